@@ -1,0 +1,80 @@
+"""Shared fixtures: the real data in ../shared and one LibreOffice per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# xlwings' remote book and server are PolyForm Noncommercial, free for NGOs.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared/data; skipped outside CI when absent, an error in CI."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        if IN_CI:
+            pytest.fail(f"{path} is missing; CI must have ../shared beside the checkout")
+        pytest.skip(f"{path} is missing (../shared is not beside this checkout)")
+    return path
+
+
+class LibreOffice:
+    """One headless soffice for the whole session; conversions reuse its profile."""
+
+    def __init__(self, binary: str, workdir: Path):
+        self.binary = binary
+        self.profile = workdir / "profile"
+        self.profile_url = self.profile.as_uri()
+        self.process = subprocess.Popen(
+            [binary, "--headless", "--invisible", "--norestore", "--nologo",
+             f"-env:UserInstallation={self.profile_url}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # The first conversion waits for the instance to finish starting.
+        time.sleep(2)
+
+    def convert(self, source: Path, fmt: str, outdir: Path) -> Path:
+        """Convert with LibreOffice (recalculating formulas) and return the new file."""
+        outdir.mkdir(parents=True, exist_ok=True)
+        target_ext = fmt.split(":")[0]
+        expected = outdir / f"{Path(source).stem}.{target_ext}"
+        if expected.exists():
+            expected.unlink()
+        result = subprocess.run(
+            [self.binary, "--headless", "--norestore", f"-env:UserInstallation={self.profile_url}",
+             "--convert-to", fmt, "--outdir", str(outdir), str(source)],
+            capture_output=True, text=True, timeout=180)
+        if not expected.exists():
+            raise AssertionError(f"LibreOffice did not convert {source}:\n{result.stdout}\n{result.stderr}")
+        return expected
+
+    def close(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def libreoffice():
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        if IN_CI:
+            pytest.fail("soffice is missing; .ci/run must install LibreOffice")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    workdir = Path(tempfile.mkdtemp(prefix="upr-lo-"))
+    office = LibreOffice(binary, workdir)
+    yield office
+    office.close()
+    shutil.rmtree(workdir, ignore_errors=True)
