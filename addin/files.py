@@ -30,6 +30,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        _copy_mode(target, tmp)
         try:
             os.replace(tmp, target)
         except PermissionError as exc:
@@ -38,6 +39,16 @@ def atomic_path(target: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _copy_mode(target: Path, tmp: Path) -> None:
+    """mkstemp creates 0600 files; give the output the mode a plain open() would."""
+    if target.exists():
+        os.chmod(tmp, target.stat().st_mode & 0o777)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
 
 
 def save_workbook(workbook, target: Path) -> Path:

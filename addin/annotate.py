@@ -1,0 +1,120 @@
+"""Write findings into a copy of the workbook: fills, cell notes and a Check sheet.
+
+The input is never modified. Each flagged cell's previous fill is kept on the
+Check sheet so that clear_flags() can put the workbook back as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import quote_sheetname
+
+from .files import save_workbook
+from .findings import FINDING_TYPES, Severity
+from .report import FileReport
+
+AUTHOR = "UPR Matrix"
+CHECK_SHEET = "Check"
+SEVERITY_FILLS = {
+    Severity.ERROR: PatternFill("solid", fgColor="FF9999"),
+    Severity.WARNING: PatternFill("solid", fgColor="FFE699"),
+    Severity.INFO: PatternFill("solid", fgColor="BDD7EE"),
+}
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+CHECK_HEADERS = {
+    "en": ("Severity", "Type", "Criterion", "Sheet", "Cell", "Field", "Recommendation ID", "Message", "How to fix"),
+    "fr": ("Gravité", "Type", "Critère", "Feuille", "Cellule", "Champ", "ID de la recommandation", "Message",
+           "Comment corriger"),
+}
+ORIGINAL_FILLS_HEADER = "_original_fills"
+
+
+def annotated_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.checked.xlsx")
+
+
+def _fill_state(cell) -> dict | None:
+    fill = cell.fill
+    if fill is None or fill.fill_type is None:
+        return None
+    return {"type": fill.fill_type, "fg": fill.fgColor.rgb if isinstance(fill.fgColor.rgb, str) else None}
+
+
+def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -> Path:
+    """Write <name>.checked.xlsx next to the input (or to target) and return its path."""
+    source = Path(report.path)
+    target = Path(target) if target else annotated_path(source)
+    keep_vba = source.suffix.lower() == ".xlsm"
+    wb = openpyxl.load_workbook(source, keep_vba=keep_vba)
+    clear_flags(wb)
+    by_cell: dict[tuple[str, str], list] = {}
+    for finding in report.findings:
+        if finding.sheet in wb.sheetnames and finding.cell:
+            by_cell.setdefault((finding.sheet, finding.cell), []).append(finding)
+    original_fills = {}
+    for (sheet, coordinate), findings in by_cell.items():
+        cell = wb[sheet][coordinate]
+        original_fills[f"{sheet}!{coordinate}"] = _fill_state(cell)
+        worst = min((f.severity for f in findings), key=SEVERITY_ORDER.get)
+        cell.fill = SEVERITY_FILLS[worst]
+        lines = [f"• {f.message}" + (f"\n  → {f.fix}" if f.fix else "") for f in findings]
+        note = Comment("\n".join(lines), AUTHOR)
+        note.width, note.height = 320, min(60 + 45 * len(lines), 400)
+        cell.comment = note
+    _write_check_sheet(wb, report, lang, original_fills)
+    # Excel ignores protection on our fills, but an unprotected copy lets facilitators edit notes.
+    save_workbook(wb, target)
+    return target
+
+
+def _write_check_sheet(wb, report: FileReport, lang: str, original_fills: dict) -> None:
+    ws = wb.create_sheet(CHECK_SHEET, 0)
+    ws.append(CHECK_HEADERS[lang])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ordered = sorted(report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet, f.row or 0, f.cell))
+    for finding in ordered:
+        ws.append([finding.severity.value, FINDING_TYPES[finding.type].title(lang), finding.criterion,
+                   finding.sheet, finding.cell, finding.field, finding.recommendation_id, finding.message,
+                   finding.fix])
+        if finding.sheet in wb.sheetnames and finding.cell:
+            link = ws.cell(ws.max_row, 5)
+            link.hyperlink = f"#{quote_sheetname(finding.sheet)}!{finding.cell}"
+            link.font = Font(color="0563C1", underline="single")
+        ws.cell(ws.max_row, 1).fill = SEVERITY_FILLS[finding.severity]
+    for letter, width in zip("ABCDEFGHI", (9, 26, 9, 20, 8, 18, 14, 70, 50)):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    # Where clear_flags finds what to restore; hidden, far right.
+    ws.cell(1, 20).value = ORIGINAL_FILLS_HEADER
+    ws.cell(2, 20).value = json.dumps(original_fills)
+    ws.column_dimensions["T"].hidden = True
+    wb.active = 0
+
+
+def clear_flags(wb) -> int:
+    """Remove our fills, notes and Check sheet from an open workbook; returns cells cleared.
+
+    The Excel layer calls this on the live book; it also runs before re-annotating.
+    """
+    if CHECK_SHEET not in wb.sheetnames:
+        return 0
+    ws = wb[CHECK_SHEET]
+    if ws.cell(1, 20).value != ORIGINAL_FILLS_HEADER:
+        return 0  # a Check sheet of the user's own: leave it alone
+    original = json.loads(ws.cell(2, 20).value or "{}")
+    for ref, state in original.items():
+        sheet, coordinate = ref.rsplit("!", 1)
+        if sheet not in wb.sheetnames:
+            continue
+        cell = wb[sheet][coordinate]
+        cell.fill = PatternFill(state["type"], fgColor=state["fg"]) if state else PatternFill(fill_type=None)
+        if cell.comment is not None and cell.comment.author == AUTHOR:
+            cell.comment = None
+    del wb[CHECK_SHEET]
+    return len(original)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from ..dates import parse_when
+from ..reader import MatrixRow
+from ..schema import ColumnType
+from .base import Check, CheckContext
+
+
+def date_columns(context: CheckContext):
+    return [c for c in context.matrix.schema.columns if c.type == ColumnType.DATE]
+
+
+def parsed_dates(context: CheckContext, row: MatrixRow) -> dict:
+    """Parse each date cell once per row; several checks read the result."""
+    key = ("dates", row.row)
+    if key not in context.cache:
+        context.cache[key] = {c.key: parse_when(row.value(c.key)) for c in date_columns(context)
+                              if row.text(c.key)}
+    return context.cache[key]
+
+
+class BadDate(Check):
+    """A deadline or timeframe that cannot be read as a date, month or year."""
+
+    type = "bad-date"
+
+    def validate_row(self, context: CheckContext, row: MatrixRow):
+        parsed = parsed_dates(context, row)
+        for key, when in parsed.items():
+            if when is None:
+                yield context.finding(self.type, row, key, "bad_date", "bad_date.fix",
+                                      value=row.text(key))
+        start, end = parsed.get("start"), parsed.get("end")
+        if start and end and end.end < start.start:
+            yield context.finding(self.type, row, "end", "end_before_start", "end_before_start.fix",
+                                  start_value=row.text("start"), end_value=row.text("end"))
+
+
+class DeadlineOutOfCycle(Check):
+    """A date before the plan starts or after the next review."""
+
+    type = "deadline-out-of-cycle"
+
+    def validate_row(self, context: CheckContext, row: MatrixRow):
+        window = context.window
+        if window is None:
+            return
+        bounds = dict(start=window.start.year, end=window.end.year)
+        for key, when in parsed_dates(context, row).items():
+            if when is None:
+                continue
+            if when.end < window.start:
+                yield context.finding(self.type, row, key, "before_plan", "out_of_cycle.fix",
+                                      value=row.text(key), **bounds)
+            elif when.start > window.end:
+                yield context.finding(self.type, row, key, "after_review", "out_of_cycle.fix",
+                                      value=row.text(key), **bounds)

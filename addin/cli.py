@@ -1,0 +1,248 @@
+"""The `upr` command. Thin: parse options, call the core, print what it returns."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import InputError, OutputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="UPR Matrix: templates, validation and merge for UPR follow-up workshops.")
+recommendations_app = typer.Typer(no_args_is_help=True, help="Import and classify recommendation lists.")
+templates_app = typer.Typer(no_args_is_help=True, help="Build the blank templates from the schema.")
+groups_app = typer.Typer(no_args_is_help=True, help="Make one workbook per thematic group.")
+smart_app = typer.Typer(no_args_is_help=True, help="Check indicators against the SMART rubric.")
+app.add_typer(recommendations_app, name="recommendations")
+app.add_typer(templates_app, name="templates")
+app.add_typer(groups_app, name="groups")
+app.add_typer(smart_app, name="smart")
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+
+class Lang(str, Enum):
+    en = "en"
+    fr = "fr"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def fail(exc: Exception, code: int = 2) -> None:
+    errors.print(f"error: {exc}", style="bold red", soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"upr-matrix {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """UPR Matrix command line."""
+
+
+def _mapping(groups: Optional[Path]):
+    from .groups import GroupMapping
+
+    return GroupMapping.from_file(groups) if groups else GroupMapping.default()
+
+
+@recommendations_app.command("import")
+def recommendations_import(
+    source: Path = typer.Argument(..., help="UPR Info export, UN report paragraphs, UHRI export or a plain list."),
+    output: Path = typer.Option(Path("recommendations.xlsx"), "-o", "--output", help="List workbook to write."),
+    state: Optional[str] = typer.Option(None, "--state", help="Keep only this State under Review."),
+    session: Optional[int] = typer.Option(None, "--session", help="Keep only this UPR session."),
+    include_pledges: bool = typer.Option(False, "--include-pledges", help="Keep voluntary pledges."),
+    groups: Optional[Path] = typer.Option(None, "--groups", help="csv/xlsx mapping issue or theme -> group."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the workbook."),
+) -> None:
+    """Read a recommendation list in any supported format and write one normalised list workbook."""
+    from .recommendations import import_recommendations, write_list_workbook
+
+    try:
+        mapping = _mapping(groups)
+        result = import_recommendations(source, state=state, session=session,
+                                        include_pledges=include_pledges, mapping=mapping)
+        write_list_workbook(result.recommendations, output, lang=lang.value, mapping=mapping)
+    except (InputError, OutputError) as exc:
+        fail(exc)
+    for line in result.summary_lines(mapping):
+        console.print(line)
+    console.print(f"Wrote {output}")
+
+
+@recommendations_app.command("classify")
+def recommendations_classify(
+    source: Path = typer.Argument(..., help="CSV with a Text column."),
+    format: Format = typer.Option(Format.json, "--format", help="json: JSON Lines, one object per row."),
+) -> None:
+    """Infer action category and UPR Info issues from each recommendation's text."""
+    from .intelligence import classify_csv
+
+    try:
+        results = classify_csv(source)
+    except InputError as exc:
+        fail(exc)
+    for result in results:
+        if format == Format.json:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            console.print(f"{result['row']}: category {result['action']} · {', '.join(result['issues']) or '-'}"
+                          f" · {', '.join(result['groups']) or '-'} ({result['reason']})")
+
+
+@templates_app.command("build")
+def templates_build(
+    outdir: Path = typer.Option(Path("templates"), "-o", "--output", help="Folder to write the templates to."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the templates."),
+) -> None:
+    """Rebuild templates/implementation_plan.xlsx and templates/action_strategy.xlsx from the schema."""
+    from .templates import build_templates
+
+    try:
+        for path in build_templates(outdir, lang.value):
+            console.print(f"Wrote {path}")
+    except OutputError as exc:
+        fail(exc)
+
+
+@groups_app.command("make")
+def groups_make(
+    recommendations: Path = typer.Argument(..., help="The list workbook from `upr recommendations import`."),
+    outdir: Path = typer.Option(..., "-o", "--output", help="Folder for the group workbooks."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the workbooks."),
+    groups: Optional[Path] = typer.Option(None, "--groups", help="csv/xlsx mapping issue or theme -> group."),
+) -> None:
+    """Write '<Group> - Implementation plan.xlsx' and '<Group> - Action strategy.xlsx' for each group."""
+    from .groupbooks import make_group_workbooks
+
+    try:
+        books, total = make_group_workbooks(recommendations, outdir, lang=lang.value, mapping=_mapping(groups))
+    except (InputError, OutputError) as exc:
+        fail(exc)
+    for book in books:
+        console.print(f"{book.group:<42} {book.recommendations:>4} recommendations  {book.path}")
+    console.print(f"Total: {total} recommendations, {len(books)} workbooks in {outdir}")
+
+
+@app.command("validate")
+def validate(
+    paths: list[Path] = typer.Argument(..., help="Workbooks or folders."),
+    format: Format = typer.Option(Format.text, "--format", help="text (tables) or json."),
+    annotate: bool = typer.Option(False, "--annotate", help="Write <name>.checked.xlsx with flagged cells."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the messages."),
+    first_year: Optional[int] = typer.Option(None, "--from", help="First year of the plan (overrides the list)."),
+    last_year: Optional[int] = typer.Option(None, "--to", help="Year of the next review (overrides the list)."),
+) -> None:
+    """Check filled workbooks: missing fields, unknown IDs, dates, SMART indicators.
+
+    Exit code 0: no errors; 1: errors found; 2: some input could not be read.
+    """
+    from .report import render_text
+    from .validate import validate_paths
+
+    report = validate_paths(paths, lang=lang.value, first_year=first_year, last_year=last_year)
+    if annotate:
+        _annotate_all(report, lang.value)
+    if format == Format.json:
+        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        render_text(report, console)
+    raise typer.Exit(report.exit_code)
+
+
+def _annotate_all(report, lang: str) -> None:
+    from .annotate import annotate as write_annotated
+
+    out = errors  # stdout stays clean for --format json
+    for file in report.files:
+        if file.error or not file.data:
+            continue
+        if Path(file.path).suffix.lower() not in (".xlsx", ".xlsm"):
+            out.print(f"{file.path}: not annotated (only .xlsx and .xlsm can be annotated)", style="yellow")
+            continue
+        try:
+            out.print(f"Annotated copy: {write_annotated(file, lang)}")
+        except OutputError as exc:
+            out.print(f"error: {exc}", style="bold red")
+
+
+@smart_app.command("check")
+def smart_check(
+    source: Path = typer.Argument(..., help="CSV: recommendation, goal, government_action, indicator, "
+                                            "baseline, target, deadline, responsible_body."),
+    first_year: int = typer.Option(..., "--from", help="First year of the plan, e.g. 2016."),
+    last_year: int = typer.Option(..., "--to", help="Year of the next review, e.g. 2020."),
+    format: Format = typer.Option(Format.text, "--format", help="text or json (JSON Lines)."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the reasons."),
+) -> None:
+    """Score each indicator row S, M, A, R, T (1/0) with reasons."""
+    from .smart import PlanWindow, check_csv
+
+    try:
+        results = check_csv(source, PlanWindow.from_years(first_year, last_year), lang=lang.value)
+    except InputError as exc:
+        fail(exc)
+    for number, result in enumerate(results, start=1):
+        data = result.as_json(number)
+        if format == Format.json:
+            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        else:
+            flags = " ".join(f"{c}={data[c]}" for c in "SMART")
+            console.print(f"row {number}: {flags}  [{data['indicator_type']}]")
+            for criterion, reason in data["reasons"].items():
+                console.print(f"    {criterion}: {reason}")
+
+
+@app.command("merge")
+def merge(
+    paths: list[Path] = typer.Argument(..., help="Group workbooks or folders (searched recursively)."),
+    output: Path = typer.Option(..., "-o", "--output", help="The master workbook."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the master."),
+    recommendations: Optional[Path] = typer.Option(None, "--recommendations",
+                                                   help="Full list, for coverage of recommendations no group got."),
+) -> None:
+    """Merge group workbooks into one master matrix with provenance, coverage and a summary."""
+    from .merge import merge_workbooks, render_summary
+
+    try:
+        result = merge_workbooks(paths, output, lang=lang.value, recommendations=recommendations,
+                                 console=console)
+    except (InputError, OutputError) as exc:
+        fail(exc)
+    render_summary(result, console)
+    raise typer.Exit(2 if result.skipped and not result.merged else 0)
+
+
+@app.command("demo")
+def demo(
+    outdir: Path = typer.Option(Path("upr-demo"), "-o", "--output", help="Folder for the demo outputs."),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the workbooks."),
+) -> None:
+    """Run the whole flow on the bundled example (a fictional State, labelled as such)."""
+    from .demo import run_demo
+
+    try:
+        run_demo(outdir, lang=lang.value, console=console)
+    except (InputError, OutputError) as exc:
+        fail(exc)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,61 @@
+"""Findings are plain data: one per problem, typed, located, and worded in the user's language."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class FindingType:
+    type: str
+    severity: Severity
+    en: str
+    fr: str
+
+    def title(self, lang: str = "en") -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+FINDING_TYPES = {ft.type: ft for ft in (
+    FindingType("missing-field", Severity.ERROR, "Missing required field", "Champ obligatoire manquant"),
+    FindingType("unknown-recommendation", Severity.ERROR, "Unknown recommendation", "Recommandation inconnue"),
+    FindingType("duplicate-row", Severity.WARNING, "Duplicate row", "Ligne en double"),
+    FindingType("bad-date", Severity.ERROR, "Unreadable date", "Date illisible"),
+    FindingType("deadline-out-of-cycle", Severity.WARNING, "Date outside the plan", "Date hors de la période du plan"),
+    FindingType("smart", Severity.WARNING, "Indicator not SMART", "Indicateur non SMART"),
+    FindingType("not-specific-recommendation", Severity.INFO, "Non-specific recommendation",
+                "Recommandation peu spécifique"),
+    FindingType("stray-cell", Severity.INFO, "Text outside the table", "Texte hors du tableau"),
+    FindingType("unrecognised-workbook", Severity.ERROR, "Workbook not recognised", "Classeur non reconnu"),
+)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    type: str
+    message: str
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    row: int | None = None
+    field: str = ""
+    recommendation_id: str = ""
+    fix: str = ""
+    # SMART findings name the failed criterion (S, M, A, R or T).
+    criterion: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        return FINDING_TYPES[self.type].severity
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data

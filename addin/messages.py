@@ -1,0 +1,104 @@
+"""Finding messages and fixes in English and French, side by side."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "missing": {
+        "en": "{field} is required but empty for recommendation {rec}.",
+        "fr": "{field} est obligatoire mais vide pour la recommandation {rec}.",
+    },
+    "missing.fix": {
+        "en": "Fill in {field}. If the group lacks the information, write who can provide it in Notes.",
+        "fr": "Remplissez {field}. Si le groupe n'a pas l'information, indiquez dans Notes qui peut la fournir.",
+    },
+    "unknown": {
+        "en": "Recommendation ID {rec} is not in this workbook's list of recommendations.",
+        "fr": "L'ID de recommandation {rec} ne figure pas dans la liste de recommandations du classeur.",
+    },
+    "unknown.fix": {
+        "en": "Choose the ID from the dropdown in column {column}.",
+        "fr": "Choisissez l'ID dans la liste déroulante de la colonne {column}.",
+    },
+    "duplicate": {
+        "en": "Row {row} repeats row {first} (same recommendation {rec} and same content).",
+        "fr": "La ligne {row} répète la ligne {first} (même recommandation {rec} et même contenu).",
+    },
+    "duplicate.fix": {
+        "en": "Delete one of the two rows, or change it if it was meant to be different.",
+        "fr": "Supprimez l'une des deux lignes, ou modifiez-la si elle devait être différente.",
+    },
+    "bad_date": {
+        "en": "{field} '{value}' cannot be read as a date or a year.",
+        "fr": "{field} « {value} » ne peut pas être lu comme une date ou une année.",
+    },
+    "bad_date.fix": {
+        "en": "Write a year, a month or a date, e.g. 2018, Dec 2017 or 31/12/2018.",
+        "fr": "Indiquez une année, un mois ou une date, par ex. 2018, déc. 2017 ou 31/12/2018.",
+    },
+    "before_plan": {
+        "en": "{field} '{value}' is before the plan starts ({start}).",
+        "fr": "{field} « {value} » est antérieur(e) au début du plan ({start}).",
+    },
+    "after_review": {
+        "en": "{field} '{value}' is after the next review ({end}).",
+        "fr": "{field} « {value} » est postérieur(e) au prochain examen ({end}).",
+    },
+    "out_of_cycle.fix": {
+        "en": "Choose a date between {start} and {end}, the period of this plan.",
+        "fr": "Choisissez une date entre {start} et {end}, la période de ce plan.",
+    },
+    "end_before_start": {
+        "en": "The timeframe ends ({end_value}) before it starts ({start_value}).",
+        "fr": "La période se termine ({end_value}) avant de commencer ({start_value}).",
+    },
+    "end_before_start.fix": {
+        "en": "Check the Start and End dates.",
+        "fr": "Vérifiez les dates de début et de fin.",
+    },
+    "smart": {
+        "en": "Indicator not {criterion_name} ({criterion}): {reason}",
+        "fr": "Indicateur non {criterion_name} ({criterion}) : {reason}",
+    },
+    "not_specific": {
+        "en": "Recommendation {rec} is non-specific (action category {category}: {category_name}); "
+              "take extra care to make its indicator specific and measurable.",
+        "fr": "La recommandation {rec} est peu spécifique (catégorie d'action {category} : {category_name}) ; "
+              "veillez particulièrement à rendre son indicateur spécifique et mesurable.",
+    },
+    "not_specific.fix": {
+        "en": "Name exactly what the Government must do and what will be counted or checked.",
+        "fr": "Précisez ce que le Gouvernement doit faire et ce qui sera compté ou vérifié.",
+    },
+    "stray": {
+        "en": "Text outside the table: '{value}'. It is kept in Notes when merging.",
+        "fr": "Texte hors du tableau : « {value} ». Il est conservé dans les Notes lors de la fusion.",
+    },
+    "unrecognised": {
+        "en": "No implementation plan or action strategy found: no sheet has the expected headers "
+              "(at least Recommendation ID and two other columns).",
+        "fr": "Aucun plan de mise en œuvre ni stratégie d'action trouvé : aucune feuille n'a les en-têtes "
+              "attendus (au moins l'ID de la recommandation et deux autres colonnes).",
+    },
+}
+
+CRITERION_NAMES = {
+    "S": {"en": "specific", "fr": "spécifique"},
+    "M": {"en": "measurable", "fr": "mesurable"},
+    "A": {"en": "achievable", "fr": "atteignable"},
+    "R": {"en": "relevant", "fr": "pertinent"},
+    "T": {"en": "time-bound", "fr": "temporellement défini"},
+}
+
+ACTION_CATEGORY_NAMES = {
+    1: {"en": "minimal action", "fr": "action minimale"},
+    2: {"en": "continuing action", "fr": "action de continuation"},
+    3: {"en": "considering action", "fr": "action d'examen"},
+    4: {"en": "general action", "fr": "action générale"},
+    5: {"en": "specific action", "fr": "action spécifique"},
+}
+
+
+def message(message_id: str, lang: str = "en", **values: object) -> str:
+    entry = MESSAGES[message_id]
+    template = entry.get(lang) or entry["en"]
+    return template.format(**values)

@@ -1,0 +1,86 @@
+"""Hidden metadata that lets later steps recognise a workbook after renaming.
+
+It is written twice: as custom document properties (what Excel shows under
+File > Properties) and on a very hidden sheet, which survives a round trip
+through LibreOffice and .ods where custom properties may not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from openpyxl.packaging.custom import StringProperty
+
+from .schema import SCHEMA_VERSION
+
+META_SHEET = "_upr_meta"
+
+
+@dataclass
+class WorkbookMeta:
+    kind: str
+    lang: str = "en"
+    schema_version: str = SCHEMA_VERSION
+    group: str = ""          # group key; "" for a blank template
+    group_name: str = ""
+    list_hash: str = ""
+    state: str = ""
+    session: str = ""
+    cycle: str = ""
+    plan_start: str = ""     # first year of the plan
+    plan_end: str = ""       # year of the next review
+    row_key_prefix: str = ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: str(v) for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_dict(cls, values: dict[str, object]) -> "WorkbookMeta | None":
+        if not values.get("kind"):
+            return None
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: "" if v is None else str(v) for k, v in values.items() if k in known})
+
+
+def write_metadata(workbook, meta: WorkbookMeta) -> None:
+    values = meta.as_dict()
+    props = workbook.custom_doc_props
+    for name, value in values.items():
+        prop_name = f"upr_{name}"
+        if prop_name in props.names:
+            del props[prop_name]
+        props.append(StringProperty(name=prop_name, value=value or "-"))
+    sheet = workbook[META_SHEET] if META_SHEET in workbook.sheetnames else workbook.create_sheet(META_SHEET)
+    sheet.delete_rows(1, sheet.max_row)
+    sheet.append(["key", "value"])
+    for name, value in values.items():
+        sheet.append([name, value])
+    sheet.sheet_state = "veryHidden"
+
+
+def metadata_from_openpyxl(workbook) -> WorkbookMeta | None:
+    if META_SHEET in workbook.sheetnames:
+        sheet = workbook[META_SHEET]
+        values = {str(k): v for k, v, *_ in sheet.iter_rows(min_row=2, values_only=True) if k}
+        meta = WorkbookMeta.from_dict(values)
+        if meta:
+            return meta
+    values = {}
+    for prop in workbook.custom_doc_props.props:
+        if prop.name.startswith("upr_"):
+            value = prop.value
+            values[prop.name[4:]] = "" if value == "-" else value
+    return WorkbookMeta.from_dict(values)
+
+
+def metadata_from_rows(rows: list[list[object]]) -> WorkbookMeta | None:
+    """Metadata from the hidden sheet's values, as read by calamine (.ods, .xls)."""
+    values = {str(r[0]): r[1] for r in rows[1:] if r and len(r) > 1 and r[0]}
+    return WorkbookMeta.from_dict(values)
+
+
+def read_metadata(path: Path) -> WorkbookMeta | None:
+    from .reader import open_workbook  # one place knows how to open every format
+
+    return open_workbook(Path(path)).meta

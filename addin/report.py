@@ -1,0 +1,127 @@
+"""One report object for the CLI table, the JSON output, the annotation and Excel."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import FINDING_TYPES, Finding, Severity
+
+
+@dataclass
+class FileReport:
+    path: Path
+    kind: str
+    group: str
+    findings: list[Finding] = field(default_factory=list)
+    rows: int = 0
+    # Unusable input: the file could not be read at all.
+    error: str | None = None
+    # SMART result per (sheet, row), for the master's scores and indicator types.
+    smart: dict = field(default_factory=dict)
+    data: object = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.ERROR]
+
+    @property
+    def valid(self) -> bool:
+        return self.error is None and not self.errors
+
+    @property
+    def stats(self) -> dict[str, object]:
+        return {
+            "rows": self.rows,
+            "findings": len(self.findings),
+            "errors": len(self.errors),
+            "warnings": sum(f.severity == Severity.WARNING for f in self.findings),
+            "infos": sum(f.severity == Severity.INFO for f in self.findings),
+            "by_type": dict(sorted(Counter(f.type for f in self.findings).items())),
+        }
+
+    def as_dict(self) -> dict[str, object]:
+        return {"path": str(self.path), "kind": self.kind, "group": self.group, "valid": self.valid,
+                "error": self.error, "stats": self.stats,
+                "findings": [f.as_dict() for f in self.findings]}
+
+
+@dataclass
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+    lang: str = "en"
+
+    @property
+    def valid(self) -> bool:
+        return all(f.valid for f in self.files)
+
+    @property
+    def unusable(self) -> list[FileReport]:
+        return [f for f in self.files if f.error]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for f in self.files for finding in f.findings]
+
+    @property
+    def stats(self) -> dict[str, object]:
+        findings = self.findings
+        return {
+            "files": len(self.files),
+            "unusable_files": len(self.unusable),
+            "rows": sum(f.rows for f in self.files),
+            "findings": len(findings),
+            "errors": sum(f.severity == Severity.ERROR for f in findings),
+            "warnings": sum(f.severity == Severity.WARNING for f in findings),
+            "infos": sum(f.severity == Severity.INFO for f in findings),
+            "by_type": dict(sorted(Counter(f.type for f in findings).items())),
+        }
+
+    @property
+    def exit_code(self) -> int:
+        if self.unusable:
+            return 2
+        return 0 if self.valid else 1
+
+    def as_dict(self) -> dict[str, object]:
+        return {"valid": self.valid, "stats": self.stats, "files": [f.as_dict() for f in self.files]}
+
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+VERDICT = {
+    "ok": {"en": "✓ {path}: {rows} rows, no errors.", "fr": "✓ {path} : {rows} lignes, aucune erreur."},
+    "bad": {"en": "✗ {path}: {errors} errors, {warnings} warnings in {rows} rows.",
+            "fr": "✗ {path} : {errors} erreurs, {warnings} avertissements sur {rows} lignes."},
+    "unusable": {"en": "✗ {error}", "fr": "✗ {error}"},
+}
+
+
+def render_text(report: Report, console) -> None:
+    """A rich table per file, counts by type and a one-line verdict."""
+    from rich.table import Table
+
+    lang = report.lang
+    for file in report.files:
+        if file.error:
+            console.print(VERDICT["unusable"][lang].format(error=file.error), style="bold red",
+                          highlight=False)
+            continue
+        if file.findings:
+            table = Table(title=f"{file.path.name} — {file.group}", title_justify="left", show_lines=False)
+            for header in ("Type", "Sheet" if lang == "en" else "Feuille", "Cell" if lang == "en" else "Cellule",
+                           "ID", "Message"):
+                table.add_column(header, overflow="fold")
+            for f in file.findings:
+                kind = f.type + (f" {f.criterion}" if f.criterion else "")
+                table.add_row(kind, f.sheet, f.cell, f.recommendation_id, f.message,
+                              style=SEVERITY_STYLE[f.severity])
+            console.print(table)
+            counts = ", ".join(f"{FINDING_TYPES[t].title(lang)}: {n}" for t, n in file.stats["by_type"].items())
+            console.print(counts, highlight=False)
+        stats = file.stats
+        verdict = VERDICT["ok" if file.valid else "bad"][lang]
+        console.print(verdict.format(path=file.path.name, rows=file.rows, errors=stats["errors"],
+                                     warnings=stats["warnings"]),
+                      style="green" if file.valid else "red", highlight=False)

@@ -1,0 +1,358 @@
+"""Build the matrix templates from the schema.
+
+Everything a participant needs works in plain Excel or LibreOffice with no
+add-in: list validation for dropdowns, INDEX/MATCH formulas for the
+auto-filled columns, conditional formatting for missing required cells, and a
+formula-driven "not addressed" list on the group worksheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from . import schema
+from .files import save_workbook
+from .groups import DEFAULT_GROUPS, Group, GroupMapping
+from .i18n import EXAMPLE_ROWS, t
+from .metadata import WorkbookMeta, write_metadata
+from .schema import (ACTION_STRATEGY, GROUP_WORKSHEET, IMPLEMENTATION_PLAN, RECOMMENDATIONS,
+                     Column, ListSource, SheetSchema)
+
+# Pre-formatted rows: enough for a group's recommendations with several indicators each.
+MATRIX_ROWS = 500
+# Rows of the Recommendations sheet that carry the dropdown-label formula.
+LIST_ROWS = 600
+TEMPLATE_FILES = {"implementation_plan": "implementation_plan.xlsx",
+                  "action_strategy": "action_strategy.xlsx"}
+CHOICE_HEADER = {"en": "Dropdown label", "fr": "Libellé de la liste"}
+# How much recommendation text the dropdown shows after the ID.
+CHOICE_TEXT_CHARS = 70
+CHOICE_SEPARATOR = " – "
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+REQUIRED_HEADER_FILL = PatternFill("solid", fgColor="9C2A00")
+AUTO_FILL = PatternFill("solid", fgColor="E7E6E6")
+MISSING_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+UNKNOWN_FILL = PatternFill("solid", fgColor="FFD966", bgColor="FFD966")
+INPUT_BORDER = Border(*(Side(style="thin", color="A6A6A6"),) * 4)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+
+def matrix_for(kind: str) -> SheetSchema:
+    return schema.matrix(kind)
+
+
+def sheet_ref(sheet_title: str, cells: str) -> str:
+    return f"{quote_sheetname(sheet_title)}!{cells}"
+
+
+def choice_label(rec_id: str, text: str) -> str:
+    """What the dropdown shows; the reader takes the ID back from the front."""
+    return f"{rec_id}{CHOICE_SEPARATOR}{text[:CHOICE_TEXT_CHARS]}"
+
+
+def recommendation_id_of(value: object) -> str:
+    """The recommendation ID in a cell that holds an ID or a dropdown label."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    for separator in (CHOICE_SEPARATOR, " - ", " — "):
+        if separator in text:
+            return text.split(separator, 1)[0].strip()
+    return text
+
+
+def row_key_prefix(kind: str, group_key: str, list_hash: str) -> str:
+    short = {"implementation_plan": "IP", "action_strategy": "AS"}[kind]
+    digest = hashlib.sha256(f"{group_key}|{list_hash}".encode()).hexdigest()[:6]
+    return f"{short}-{group_key or 'all'}-{digest}"
+
+
+# --- sheets -----------------------------------------------------------------
+
+def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]], lang: str) -> str:
+    ws = wb.create_sheet(RECOMMENDATIONS.title(lang))
+    headers = [c.label(lang) for c in RECOMMENDATIONS.columns] + [CHOICE_HEADER[lang]]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP_TOP
+    for row in rows:
+        ws.append(list(row))
+    id_letter = RECOMMENDATIONS.letter("id")
+    text_letter = RECOMMENDATIONS.letter("text")
+    choice_col = len(RECOMMENDATIONS.columns) + 1
+    for r in range(2, max(LIST_ROWS, len(rows) + 1) + 1):
+        ws.cell(r, RECOMMENDATIONS.index("id")).number_format = "@"
+        ws.cell(r, choice_col).value = (
+            f'=IF(${id_letter}{r}="","",${id_letter}{r}&"{CHOICE_SEPARATOR}"&LEFT(${text_letter}{r},{CHOICE_TEXT_CHARS}))')
+    for i, col in enumerate(RECOMMENDATIONS.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+        if col.key == "text":
+            for r in range(2, len(rows) + 2):
+                ws.cell(r, i).alignment = WRAP_TOP
+    ws.column_dimensions[get_column_letter(choice_col)].width = 40
+    ws.freeze_panes = "B2"
+    choice_letter = get_column_letter(choice_col)
+    wb.defined_names[ListSource.RECOMMENDATIONS.value] = DefinedName(
+        ListSource.RECOMMENDATIONS.value,
+        attr_text=(f"OFFSET({sheet_ref(ws.title, f'${choice_letter}$2')},0,0,"
+                   f"MAX(1,COUNTA({sheet_ref(ws.title, f'${id_letter}:${id_letter}')})-1),1)"))
+    return ws.title
+
+
+def _list_values(lang: str, groups: Sequence[Group]) -> dict[ListSource, list[str]]:
+    pick = (lambda en, fr: fr) if lang == "fr" else (lambda en, fr: en)
+    return {
+        ListSource.GROUPS: [g.label(lang) for g in groups],
+        ListSource.RESPONSES: [pick(en, fr) for en, fr in schema.RESPONSES.items()],
+        ListSource.BODIES: list(schema.GOVERNMENT_BODIES[lang]),
+        ListSource.PRIORITIES: [pick(en, fr) for en, fr in schema.PRIORITIES.items()],
+        ListSource.STATUSES: [pick(en, fr) for en, fr in schema.STATUSES.items()],
+    }
+
+
+def _write_lists_sheet(wb: Workbook, lang: str, groups: Sequence[Group]) -> None:
+    ws = wb.create_sheet(t("lists", lang))
+    for col, (source, values) in enumerate(_list_values(lang, groups).items(), start=1):
+        letter = get_column_letter(col)
+        ws.cell(1, col).value = source.value
+        ws.cell(1, col).font = Font(bold=True)
+        for r, value in enumerate(values, start=2):
+            ws.cell(r, col).value = value
+        ws.column_dimensions[letter].width = 32
+        # Grows when a facilitator adds a value under the list.
+        wb.defined_names[source.value] = DefinedName(
+            source.value,
+            attr_text=(f"OFFSET({sheet_ref(ws.title, f'${letter}$2')},0,0,"
+                       f"MAX(1,COUNTA({sheet_ref(ws.title, f'${letter}:${letter}')})-1),1)"))
+    ws.sheet_state = "hidden"
+
+
+def _lookup_formula(col: Column, row: int, rec_sheet: str, lang: str, first: bool) -> str:
+    id_cell = f"${IMPLEMENTATION_PLAN.letter('recommendation_id')}{row}"
+    value_letter = RECOMMENDATIONS.letter(col.lookup)
+    id_letter = RECOMMENDATIONS.letter("id")
+    choice_letter = get_column_letter(len(RECOMMENDATIONS.columns) + 1)
+    values = sheet_ref(rec_sheet, f"${value_letter}:${value_letter}")
+    by_label = f"INDEX({values},MATCH({id_cell}&\"\",{sheet_ref(rec_sheet, f'${choice_letter}:${choice_letter}')},0))"
+    by_id = f"INDEX({values},MATCH({id_cell}&\"\",{sheet_ref(rec_sheet, f'${id_letter}:${id_letter}')},0))"
+    # Only the first looked-up column says the ID is unknown; the others stay empty.
+    fallback = f'"{t("not_in_list", lang)}"' if first else '""'
+    return f'=IF({id_cell}="","",IFERROR({by_label},IFERROR({by_id}&"",{fallback})))'
+
+
+def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: str,
+                        title_suffix: str, prefix: str):
+    ws = wb.active
+    ws.title = sheet.title(lang)
+    ws.cell(1, 1).value = f"{sheet.title(lang)}{title_suffix}"
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    ws.cell(2, 1).value = t("hint", lang)
+    ws.cell(2, 1).font = Font(italic=True, color="595959")
+    header = sheet.header_row
+    first, last = sheet.first_data_row, sheet.first_data_row + MATRIX_ROWS - 1
+    id_letter = sheet.letter("recommendation_id")
+    lookup_letters = [sheet.letter(c.key) for c in sheet.columns if c.autofilled]
+    for i, col in enumerate(sheet.columns, start=1):
+        letter = get_column_letter(i)
+        cell = ws.cell(header, i)
+        cell.value = col.label(lang)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = REQUIRED_HEADER_FILL if col.required else HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[letter].width = col.width
+        if col.hidden:
+            ws.column_dimensions[letter].hidden = True
+        for r in range(first, last + 1):
+            c = ws.cell(r, i)
+            c.alignment = WRAP_TOP
+            if col.autofilled:
+                c.value = _lookup_formula(col, r, rec_sheet, lang, first=letter == lookup_letters[0])
+                c.fill = AUTO_FILL
+                c.font = Font(italic=True, color="404040")
+                c.protection = Protection(locked=True)
+            elif col.hidden:
+                c.value = f"{prefix}-{r - first + 1:04d}"
+                c.protection = Protection(locked=True)
+            else:
+                c.border = INPUT_BORDER
+                c.protection = Protection(locked=False)
+                if col.type == schema.ColumnType.ID:
+                    c.number_format = "@"  # keeps "77.10" from becoming 77.1
+        if col.dropdown is not None:
+            strict = not col.free_text
+            dv = DataValidation(type="list", formula1=f"={col.dropdown.value}", allow_blank=True,
+                                showErrorMessage=strict, errorStyle="warning" if strict else "information")
+            dv.promptTitle = col.label(lang)[:32]
+            dv.prompt = (col.help(lang) or col.label(lang))[:255]
+            dv.showInputMessage = bool(col.help(lang))
+            if strict:
+                dv.errorTitle = col.label(lang)[:32]
+                dv.error = t("not_in_list", lang)
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}{first}:{letter}{last}")
+    for col in sheet.required:
+        letter = sheet.letter(col.key)
+        ws.conditional_formatting.add(
+            f"{letter}{first}:{letter}{last}",
+            FormulaRule(formula=[f"AND(LEN(${id_letter}{first})>0,LEN(TRIM({letter}{first}))=0)"],
+                        fill=MISSING_FILL, stopIfTrue=False))
+    ws.conditional_formatting.add(
+        f"{id_letter}{first}:{id_letter}{last}",
+        FormulaRule(formula=[f'${lookup_letters[0]}{first}="{t("not_in_list", lang)}"'], fill=UNKNOWN_FILL))
+    ws.row_dimensions[header].height = 32
+    ws.freeze_panes = ws.cell(first, 2).coordinate
+    ws.auto_filter.ref = f"A{header}:{get_column_letter(len(sheet.columns))}{last}"
+    # No password: protection only guards the formulas against slips.
+    ws.protection.sheet = True
+    for allowed in ("formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows",
+                    "autoFilter", "sort"):
+        setattr(ws.protection, allowed, False)
+    return ws
+
+
+def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_sheet: str,
+                           strategy_sheet: str) -> None:
+    form = GROUP_WORKSHEET
+    ws = wb.create_sheet(form.title(lang), 1)
+    ws.cell(1, 1).value = form.title(lang) + (f" — {group.label(lang)}" if group else "")
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    ws.cell(2, 1).value = t("group_worksheet_hint", lang)
+    ws.cell(2, 1).font = Font(italic=True, color="595959")
+    for f in form.fields:
+        r = form.row_of(f.key)
+        ws.cell(r, 1).value = f.label(lang)
+        ws.cell(r, 1).font = Font(bold=True)
+        value = ws.cell(r, 2)
+        value.border = INPUT_BORDER
+        value.alignment = WRAP_TOP
+        value.protection = Protection(locked=False)
+        if f.key == "group_name" and group:
+            value.value = group.label(lang)
+    top = form.row_of(form.fields[-1].key) + 2
+    ws.cell(top, 1).value = form.not_addressed_fr if lang == "fr" else form.not_addressed_en
+    ws.cell(top, 1).font = Font(bold=True, size=12)
+    first, last = top + 3, top + 2 + LIST_ROWS
+    count_label = ws.cell(top + 1, 1)
+    count_label.value = t("not_addressed_count", lang)
+    count_label.font = Font(bold=True)
+    ws.cell(top + 1, 2).value = f'=COUNTIF(C{first}:C{last},"{t("not_addressed", lang)}")'
+    ws.cell(top + 1, 2).font = Font(bold=True, color="9C0006")
+    for i, label in enumerate((RECOMMENDATIONS.column("id").label(lang),
+                               RECOMMENDATIONS.column("text").label(lang),
+                               ACTION_STRATEGY.title(lang)), start=1):
+        ws.cell(top + 2, i).value = label
+        ws.cell(top + 2, i).font = Font(bold=True, color="FFFFFF")
+        ws.cell(top + 2, i).fill = HEADER_FILL
+    rec_id = RECOMMENDATIONS.letter("id")
+    rec_text = RECOMMENDATIONS.letter("text")
+    choice = get_column_letter(len(RECOMMENDATIONS.columns) + 1)
+    strat_id = ACTION_STRATEGY.letter("recommendation_id")
+    s_first = ACTION_STRATEGY.first_data_row
+    used_ids = sheet_ref(strategy_sheet, f"${strat_id}${s_first}:${strat_id}${s_first + MATRIX_ROWS - 1}")
+    for r in range(first, last + 1):
+        k = r - first + 2  # row of the same recommendation on the Recommendations sheet
+        ws.cell(r, 1).value = f'=IF({sheet_ref(rec_sheet, f"${rec_id}${k}")}="","",{sheet_ref(rec_sheet, f"${rec_id}${k}")})'
+        ws.cell(r, 2).value = f'=IF(A{r}="","",{sheet_ref(rec_sheet, f"${rec_text}${k}")})'
+        ws.cell(r, 3).value = (f'=IF(A{r}="","",IF(COUNTIF({used_ids},A{r})+COUNTIF({used_ids},'
+                               f'{sheet_ref(rec_sheet, f"${choice}${k}")})>0,"{t("addressed", lang)}",'
+                               f'"{t("not_addressed", lang)}"))')
+        ws.cell(r, 2).alignment = WRAP_TOP
+    ws.conditional_formatting.add(
+        f"C{first}:C{last}",
+        FormulaRule(formula=[f'C{first}="{t("not_addressed", lang)}"'], fill=MISSING_FILL))
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 18
+    ws.protection.sheet = True
+    for allowed in ("formatCells", "formatColumns", "formatRows"):
+        setattr(ws.protection, allowed, False)
+
+
+def _write_instructions(wb: Workbook, sheet: SheetSchema, lang: str) -> None:
+    ws = wb.create_sheet(t("instructions", lang))
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 14
+    ws.column_dimensions["C"].width = 90
+    ws.append([sheet.title(lang)])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append([t(f"intro_{sheet.kind}", lang)])
+    ws.merge_cells("A2:C2")
+    ws["A2"].alignment = WRAP_TOP
+    ws.row_dimensions[2].height = 60
+    ws.append([])
+    ws.append([t("column", lang), t("required", lang), t("how_to_fill", lang)])
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for col in sheet.columns:
+        if col.hidden:
+            continue
+        how = t("auto", lang) if col.autofilled else col.help(lang)
+        ws.append([col.label(lang), t("yes", lang) if col.required else "", how])
+        ws.cell(ws.max_row, 3).alignment = WRAP_TOP
+    if sheet.kind == IMPLEMENTATION_PLAN.kind:
+        ws.append([])
+        ws.append([t("smart_title", lang)])
+        ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
+        for letter in "SMART":
+            ws.append([letter, "", t(letter, lang)])
+            ws.cell(ws.max_row, 3).alignment = WRAP_TOP
+    ws.append([])
+    ws.append([t("example_row", lang)])
+    ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
+    example = EXAMPLE_ROWS[sheet.kind][lang]
+    for col in sheet.columns:
+        if col.key in example:
+            ws.append([col.label(lang), "", example[col.key]])
+            ws.cell(ws.max_row, 3).alignment = WRAP_TOP
+
+
+def build_workbook(kind: str, *, lang: str = "en", recommendation_rows: Sequence[Sequence[object]] = (),
+                   group: Group | None = None, groups: Sequence[Group] = DEFAULT_GROUPS,
+                   meta: WorkbookMeta | None = None) -> Workbook:
+    """A matrix workbook: blank template, or a group's copy when rows are given."""
+    if lang not in schema.LANGUAGES:
+        raise ValueError(f"language must be one of {schema.LANGUAGES}, not {lang!r}")
+    sheet = matrix_for(kind)
+    meta = meta or WorkbookMeta(kind=kind, lang=lang)
+    meta.kind, meta.lang = kind, lang
+    if group:
+        meta.group, meta.group_name = group.key, group.label(lang)
+    meta.row_key_prefix = meta.row_key_prefix or row_key_prefix(kind, meta.group, meta.list_hash)
+    wb = Workbook()
+    suffix = f" — {group.label(lang)}" if group else ""
+    rec_title = RECOMMENDATIONS.title(lang)
+    _write_matrix_sheet(wb, sheet, lang, rec_title, suffix, meta.row_key_prefix)
+    if kind == ACTION_STRATEGY.kind:
+        _write_group_worksheet(wb, lang, group, rec_title, sheet.title(lang))
+    _write_recommendations_sheet(wb, recommendation_rows, lang)
+    _write_instructions(wb, sheet, lang)
+    _write_lists_sheet(wb, lang, groups)
+    write_metadata(wb, meta)
+    wb.active = 0
+    # Excel recomputes on open; LibreOffice computes formulas that have no cached value.
+    wb.calculation.fullCalcOnLoad = True
+    return wb
+
+
+def build_templates(outdir: Path, lang: str = "en", mapping: GroupMapping | None = None) -> list[Path]:
+    """Write the two blank templates into outdir."""
+    groups = (mapping or GroupMapping.default()).groups
+    written = []
+    for kind, name in TEMPLATE_FILES.items():
+        wb = build_workbook(kind, lang=lang, groups=groups)
+        written.append(save_workbook(wb, Path(outdir) / name))
+    return written

@@ -1,0 +1,91 @@
+"""Run the checks over workbooks and collect every finding (never stopping at the first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .checks import ALL_CHECKS, CheckContext
+from .errors import InputError
+from .findings import Finding
+from .messages import message
+from .reader import WorkbookData, find_workbooks, open_workbook
+from .report import FileReport, Report
+from .smart import PlanWindow
+
+
+def plan_window(data: WorkbookData, first_year: int | None = None,
+                last_year: int | None = None) -> PlanWindow | None:
+    """The plan window: explicit years win, then the list's metadata, then the review session."""
+    meta = data.meta
+    start = first_year or _year(meta.plan_start if meta else None)
+    end = last_year or _year(meta.plan_end if meta else None)
+    if not start:
+        from .recommendations import review_year
+
+        sessions = {_year(r.get("session")) for r in data.recommendations} - {None}
+        reviewed = review_year(min(sessions)) if sessions else None
+        start = reviewed + 1 if reviewed else None
+    if not start:
+        return None
+    return PlanWindow.from_years(start, end or start + 4)
+
+
+def _year(value: object) -> int | None:
+    try:
+        return int(float(str(value).strip()))
+    except (TypeError, ValueError):
+        return None
+
+
+def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int | None = None,
+                      last_year: int | None = None) -> FileReport:
+    report = FileReport(path=data.path, kind=data.kind, group=data.group)
+    if not data.matrices:
+        report.findings.append(Finding("unrecognised-workbook", message("unrecognised", lang),
+                                       file=str(data.path)))
+        return report
+    window = plan_window(data, first_year, last_year)
+    lookup = {str(r["id"]): r for r in data.recommendations}
+    for matrix in data.matrices:
+        context = CheckContext(file=str(data.path), matrix=matrix, recommendations=lookup,
+                               window=window, lang=lang)
+        checks = [ALL_CHECKS[name]() for name in matrix.schema.checks if name in ALL_CHECKS]
+        for check in checks:
+            report.findings.extend(check.validate_start(context))
+        for row in matrix.rows:
+            for check in checks:
+                report.findings.extend(check.validate_row(context, row))
+        for check in checks:
+            report.findings.extend(check.validate_end(context))
+        report.rows += len(matrix.rows)
+        report.smart.update({(matrix.sheet, row): result for (name, row), result in context.cache.items()
+                             if name == "smart"})
+    for cell in data.stray:
+        report.findings.append(Finding("stray-cell", message("stray", lang, value=str(cell.value)[:80]),
+                                       file=str(data.path), sheet=cell.sheet, cell=cell.coordinate,
+                                       row=cell.row))
+    return report
+
+
+def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | None = None,
+                   last_year: int | None = None, on_file=None) -> Report:
+    """Validate every workbook under paths; unusable files are reported, the rest still run."""
+    files, problems = find_workbooks(paths)
+    report = Report(lang=lang)
+    for problem in problems:
+        report.files.append(FileReport(path=problem.path, kind="unknown", group="", error=str(problem)))
+    for path in files:
+        try:
+            data = open_workbook(path)
+        except InputError as exc:
+            report.files.append(FileReport(path=path, kind="unknown", group="", error=str(exc)))
+            continue
+        file_report = validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year)
+        file_report.data = data
+        report.files.append(file_report)
+        if on_file:
+            on_file(path)
+    if not report.files:
+        report.files.append(FileReport(path=Path(" ".join(map(str, paths))), kind="unknown", group="",
+                                       error="no workbook (.xlsx, .xlsm, .xls, .ods) found"))
+    return report
