@@ -1,0 +1,175 @@
+"""Templates: reproducible from the schema, bilingual, and working with no add-in in LibreOffice."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from addin.groups import DEFAULT_GROUPS
+from addin.metadata import metadata_from_openpyxl
+from addin.reader import open_workbook
+from addin.schema import ACTION_STRATEGY, GROUP_WORKSHEET, IMPLEMENTATION_PLAN, RECOMMENDATIONS, ListSource
+from addin.templates import MATRIX_ROWS, build_templates, build_workbook, choice_label
+
+from conftest import REPO
+
+
+def workbook_content(path: Path) -> dict:
+    """Everything a user or a spreadsheet sees, without timestamps or byte layout."""
+    wb = openpyxl.load_workbook(path)
+    content = {
+        "sheets": [(ws.title, ws.sheet_state) for ws in wb.worksheets],
+        "names": sorted((name, dn.attr_text) for name, dn in wb.defined_names.items()),
+        "meta": metadata_from_openpyxl(wb).as_dict(),
+    }
+    for ws in wb.worksheets:
+        content[ws.title] = {
+            "cells": [[c.value for c in row] for row in ws.iter_rows()],
+            "validations": sorted((str(dv.sqref), dv.formula1, dv.type) for dv in ws.data_validations.dataValidation),
+            "conditional": sorted((str(cf.sqref), tuple(f for r in cf.rules for f in r.formula or ()))
+                                  for cf in ws.conditional_formatting),
+            "freeze": ws.freeze_panes,
+            "protected": ws.protection.sheet,
+            "hidden_columns": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
+            "widths": sorted((k, d.width) for k, d in ws.column_dimensions.items()),
+        }
+    return content
+
+
+def test_committed_templates_equal_a_fresh_build(tmp_path):
+    fresh = build_templates(tmp_path, "en")
+    for path in fresh:
+        committed = REPO / "templates" / path.name
+        assert committed.exists(), f"{committed} is missing; run `upr templates build`"
+        assert workbook_content(committed) == workbook_content(path), (
+            f"{committed} is out of date with the schema; run `upr templates build`")
+
+
+def test_template_sheets_follow_the_schema(tmp_path):
+    plan, strategy = build_templates(tmp_path, "en")
+    wb = openpyxl.load_workbook(plan)
+    assert wb.sheetnames[:3] == ["Implementation plan", "Recommendations", "Instructions"]
+    assert wb["Lists"].sheet_state == "hidden"
+    assert wb["_upr_meta"].sheet_state == "veryHidden"
+    ws = wb["Implementation plan"]
+    header = [c.value for c in ws[IMPLEMENTATION_PLAN.header_row]]
+    assert header == [c.en for c in IMPLEMENTATION_PLAN.columns]
+    assert ws.freeze_panes == f"B{IMPLEMENTATION_PLAN.first_data_row}"
+    assert ws.protection.sheet and not ws.protection.password
+    row_key = IMPLEMENTATION_PLAN.letter("row_key")
+    assert ws.column_dimensions[row_key].hidden
+    # Auto-filled cells are locked, input cells are not.
+    first = IMPLEMENTATION_PLAN.first_data_row
+    assert ws[f"{IMPLEMENTATION_PLAN.letter('recommendation')}{first}"].protection.locked
+    assert not ws[f"{IMPLEMENTATION_PLAN.letter('goal')}{first}"].protection.locked
+    assert ws[f"{IMPLEMENTATION_PLAN.letter('recommendation')}{first}"].value.startswith("=IF(")
+    # Every dropdown column has list validation over its named range.
+    validations = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    for col in IMPLEMENTATION_PLAN.columns:
+        if col.dropdown:
+            assert validations[f"{IMPLEMENTATION_PLAN.letter(col.key)}{first}"] == f"={col.dropdown.value}"
+    # Every required column has a missing-cell highlight.
+    highlighted = {str(cf.sqref).split(":")[0] for cf in ws.conditional_formatting}
+    for col in IMPLEMENTATION_PLAN.required:
+        assert f"{IMPLEMENTATION_PLAN.letter(col.key)}{first}" in highlighted
+    wb2 = openpyxl.load_workbook(strategy)
+    assert wb2.sheetnames[:2] == ["Action strategy", "Group worksheet"]
+    meta = metadata_from_openpyxl(wb2)
+    assert (meta.kind, meta.lang, meta.schema_version) == ("action_strategy", "en", "1.0")
+
+
+def test_french_build_is_french_throughout(tmp_path):
+    plan, strategy = build_templates(tmp_path, "fr")
+    wb = openpyxl.load_workbook(plan)
+    assert wb.sheetnames[:3] == ["Plan de mise en œuvre", "Recommandations", "Instructions"]
+    header = [c.value for c in wb["Plan de mise en œuvre"][IMPLEMENTATION_PLAN.header_row]]
+    assert header == [c.fr for c in IMPLEMENTATION_PLAN.columns]
+    instructions = " ".join(str(c.value) for row in wb["Instructions"].iter_rows() for c in row if c.value)
+    assert "Ce que signifie SMART" in instructions and "Mesurable" in instructions
+    assert metadata_from_openpyxl(wb).lang == "fr"
+    wb2 = openpyxl.load_workbook(strategy)
+    assert "Fiche du groupe" in wb2.sheetnames
+    lists = [c.value for c in wb2["Listes"]["A"] if c.value]
+    assert "Femmes et genre" in lists
+
+
+def test_template_is_recognised_after_rename(tmp_path):
+    plan, _ = build_templates(tmp_path, "en")
+    renamed = tmp_path / "our group final v2.xlsx"
+    shutil.copy(plan, renamed)
+    data = open_workbook(renamed)
+    assert data.kind == "implementation_plan"
+    assert data.matrices and data.matrices[0].header_row == IMPLEMENTATION_PLAN.header_row
+
+
+RECS = [
+    ["77.1", "Ratify the Optional Protocol to the Convention against Torture", "Denmark", "Accepted",
+     "Torture", 5, "Justice", "Examplia", 10, 1, "example", "", "source", ""],
+    ["77.10", "Continue efforts to improve access to justice", "Chad", "Accepted", "Justice", 2, "Justice",
+     "Examplia", 10, 1, "example", "", "source", ""],
+    ["77.2", "Abolish the death penalty", "Australia", "Noted", "Death penalty", 5, "Justice", "Examplia",
+     10, 1, "example", "", "source", ""],
+]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_computes_lookups_highlights_and_not_addressed(tmp_path, libreoffice):
+    group = DEFAULT_GROUPS[1]
+    path = tmp_path / "strategy.xlsx"
+    wb = build_workbook("action_strategy", recommendation_rows=RECS, group=group)
+    ws = wb["Action strategy"]
+    first = ACTION_STRATEGY.first_data_row
+    id_col = ACTION_STRATEGY.letter("recommendation_id")
+    ws[f"{id_col}{first}"] = choice_label("77.10", RECS[1][1])   # chosen from the dropdown
+    ws[f"{id_col}{first + 1}"] = "77.2"                          # typed by hand
+    ws[f"{id_col}{first + 2}"] = "99.9"                          # not in the list
+    ws[f"{ACTION_STRATEGY.letter('cso_activity')}{first}"] = "Advocacy"
+    # Probe cells: the conditional-format rule must be TRUE where the cell is missing.
+    probe = wb.create_sheet("probe")
+    partners = ACTION_STRATEGY.letter("partners")
+    activity = ACTION_STRATEGY.letter("cso_activity")
+    probe["A1"] = f"=AND(LEN('Action strategy'!${id_col}{first})>0,LEN(TRIM('Action strategy'!{partners}{first}))=0)"
+    probe["A2"] = f"=AND(LEN('Action strategy'!${id_col}{first})>0,LEN(TRIM('Action strategy'!{activity}{first}))=0)"
+    probe["A3"] = f"=AND(LEN('Action strategy'!${id_col}{first + 5})>0,LEN(TRIM('Action strategy'!{partners}{first + 5}))=0)"
+    for i in range(1, 6):
+        probe[f"B{i}"] = f'=IFERROR(INDEX({ListSource.RECOMMENDATIONS.value},{i}),"")'
+    probe["C1"] = f"=ROWS({ListSource.RECOMMENDATIONS.value})"
+    wb.save(path)
+    out = libreoffice.convert(path, "xlsx", tmp_path / "lo")
+    values = openpyxl.load_workbook(out, data_only=True)
+    computed = values["Action strategy"]
+    text = ACTION_STRATEGY.letter("recommendation")
+    states = ACTION_STRATEGY.letter("recommending_states")
+    assert computed[f"{text}{first}"].value == RECS[1][1]
+    assert computed[f"{states}{first}"].value == "Chad"
+    assert computed[f"{text}{first + 1}"].value == RECS[2][1]
+    assert computed[f"{text}{first + 2}"].value == "⚠ not in the list"
+    assert computed[f"{text}{first + 3}"].value in (None, "")
+    assert [values["probe"][f"A{i}"].value for i in (1, 2, 3)] == [True, False, False]
+    dropdown = [values["probe"][f"B{i}"].value or "" for i in range(1, 6)]
+    assert dropdown == [choice_label(r[0], r[1]) for r in RECS] + ["", ""]
+    assert values["probe"]["C1"].value == len(RECS)
+    sheet = values[GROUP_WORKSHEET.en]
+    table = [[c.value for c in row] for row in sheet.iter_rows(min_row=1, max_col=3) if row[0].value in
+             ("77.1", "77.10", "77.2")]
+    assert table == [["77.1", RECS[0][1], "Not addressed"], ["77.10", RECS[1][1], "Addressed"],
+                     ["77.2", RECS[2][1], "Addressed"]]
+    count_row = GROUP_WORKSHEET.row_of(GROUP_WORKSHEET.fields[-1].key) + 3
+    assert sheet[f"B{count_row}"].value == 1
+
+
+@pytest.mark.libreoffice
+def test_metadata_survives_a_libreoffice_round_trip_to_ods(tmp_path, libreoffice):
+    path = tmp_path / "Justice plan.xlsx"
+    build_workbook("implementation_plan", recommendation_rows=RECS, group=DEFAULT_GROUPS[1]).save(path)
+    ods = libreoffice.convert(path, "ods", tmp_path / "lo")
+    renamed = ods.with_name("renamed by a participant.ods")
+    ods.rename(renamed)
+    data = open_workbook(renamed)
+    assert data.kind == "implementation_plan"
+    assert data.group == "Justice"
+    assert sorted(data.recommendation_ids) == ["77.1", "77.10", "77.2"]
+    assert len(RECOMMENDATIONS.columns) and MATRIX_ROWS > 100
