@@ -21,34 +21,34 @@ from .templates import choice_label
 
 EXAMPLE_FILE = "example-upr-info-export.csv"
 
-# What participants type in the demo, per group: (kind, index of the recommendation in the
-# group's list, values). Some rows are complete, some have the problems facilitators meet.
+# What participants type in the demo, per group: (kind, words of the recommendation's text,
+# values). Some rows are complete, some have the problems facilitators meet.
 DEMO_FILLS = {
     "justice": [
-        ("implementation_plan", 0, {
+        ("implementation_plan", "Adopt a law criminalizing torture", {
             "goal": "Torture is a specific offence under national law",
             "government_action": "Ministry of Justice drafts and tables a bill defining torture",
             "indicator": "Prevention of Torture Act, with a definition consistent with article 1 of the "
                          "Convention against Torture, enacted",
             "baseline": "No specific offence (2011)", "target": "Act enacted", "deadline": "Dec 2014",
             "responsible_body": "Ministry of Justice"}),
-        ("implementation_plan", 2, {
+        ("implementation_plan", "pre-trial detention", {
             "goal": "Fewer people are held in pre-trial detention",
             "government_action": "Judiciary reviews the files of all detainees held over six months",
             "indicator": "Percentage of prisoners in pre-trial detention", "baseline": "55% (2011)",
             "target": "35%", "deadline": "2015"}),
-        ("implementation_plan", 4, {
+        ("implementation_plan", "access to justice", {
             "goal": "Justice for all", "government_action": "Government should improve access to justice",
             "indicator": "Improved access to justice", "deadline": "ongoing",
             "responsible_body": "Ministry of Justice"}),
-        ("action_strategy", 0, {
+        ("action_strategy", "Adopt a law criminalizing torture", {
             "priority": "High", "cso_activity": "Advocacy with the parliamentary committee on human rights",
             "resources": "USD 3,000 for meetings", "partners": "National Human Rights Commission",
             "start": "Jan 2012", "end": "Dec 2013", "risks": "Bill delayed by elections",
             "mitigation": "Brief all parties before the campaign", "lead_organisation": "Example coalition"}),
     ],
     "women": [
-        ("implementation_plan", 0, {
+        ("implementation_plan", "domestic violence", {
             "goal": "Women live free from domestic violence",
             "government_action": "Ministry of Gender funds shelters and trains police",
             "indicator": "Number of domestic violence cases against women prosecuted per year",
@@ -56,7 +56,7 @@ DEMO_FILLS = {
             "responsible_body": "Ministry of Gender"}),
     ],
     "children": [
-        ("implementation_plan", 1, {
+        ("implementation_plan", "birth registration", {
             "goal": "Every child is registered at birth",
             "government_action": "Ministry of Local Government opens registration desks in health centres",
             "indicator": "Percentage of children under five with a birth certificate",
@@ -108,12 +108,13 @@ def run_demo(outdir: Path, *, lang: str = "en", console=None) -> dict[str, Path]
     books, _ = make_group_workbooks(list_path, groups_dir, lang=lang, mapping=mapping)
     say(f"2. Group workbooks ({len(books)}): {groups_dir}")
 
-    by_group = {g.key: [r for r in result.recommendations if g.key in r.groups] for g in mapping.groups}
+    def recommendation_about(words: str) -> str:
+        return next(r.id for r in result.recommendations if words.lower() in r.text.lower())
+
     for group_key, fills in DEMO_FILLS.items():
         group = mapping.group(group_key)
         for kind in ("implementation_plan", "action_strategy"):
-            rows = [(by_group[group_key][i].id, values) for k, i, values in fills
-                    if k == kind and i < len(by_group[group_key])]
+            rows = [(recommendation_about(words), values) for k, words, values in fills if k == kind]
             if rows:
                 book = next(b for b in books if b.kind == kind and b.group == group.label(lang))
                 fill_matrix(book.path, rows, kind=kind)

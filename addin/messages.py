@@ -73,6 +73,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Text outside the table: '{value}'. It is kept in Notes when merging.",
         "fr": "Texte hors du tableau : « {value} ». Il est conservé dans les Notes lors de la fusion.",
     },
+    "skipped_recommendations": {
+        "en": "a recommendation list, not a matrix: nothing to validate",
+        "fr": "une liste de recommandations, pas une matrice : rien à valider",
+    },
+    "skipped_master": {
+        "en": "a master workbook: validate the group workbooks instead",
+        "fr": "un classeur maître : validez plutôt les classeurs des groupes",
+    },
     "unrecognised": {
         "en": "No implementation plan or action strategy found: no sheet has the expected headers "
               "(at least Recommendation ID and two other columns).",

@@ -18,6 +18,8 @@ class FileReport:
     rows: int = 0
     # Unusable input: the file could not be read at all.
     error: str | None = None
+    # Readable but not a matrix (a recommendation list): reported, not checked.
+    skipped: str | None = None
     # SMART result per (sheet, row), for the master's scores and indicator types.
     smart: dict = field(default_factory=dict)
     data: object = None
@@ -43,7 +45,7 @@ class FileReport:
 
     def as_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "kind": self.kind, "group": self.group, "valid": self.valid,
-                "error": self.error, "stats": self.stats,
+                "error": self.error, "skipped": self.skipped, "stats": self.stats,
                 "findings": [f.as_dict() for f in self.findings]}
 
 
@@ -108,15 +110,21 @@ def render_text(report: Report, console) -> None:
             console.print(VERDICT["unusable"][lang].format(error=file.error), style="bold red",
                           highlight=False)
             continue
+        if file.skipped:
+            console.print(f"– {file.path.name}: {file.skipped}", style="dim", highlight=False)
+            continue
         if file.findings:
-            table = Table(title=f"{file.path.name} — {file.group}", title_justify="left", show_lines=False)
-            for header in ("Type", "Sheet" if lang == "en" else "Feuille", "Cell" if lang == "en" else "Cellule",
-                           "ID", "Message"):
-                table.add_column(header, overflow="fold")
+            sheets = sorted({f.sheet for f in file.findings if f.sheet})
+            table = Table(title=f"{file.path.name} — {file.group} ({', '.join(sheets)})",
+                          title_justify="left", expand=True)
+            table.add_column("Type", overflow="fold", ratio=2)
+            table.add_column("Cell" if lang == "en" else "Cellule", no_wrap=True)
+            table.add_column("ID", no_wrap=True)
+            table.add_column("Message", overflow="fold", ratio=5)
             for f in file.findings:
                 kind = f.type + (f" {f.criterion}" if f.criterion else "")
-                table.add_row(kind, f.sheet, f.cell, f.recommendation_id, f.message,
-                              style=SEVERITY_STYLE[f.severity])
+                cell = f.cell if len(sheets) < 2 else f"{f.sheet}!{f.cell}"
+                table.add_row(kind, cell, f.recommendation_id, f.message, style=SEVERITY_STYLE[f.severity])
             console.print(table)
             counts = ", ".join(f"{FINDING_TYPES[t].title(lang)}: {n}" for t, n in file.stats["by_type"].items())
             console.print(counts, highlight=False)

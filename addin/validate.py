@@ -40,6 +40,9 @@ def _year(value: object) -> int | None:
 def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int | None = None,
                       last_year: int | None = None) -> FileReport:
     report = FileReport(path=data.path, kind=data.kind, group=data.group)
+    if not data.matrices and data.kind in ("recommendations", "master"):
+        report.skipped = message(f"skipped_{data.kind}", lang)
+        return report
     if not data.matrices:
         report.findings.append(Finding("unrecognised-workbook", message("unrecognised", lang),
                                        file=str(data.path)))
@@ -58,8 +61,8 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         for check in checks:
             report.findings.extend(check.validate_end(context))
         report.rows += len(matrix.rows)
-        report.smart.update({(matrix.sheet, row): result for (name, row), result in context.cache.items()
-                             if name == "smart"})
+        report.smart.update({(matrix.sheet, row): result
+                             for row, result in context.cache.get("smart", {}).items()})
     for cell in data.stray:
         report.findings.append(Finding("stray-cell", message("stray", lang, value=str(cell.value)[:80]),
                                        file=str(data.path), sheet=cell.sheet, cell=cell.coordinate,

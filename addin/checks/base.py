@@ -28,6 +28,7 @@ class CheckContext:
                 **values: object) -> Finding:
         column = self.matrix.schema.column(field_key) if field_key else None
         values.setdefault("field", column.label(self.lang) if column else "")
+        values.setdefault("criterion", criterion)
         return Finding(
             type=type_,
             message=message(message_id, self.lang, **values),

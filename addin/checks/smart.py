@@ -26,8 +26,10 @@ class Smart(Check):
             return
         window = context.window or PlanWindow.from_years(*default_years())
         result = assess(smart_row(row), window, context.lang)
-        context.cache[("smart", row.row)] = result
-        for criterion in CRITERIA:
+        context.cache.setdefault(self.type, {})[row.row] = result
+        # Relevance is judged against the recommendation; an unknown ID is reported on its own.
+        judged = [c for c in CRITERIA if c != "R" or row.text("recommendation")]
+        for criterion in judged:
             verdict = result.verdicts[criterion]
             if not verdict.passed:
                 yield context.finding(
