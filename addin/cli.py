@@ -25,8 +25,8 @@ app.add_typer(templates_app, name="templates")
 app.add_typer(groups_app, name="groups")
 app.add_typer(smart_app, name="smart")
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Lang(str, Enum):

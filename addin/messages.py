@@ -20,8 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Choisissez l'ID dans la liste déroulante de la colonne {column}.",
     },
     "duplicate": {
-        "en": "Row {row} repeats row {first} (same recommendation {rec} and same content).",
-        "fr": "La ligne {row} répète la ligne {first} (même recommandation {rec} et même contenu).",
+        "en": "Row {this_row} repeats row {first} (same recommendation {rec} and same content).",
+        "fr": "La ligne {this_row} répète la ligne {first} (même recommandation {rec} et même contenu).",
     },
     "duplicate.fix": {
         "en": "Delete one of the two rows, or change it if it was meant to be different.",

@@ -23,6 +23,6 @@ class DuplicateRow(Check):
         key = (row.recommendation_id, content)
         if key in seen:
             yield context.finding(self.type, row, "recommendation_id", "duplicate", "duplicate.fix",
-                                  rec=row.recommendation_id, row=row.row, first=seen[key])
+                                  rec=row.recommendation_id, this_row=row.row, first=seen[key])
         else:
             seen[key] = row.row
