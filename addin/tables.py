@@ -63,10 +63,12 @@ def read_csv(path: Path) -> Table:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:20000]
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+        delimiter = ","
+    # Only the delimiter is sniffed: the Sniffer guesses doublequote=False when
+    # its sample holds no "" pair, and later quoted cells then split apart.
+    rows = list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
         raise InputError(path, "the file is empty")

@@ -91,6 +91,9 @@ def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]],
         cell.alignment = WRAP_TOP
     for row in rows:
         ws.append(list(row))
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # recommendation text, never a formula
     id_letter = RECOMMENDATIONS.letter("id")
     text_letter = RECOMMENDATIONS.letter("text")
     choice_col = len(RECOMMENDATIONS.columns) + 1
