@@ -1,0 +1,419 @@
+#!/usr/bin/env python3
+"""Rebuild addin/data/intelligence_model.npz from UPR Info's export and print the validation figures.
+
+    python3 scripts/train_intelligence.py              # train on sessions 1-12, validate on 13-15
+    python3 scripts/train_intelligence.py --write-doc  # also refresh the figures in docs/intelligence.md
+
+Reads ../shared/data/upr-info/upr-info-export-sessions01-15.csv (never copied into the repo).
+Needs scikit-learn at training time only (pip install scikit-learn); the runtime needs numpy.
+Deterministic: liblinear/lbfgs with fixed data order and seeds give the same artefact on re-runs.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from addin import intelligence as I  # noqa: E402
+
+DEFAULT_DATA = REPO.parent / "shared/data/upr-info/upr-info-export-sessions01-15.csv"
+DOC = REPO / "docs/intelligence.md"
+
+# Hyper-parameters (chosen on sessions 1-12 by session-grouped cross-validation and kept fixed).
+CAT_C = 0.05            # inverse L2 strength of the multinomial category correction
+CAT_MIN_COUNT = 2       # feature must occur in >= 2 training recommendations
+ISS_C = 20.0            # inverse L2 strength of each one-vs-rest issue classifier
+ISS_NGRAM = 2           # word uni- and bigrams
+ISS_MIN_DF = 3
+ISS_MAX_FEATURES = 15000
+THRESHOLD_GRID = np.round(np.arange(0.08, 0.71, 0.02), 2)
+THRESHOLD_PRIOR = 0.25  # rare issues shrink towards this threshold
+MIN_TOP_PROBABILITY = 0.15  # if no issue passes its threshold, keep the best one above this
+
+DEFAULT_GROUPS = {
+    "Women and gender": ["Women's rights", "Sexual Orientation and Gender Identity", "Trafficking"],
+    "Justice": ["Justice", "Impunity", "Detention", "Torture and other CID treatment", "Death penalty",
+                "Extrajudicial executions", "Enforced disappearances", "Human rights violations by state agents",
+                "Public security", "Counter-terrorism", "Corruption", "International humanitarian law"],
+    "Civil and political rights": ["CP rights - general", "Freedom of opinion and expression", "Freedom of the press",
+                                   "Freedom of association and peaceful assembly", "Freedom of religion and belief",
+                                   "Freedom of movement", "Elections", "Human rights defenders", "Civil society"],
+    "Economic, social and cultural rights": ["ESC rights - general", "Right to education", "Right to health",
+                                             "Right to food", "Right to housing", "Right to land",
+                                             "Right to water and sanitation", "Right to water", "Labour", "Poverty",
+                                             "Development", "Environment", "HIV - Aids"],
+    "Rights of the child": ["Rights of the Child"],
+    "Other vulnerable groups": ["Disabilities", "Minorities", "Indigenous peoples", "Migrants",
+                                "Asylum-seekers - refugees", "Internally displaced persons", "Racial discrimination"],
+}
+
+
+def groups_function():
+    """addin.groups.groups_for_issues if the lead's module exists, else the default mapping."""
+    try:
+        from addin.groups import groups_for_issues  # type: ignore
+
+        def via_module(issues):
+            names = list(issues) + [d for d, a in I.ISSUE_ALIASES.items() if a in issues]
+            return sorted(set(groups_for_issues(names)))
+        return via_module, "addin.groups.groups_for_issues"
+    except Exception:  # noqa: BLE001 - module absent or not ready
+        lookup = {issue: g for g, issues in DEFAULT_GROUPS.items() for issue in issues}
+
+        def via_default(issues):
+            return sorted({lookup[i] for i in issues if i in lookup})
+        return via_default, "default mapping in scripts/train_intelligence.py"
+
+
+# --------------------------------------------------------------------------
+def load(path: Path) -> pd.DataFrame:
+    df = pd.read_csv(path, encoding="utf-8")
+    df = df[df["Text"].notna()].reset_index(drop=True)
+    df["issues"] = df["Issue"].fillna("").map(
+        lambda s: sorted({I.ISSUE_ALIASES.get(x.strip(), x.strip()) for x in s.split(",") if x.strip()}))
+    return df
+
+
+def label_matrix(issue_lists, labels) -> np.ndarray:
+    index = {l: k for k, l in enumerate(labels)}
+    y = np.zeros((len(issue_lists), len(labels)), np.int8)
+    for r, issues in enumerate(issue_lists):
+        for i in issues:
+            if i in index:
+                y[r, index[i]] = 1
+    return y
+
+
+def first_word(text: str) -> str:
+    toks = [t for t in I._tokens(I.clean_text(text)) if t not in I._PAREN]
+    return toks[0] if toks else ""
+
+
+# --------------------------------------------------------------------------
+# Category: rule engine + multinomial correction
+# --------------------------------------------------------------------------
+def train_category(parses, y):
+    from sklearn.linear_model import LogisticRegression
+    from scipy import sparse
+
+    feats = [sorted(set(I.action_features(p))) for p in parses]
+    counts = Counter(f for fs in feats for f in fs)
+    vocab = sorted(f for f, c in counts.items() if c >= CAT_MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows, cols = [], []
+    for r, fs in enumerate(feats):
+        for f in fs:
+            j = index.get(f)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+    X = sparse.csr_matrix((np.ones(len(rows), np.float64), (np.asarray(rows, np.int32), np.asarray(cols, np.int32))),
+                          shape=(len(parses), len(vocab)))
+    clf = LogisticRegression(C=CAT_C, max_iter=5000, tol=1e-6)
+    clf.fit(X, y)
+    return vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32), clf.classes_.astype(np.int64)
+
+
+# --------------------------------------------------------------------------
+# Issues: TF-IDF + one-vs-rest logistic regression + per-issue thresholds
+# --------------------------------------------------------------------------
+def issue_docs(texts):
+    return [" ".join(t for t in I._tokens(I.clean_text(x)) if t not in I._PUNCT) for x in texts]
+
+
+def fit_issue_model(docs, y):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    tv = TfidfVectorizer(ngram_range=(1, ISS_NGRAM), min_df=ISS_MIN_DF, max_features=ISS_MAX_FEATURES,
+                         sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float64)
+    X = tv.fit_transform(docs)
+    W = np.zeros((X.shape[1], y.shape[1]), np.float32)
+    b = np.zeros(y.shape[1], np.float32)
+    for k in range(y.shape[1]):
+        if y[:, k].sum() == 0:
+            b[k] = -10.0
+            continue
+        clf = LogisticRegression(C=ISS_C, solver="liblinear", max_iter=3000, random_state=0)
+        clf.fit(X, y[:, k])
+        W[:, k] = clf.coef_[0]
+        b[k] = clf.intercept_[0]
+    vocab = tv.get_feature_names_out().tolist()
+    return vocab, tv.idf_.astype(np.float32), W, b
+
+
+def predict_issue_sklearn(vocab, idf, W, b, docs):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    tv = TfidfVectorizer(ngram_range=(1, ISS_NGRAM), vocabulary=vocab, sublinear_tf=True, token_pattern=r"\S+",
+                         lowercase=False)
+    tv.idf_ = idf.astype(np.float64)
+    X = tv.transform(docs)
+    return 1.0 / (1.0 + np.exp(-(X @ W + b)))
+
+
+def tune_thresholds(docs, y, sessions):
+    """Per-issue thresholds from out-of-fold probabilities, folds grouped by session."""
+    uniq = sorted(set(sessions))
+    folds = [uniq[i::4] for i in range(4)]
+    oof = np.zeros(y.shape, np.float32)
+    for held in folds:
+        te = np.isin(sessions, held)
+        vocab, idf, W, b = fit_issue_model([d for d, t in zip(docs, te) if not t], y[~te])
+        oof[te] = predict_issue_sklearn(vocab, idf, W, b, [d for d, t in zip(docs, te) if t])
+    thr = np.zeros(y.shape[1], np.float32)
+    for k in range(y.shape[1]):
+        pos = y[:, k].sum()
+        best, best_f = THRESHOLD_PRIOR, -1.0
+        for t in THRESHOLD_GRID:
+            pred = oof[:, k] >= t
+            tp = float((pred & (y[:, k] == 1)).sum())
+            f = 2 * tp / (pred.sum() + pos) if (pred.sum() + pos) else 0.0
+            if f > best_f + 1e-9:
+                best, best_f = t, f
+        weight = pos / (pos + 50.0)  # shrink rare issues towards the prior
+        thr[k] = weight * best + (1 - weight) * THRESHOLD_PRIOR
+    return thr, oof
+
+
+# --------------------------------------------------------------------------
+# Figures
+# --------------------------------------------------------------------------
+def f1_table(y, pred, labels):
+    rows = []
+    for k, l in enumerate(labels):
+        tp = int((pred[:, k] & y[:, k]).sum())
+        fp = int((pred[:, k] & (1 - y[:, k])).sum())
+        fn = int(((1 - pred[:, k]) & y[:, k]).sum())
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        rows.append((l, int(y[:, k].sum()), p, r, f))
+    tp = int((pred & y).sum())
+    micro = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
+    present = [r for r in rows if r[1] > 0]
+    macro = float(np.mean([r[4] for r in present])) if present else 0.0
+    return rows, micro, macro
+
+
+def confusion(y, pred):
+    m = np.zeros((5, 5), int)
+    for a, b in zip(y, pred):
+        m[a - 1, b - 1] += 1
+    return m
+
+
+def markdown_figures(fig: dict) -> str:
+    out = []
+    out.append(f"Training sessions: {fig['train_sessions']} ({fig['n_train']} recommendations); "
+               f"validation sessions: {fig['val_sessions']} ({fig['n_val']} recommendations), never seen in training "
+               f"or tuning. Groups via {fig['groups_source']}.\n")
+    out.append("### Action category\n")
+    out.append("| method | accuracy on validation sessions |\n|---|---|")
+    out.append(f"| first-verb baseline (majority label of the first word, learned on training sessions) | {fig['baseline_first_word']:.3f} |")
+    out.append(f"| first-verb lexicon baseline (McMahon category of the first word, no other rule) | {fig['baseline_lexicon']:.3f} |")
+    out.append(f"| rules only (`action_category`) | {fig['rules_accuracy']:.3f} |")
+    out.append(f"| rules + learned correction (`infer`) | **{fig['category_accuracy']:.3f}** |\n")
+    out.append("Per validation session:\n")
+    out.append("| session | n | category accuracy (`infer`) | rules only | issues micro-F1 |\n|---|---|---|---|---|")
+    for s, n, acc, rules_acc, f1 in fig["per_session"]:
+        out.append(f"| {s} | {n} | {acc:.3f} | {rules_acc:.3f} | {f1:.3f} |")
+    out.append("")
+    out.append("Confusion matrix of `infer` (rows: UPR Info's category, columns: predicted):\n")
+    out.append("| true \\ predicted | 1 | 2 | 3 | 4 | 5 | n |\n|---|---|---|---|---|---|---|")
+    for i, row in enumerate(fig["confusion"], start=1):
+        out.append(f"| **{i}** | " + " | ".join(str(v) for v in row) + f" | {sum(row)} |")
+    out.append("")
+    out.append("### Issues\n")
+    out.append(f"Micro-F1 **{fig['issues_micro_f1']:.3f}**, macro-F1 {fig['issues_macro_f1']:.3f} "
+               f"(precision {fig['issues_micro_precision']:.3f}, recall {fig['issues_micro_recall']:.3f}); "
+               f"exact issue-set match {fig['issues_exact']:.3f}. Out-of-fold micro-F1 on the training sessions "
+               f"(session-grouped 4-fold, used to tune thresholds): {fig['issues_oof_micro_f1']:.3f}.\n")
+    out.append("| issue | n (validation) | precision | recall | F1 | threshold |\n|---|---|---|---|---|---|")
+    for name, n, p, r, f, t in fig["per_issue"]:
+        out.append(f"| {name} | {n} | {p:.2f} | {r:.2f} | {f:.2f} | {t:.2f} |")
+    out.append("")
+    out.append("### Thematic groups (derived from the issues)\n")
+    out.append(f"Exact group-set match **{fig['groups_exact']:.3f}**; micro-F1 {fig['groups_micro_f1']:.3f}.\n")
+    out.append("| group | n (validation) | precision | recall | F1 |\n|---|---|---|---|---|")
+    for name, n, p, r, f in fig["per_group"]:
+        out.append(f"| {name} | {n} | {p:.2f} | {r:.2f} | {f:.2f} |")
+    out.append("")
+    out.append("### Speed and size\n")
+    out.append(f"`infer` on 10,000 recommendations: **{fig['seconds_10k']:.2f} s** on this 2-core machine "
+               f"(model already loaded; loading takes {fig['load_seconds']:.2f} s once per process). "
+               f"Artefact `addin/data/intelligence_model.npz`: **{fig['model_kb']:.0f} KB** "
+               f"({fig['cat_features']} category features, {fig['iss_features']} issue n-grams x {fig['n_labels']} issues).")
+    return "\n".join(out)
+
+
+def write_doc(fig: dict) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    start, end = "<!-- figures:start -->", "<!-- figures:end -->"
+    if start not in text or end not in text:
+        raise SystemExit(f"{DOC} lacks the {start} / {end} markers")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    DOC.write_text(head + start + "\n" + markdown_figures(fig) + "\n" + end + tail, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--val-sessions", default="13,14,15", help="comma-separated sessions held out for validation")
+    ap.add_argument("--out", type=Path, default=I.MODEL_PATH)
+    ap.add_argument("--write-doc", action="store_true", help="refresh the figures block in docs/intelligence.md")
+    ap.add_argument("--figures-json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args(argv)
+
+    if not args.data.exists():
+        raise SystemExit(f"data not found: {args.data}")
+    np.random.seed(0)
+    t0 = time.time()
+    df = load(args.data)
+    val_sessions = sorted(int(s) for s in args.val_sessions.split(",") if s.strip())
+    is_val = df["Session"].isin(val_sessions).to_numpy()
+    tr, va = df[~is_val].reset_index(drop=True), df[is_val].reset_index(drop=True)
+    labels = sorted({i for issues in df["issues"] for i in issues} | set(I.ISSUES))
+    unknown = sorted(set(labels) - set(I.ISSUES))
+    if unknown:
+        raise SystemExit(f"issues in the data that the module does not know: {unknown}")
+    labels = list(I.ISSUES)
+    print(f"train: {len(tr)} rows, sessions {sorted(tr.Session.unique())}; "
+          f"validation: {len(va)} rows, sessions {val_sessions}")
+
+    # ---- category
+    p_tr = [I.parse(t) for t in tr.Text]
+    p_va = [I.parse(t) for t in va.Text]
+    cat_vocab, cat_w, cat_b, cat_classes = train_category(p_tr, tr.Action.to_numpy())
+    print(f"category: {len(cat_vocab)} features ({time.time() - t0:.0f} s)")
+
+    # ---- issues
+    docs_tr = issue_docs(tr.Text)
+    y_tr = label_matrix(tr.issues, labels)
+    thr, oof = tune_thresholds(docs_tr, y_tr, tr.Session.to_numpy())
+    iss_vocab, iss_idf, iss_w, iss_b = fit_issue_model(docs_tr, y_tr)
+    print(f"issues: {len(iss_vocab)} n-grams ({time.time() - t0:.0f} s)")
+
+    meta = {
+        "format": 1,
+        "train_sessions": sorted(int(s) for s in tr.Session.unique()),
+        "val_sessions": val_sessions,
+        "source": "UPR Info database export, sessions 1-15 (../shared/data/upr-info)",
+        "ngram_max": ISS_NGRAM,
+        "min_top_probability": MIN_TOP_PROBABILITY,
+        "hyperparameters": {"cat_C": CAT_C, "cat_min_count": CAT_MIN_COUNT, "iss_C": ISS_C,
+                            "iss_min_df": ISS_MIN_DF, "iss_max_features": ISS_MAX_FEATURES},
+    }
+
+    def blob(obj) -> np.ndarray:
+        return np.frombuffer(json.dumps(obj, ensure_ascii=False, sort_keys=isinstance(obj, dict)).encode("utf-8"),
+                             dtype=np.uint8)
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        args.out,
+        meta=blob(meta),
+        cat_vocab=blob(cat_vocab), cat_w=cat_w.astype(np.float16), cat_b=cat_b.astype(np.float32),
+        cat_classes=cat_classes,
+        iss_vocab=blob(iss_vocab), iss_idf=iss_idf.astype(np.float16), iss_w=iss_w.astype(np.float16),
+        iss_b=iss_b.astype(np.float32), iss_thr=thr.astype(np.float32), labels=blob(labels),
+    )
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KB)")
+
+    # ---- validation with the shipped artefact and the runtime code path
+    t_load = time.time()
+    model = I.load_model(args.out)
+    load_seconds = time.time() - t_load
+    I._MODEL = model
+    inf = I.infer(list(va.Text))
+    y_cat = va.Action.to_numpy()
+    pred_cat = np.array([r.action for r in inf])
+    rules = np.array([p.category for p in p_va])
+    fw_tr = Counter()
+    by_word: dict[str, Counter] = {}
+    for t, a in zip(tr.Text, tr.Action):
+        by_word.setdefault(first_word(t), Counter())[a] += 1
+        fw_tr[a] += 1
+    default = fw_tr.most_common(1)[0][0]
+    baseline = np.array([by_word.get(first_word(t), Counter({default: 1})).most_common(1)[0][0] for t in va.Text])
+
+    lexicon = np.array([I.EN_VERBS.get(I._en_lemma(first_word(t)), 4) for t in va.Text])
+
+    y_va = label_matrix(va.issues, labels)
+    index = {l: k for k, l in enumerate(labels)}
+    pred_iss = np.zeros_like(y_va)
+    for r, res in enumerate(inf):
+        for name in res.issues:
+            pred_iss[r, index[name]] = 1
+    rows, micro, macro = f1_table(y_va, pred_iss, labels)
+    tp = int((pred_iss & y_va).sum())
+    oof_pred = (oof >= thr).astype(np.int8)
+    _, oof_micro, _ = f1_table(y_tr, oof_pred, labels)
+
+    per_session = []
+    for s in val_sessions:
+        m = (va.Session == s).to_numpy()
+        _, f1_s, _ = f1_table(y_va[m], pred_iss[m], labels)
+        per_session.append((s, int(m.sum()), float((pred_cat[m] == y_cat[m]).mean()),
+                            float((rules[m] == y_cat[m]).mean()), f1_s))
+
+    gfun, gsource = groups_function()
+    gold_groups = [gfun(list(x)) for x in va.issues]
+    pred_groups = [gfun(list(r.issues)) for r in inf]
+    group_names = sorted({g for gs in gold_groups + pred_groups for g in gs})
+    gy = label_matrix(gold_groups, group_names)
+    gp = label_matrix(pred_groups, group_names)
+    grows, gmicro, _ = f1_table(gy, gp, group_names)
+
+    sample = list(va.Text) * (10000 // len(va) + 1)
+    sample = sample[:10000]
+    t1 = time.time()
+    I.infer(sample)
+    seconds_10k = time.time() - t1
+
+    fig = {
+        "train_sessions": meta["train_sessions"], "val_sessions": val_sessions,
+        "n_train": len(tr), "n_val": len(va), "groups_source": gsource,
+        "baseline_first_word": float((baseline == y_cat).mean()),
+        "baseline_lexicon": float((lexicon == y_cat).mean()),
+        "rules_accuracy": float((rules == y_cat).mean()),
+        "category_accuracy": float((pred_cat == y_cat).mean()),
+        "confusion": confusion(y_cat, pred_cat).tolist(),
+        "per_session": per_session,
+        "issues_micro_f1": micro, "issues_macro_f1": macro,
+        "issues_micro_precision": tp / max(int(pred_iss.sum()), 1),
+        "issues_micro_recall": tp / max(int(y_va.sum()), 1),
+        "issues_exact": float((pred_iss == y_va).all(axis=1).mean()),
+        "issues_oof_micro_f1": oof_micro,
+        "per_issue": [(l, n, p, r, f, float(thr[k])) for k, (l, n, p, r, f) in enumerate(rows)],
+        "groups_exact": float(np.mean([set(a) == set(b) for a, b in zip(gold_groups, pred_groups)])),
+        "groups_micro_f1": gmicro,
+        "per_group": grows,
+        "seconds_10k": seconds_10k, "load_seconds": load_seconds,
+        "model_kb": args.out.stat().st_size / 1024,
+        "cat_features": len(cat_vocab), "iss_features": len(iss_vocab), "n_labels": len(labels),
+    }
+    print()
+    print(markdown_figures(fig))
+    if args.figures_json:
+        args.figures_json.write_text(json.dumps(fig, indent=1), encoding="utf-8")
+    if args.write_doc:
+        write_doc(fig)
+        print(f"\nupdated {DOC}")
+    print(f"\ndone in {time.time() - t0:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""Inference of UPR Info action categories and issues (addin.intelligence)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from addin import intelligence as I
+
+REPO = Path(__file__).resolve().parents[1]
+UPR_EXPORT = Path(__file__).resolve().parents[1].parent / "shared/data/upr-info/upr-info-export-sessions01-15.csv"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def category(text: str) -> int:
+    return I.action_category(text)[0]
+
+
+# --------------------------------------------------------------------------
+# McMahon rules (rules only, action_category)
+# --------------------------------------------------------------------------
+
+def test_second_leading_verb_decides():
+    cat, conf, reason = I.action_category("Continue and strengthen its efforts to combat trafficking in persons")
+    assert cat == 4
+    assert "strengthen" in reason and "second" in reason
+    assert category("Sign and ratify the Convention on the Rights of Persons with Disabilities") == 5
+    assert category("Maintain and intensify efforts to reduce poverty") == 4
+
+
+def test_general_verb_with_specific_example_is_specific():
+    cat, _, reason = I.action_category(
+        "Take measures to combat violence against women, including by adopting a law on domestic violence")
+    assert cat == 5
+    assert "adopting" in reason
+    assert category("Take measures to combat violence against women") == 4
+
+
+@pytest.mark.parametrize("text", [
+    "Call on the international community to provide assistance to Haiti in its reconstruction",
+    "Seek technical assistance from OHCHR to prepare its reports to the treaty bodies",
+    "Request technical and financial assistance from the international community",
+    "Share its best practices in poverty reduction with other developing countries",
+    "The international community to support Kenya through capacity-building programmes",
+])
+def test_addressed_to_others_or_asking_for_assistance_is_minimal(text):
+    assert category(text) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seek the support of OHCHR in strengthening its national human rights institution", 1),
+    ("Continue its efforts to promote and protect the rights of women", 2),
+    ("Maintain the de facto moratorium on the death penalty", 2),
+    ("Pursue its efforts to improve access to education in rural areas", 2),
+    ("Persevere in its efforts to combat poverty", 2),
+    ("Consider ratifying the Optional Protocol to the Convention against Torture", 3),
+    ("Review its legislation on freedom of assembly", 3),
+    ("Examine the possibility of establishing a national human rights institution", 3),
+    ("Explore ways to improve the conditions of detention", 3),
+    ("Ensure that all children are registered at birth", 4),
+    ("Promote the participation of women in political life", 4),
+    ("Strengthen the independence of the judiciary", 4),
+    ("Take further measures to combat racial discrimination", 4),
+    ("Intensify efforts to combat child labour", 4),
+    ("Ratify the Convention on the Rights of Persons with Disabilities", 5),
+    ("Abolish the death penalty", 5),
+    ("Adopt a law on violence against women", 5),
+    ("Establish a national human rights institution in line with the Paris Principles", 5),
+    ("Investigate all allegations of torture and bring perpetrators to justice", 5),
+    ("Amend the Penal Code to criminalize marital rape", 5),
+    ("Extend a standing invitation to the special procedures", 5),
+])
+def test_each_category_in_english(text, expected):
+    assert category(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ratifier la Convention internationale pour la protection de toutes les personnes contre les disparitions forcées", 5),
+    ("Poursuivre ses efforts en vue de promouvoir les droits des femmes", 2),
+    ("Envisager de ratifier le Protocole facultatif se rapportant à la Convention contre la torture", 3),
+    ("Veiller à ce que tous les enfants soient enregistrés à la naissance", 4),
+    ("Continuer de renforcer l'indépendance du pouvoir judiciaire", 4),
+    ("Adopter une loi contre la traite des êtres humains", 5),
+    ("Solliciter l'assistance technique du Haut-Commissariat aux droits de l'homme", 1),
+    ("Partager ses bonnes pratiques avec les autres pays de la région", 1),
+    ("Prendre des mesures pour lutter contre la violence à l'égard des femmes, notamment en adoptant une loi", 5),
+    ("Poursuivre et renforcer ses efforts de lutte contre la pauvreté", 4),
+    ("Poursuivre en justice les auteurs de violences sexuelles", 5),
+    ("Abolir la peine de mort", 5),
+])
+def test_french_verbs(text, expected):
+    assert category(text) == expected
+
+
+def test_reason_names_the_deciding_verb_and_confidence_is_a_probability():
+    cat, conf, reason = I.action_category("Ratify the Rome Statute of the International Criminal Court")
+    assert (cat, "ratify") == (5, reason.split("'")[1])
+    assert 0.0 < conf <= 1.0
+
+
+def test_un_report_paragraph_numbers_and_recommending_state_are_ignored():
+    assert I.clean_text("77.12. Ratify the Rome Statute (Belgium);") == "Ratify the Rome Statute"
+    assert category("77.12. Consider ratifying the Rome Statute (Belgium);") == 3
+
+
+# --------------------------------------------------------------------------
+# infer: batch, learned correction and issues
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, issue", [
+    ("Investigate all allegations of torture and ill-treatment in places of detention", "Torture and other CID treatment"),
+    ("Abolish the death penalty and commute all death sentences", "Death penalty"),
+    ("Take measures to protect children from sexual abuse and exploitation", "Rights of the Child"),
+    ("Adopt a comprehensive law on violence against women", "Women's rights"),
+    ("Prendre des mesures pour prévenir la torture dans les lieux de détention", "Torture and other CID treatment"),
+    ("Abolir la peine de mort", "Death penalty"),
+    ("Protéger les enfants contre toutes les formes d'exploitation", "Rights of the Child"),
+    ("Lutter contre la violence à l'égard des femmes", "Women's rights"),
+    ("Ratifier la Convention relative aux droits des personnes handicapées", "International instruments"),
+    ("Garantir la liberté d'expression des journalistes", "Freedom of opinion and expression"),
+])
+def test_issues_for_clear_texts(text, issue):
+    (result,) = I.infer([text])
+    assert issue in result.issues
+    assert set(result.issues) <= set(I.ISSUES)
+    assert set(result.issue_confidence) == set(result.issues)
+    confidences = [result.issue_confidence[i] for i in result.issues]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+def test_infer_is_a_batch_of_frozen_results_in_input_order():
+    texts = ["Abolish the death penalty", "Continue its efforts to reduce poverty", "", None]
+    results = I.infer(texts)
+    assert [r.action for r in results[:2]] == [5, 2]
+    assert all(1 <= r.action <= 5 and 0.0 <= r.action_confidence <= 1.0 for r in results)
+    assert results[2].issues == ()
+    with pytest.raises(Exception):
+        results[0].action = 3
+    assert I.infer([]) == []
+
+
+def test_model_artefact_is_small_and_loads_offline_with_numpy_only():
+    assert I.MODEL_PATH.exists(), "run python3 scripts/train_intelligence.py"
+    assert I.MODEL_PATH.stat().st_size < 5 * 1024 * 1024
+    code = (
+        "import builtins, socket, sys\n"
+        "real_import = builtins.__import__\n"
+        "def guarded(name, *a, **k):\n"
+        "    if name.split('.')[0] in ('sklearn', 'scipy', 'torch'):\n"
+        "        raise ImportError('runtime must not need ' + name)\n"
+        "    return real_import(name, *a, **k)\n"
+        "builtins.__import__ = guarded\n"
+        "def no_network(*a, **k):\n"
+        "    raise OSError('network used at run time')\n"
+        "socket.socket = no_network\n"
+        "socket.create_connection = no_network\n"
+        "from addin import intelligence as I\n"
+        "m = I.load_model()\n"
+        "assert m.labels == I.ISSUES, m.labels\n"
+        "r = I.infer(['Abolish the death penalty'])[0]\n"
+        "assert r.action == 5 and 'Death penalty' in r.issues, r\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+def test_classify_csv_reads_bom_any_header_case_and_mac_roman(tmp_path):
+    utf8 = tmp_path / "utf8.csv"
+    utf8.write_text("To,TEXT,Session\nRwanda,Abolish the death penalty,10\n"
+                    "Rwanda,\"Continue and strengthen efforts to protect women's rights\",10\n", encoding="utf-8-sig")
+    rows = I.classify_csv(utf8)
+    assert [r["row"] for r in rows] == [1, 2]
+    assert [r["action"] for r in rows] == [5, 4]
+    assert "Death penalty" in rows[0]["issues"]
+    assert set(rows[0]) == {"row", "action", "issues", "groups", "confidence", "reason"}
+    assert set(rows[0]["confidence"]) == {"action", "issues"}
+    assert "Justice" in rows[0]["groups"]
+
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes("Text,Session\r\"Ratifier la Convention contre la torture\",10\rConsider ratifying the CRPD ‘soon’,10\r"
+                    .encode("mac_roman"))
+    rows = I.classify_csv(mac)
+    assert [r["action"] for r in rows] == [5, 3]
+    assert "Torture and other CID treatment" in rows[0]["issues"]
+
+
+# --------------------------------------------------------------------------
+# Held-out sessions of UPR Info's own labels
+# --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def upr_export():
+    if not UPR_EXPORT.exists():
+        if IN_CI:
+            pytest.fail(f"{UPR_EXPORT} is missing; CI must have ../shared beside the checkout")
+        pytest.skip(f"{UPR_EXPORT} is missing (../shared/data is not beside this checkout)")
+    import pandas as pd
+
+    return pd.read_csv(UPR_EXPORT, encoding="utf-8")
+
+
+def test_held_out_sessions_beat_the_first_verb_baseline(upr_export):
+    meta = I.load_model().meta
+    held_out = set(meta["val_sessions"])
+    assert held_out and not held_out & set(meta["train_sessions"])
+    df = upr_export[upr_export["Text"].notna()]
+    train = df[~df["Session"].isin(held_out)]
+    sample = df[df["Session"].isin(held_out)].sample(n=1500, random_state=0)
+
+    def first_word(text):
+        toks = [t for t in I._tokens(I.clean_text(text)) if t.isalnum()]
+        return toks[0] if toks else ""
+
+    by_word: dict[str, Counter] = {}
+    for text, action in zip(train["Text"], train["Action"]):
+        by_word.setdefault(first_word(text), Counter())[action] += 1
+    baseline = np.array([by_word.get(first_word(t), Counter({4: 1})).most_common(1)[0][0] for t in sample["Text"]])
+
+    results = I.infer(list(sample["Text"]))
+    gold = sample["Action"].to_numpy()
+    accuracy = float(np.mean([r.action for r in results] == gold))
+    baseline_accuracy = float(np.mean(baseline == gold))
+    assert accuracy >= 0.88, accuracy
+    assert accuracy >= baseline_accuracy + 0.03, (accuracy, baseline_accuracy)
+
+    tp = n_pred = n_gold = 0
+    for r, issues in zip(results, sample["Issue"].fillna("")):
+        gold_set = {I.ISSUE_ALIASES.get(x.strip(), x.strip()) for x in issues.split(",") if x.strip()}
+        tp += len(gold_set & set(r.issues))
+        n_pred += len(r.issues)
+        n_gold += len(gold_set)
+    micro_f1 = 2 * tp / (n_pred + n_gold)
+    assert micro_f1 >= 0.70, micro_f1
