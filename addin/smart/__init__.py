@@ -1,0 +1,89 @@
+"""SMART check of implementation-plan indicators, with reasons and fixes in English and French.
+
+`assess` judges one row (no I/O); `check_csv` reads a CSV of rows and judges each one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import InputError
+from .criteria import (ROW_KEYS, PlanRow, achievable, indicator_type, measurable, relevant, specific, time_bound,
+                       verdict)
+from .messages import LANGUAGES, MESSAGES, message
+from .model import CRITERIA, INDICATOR_TYPES, PlanWindow, SmartResult, Verdict
+
+__all__ = ["CRITERIA", "INDICATOR_TYPES", "MESSAGES", "PlanWindow", "SmartResult", "Verdict", "assess", "check_csv",
+           "ROW_KEYS"]
+
+
+def _language(lang: str) -> str:
+    code = (lang or "en").lower().replace("_", "-").split("-")[0]
+    if code not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not available; use one of {', '.join(LANGUAGES)}")
+    return code
+
+
+def assess(row: Mapping[str, object], window: PlanWindow, lang: str = "en") -> SmartResult:
+    """Judge one plan row against the SMART rubric; keys missing from `row` count as empty."""
+    lang = _language(lang)
+    plan_row = PlanRow(row)
+    outcomes = {
+        "S": specific(plan_row),
+        "M": measurable(plan_row),
+        "A": achievable(plan_row, window, lang),
+        "R": relevant(plan_row),
+        "T": time_bound(plan_row, window),
+    }
+    kind, type_message, values = indicator_type(plan_row)
+    return SmartResult(
+        verdicts={criterion: verdict(criterion, outcomes[criterion], lang) for criterion in CRITERIA},
+        indicator_type=kind,
+        indicator_type_reason=message(type_message, lang, **values),
+    )
+
+
+def _header_key(header: str) -> str:
+    return "_".join(header.replace("\ufeff", "").strip().lower().replace("-", " ").split())
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("mac_roman")
+
+
+def check_csv(path: str | Path, window: PlanWindow, lang: str = "en") -> list[SmartResult]:
+    """One result per data row of a CSV that has at least the eight plan columns (in any case and order)."""
+    path = Path(path)
+    try:
+        text = _read_text(path)
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample.splitlines()[0] if sample else ",", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    header = next(reader, None)
+    if not header:
+        raise InputError(path, "is empty; expected a header row with " + ", ".join(ROW_KEYS))
+    positions = {_header_key(name): index for index, name in enumerate(header)}
+    missing = [key for key in ROW_KEYS if key not in positions]
+    if missing:
+        raise InputError(path, "lacks the column(s) " + ", ".join(missing))
+    results = []
+    for cells in reader:
+        if not any(cell.strip() for cell in cells):
+            continue
+        row = {key: (cells[positions[key]] if positions[key] < len(cells) else "") for key in ROW_KEYS}
+        results.append(assess(row, window, lang))
+    return results

@@ -1,0 +1,527 @@
+"""The five SMART rules and the OHCHR indicator type, applied to one implementation-plan row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..dates import When, find_when_in_text, parse_when
+from . import lexicon as lx
+from .messages import message
+from .model import PlanWindow, Verdict
+from .text import (Entity, Features, Quantity, acronym_expansions, entities, features, first_match, fold, has,
+                   matches, quantities, stem)
+
+ROW_KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
+            "responsible_body")
+
+# Words that only say what kind of thing is meant ("a mechanism", "the draft law"); naming them names nothing.
+KIND_WORDS = """
+mechanism mechanisms mecanisme mecanismes framework cadre system systeme draft projet instrument text texte code body
+organ organe institution protocol protocole covenant pacte convention charter charte declaration statute statut
+document measures mesures programme program
+""".split()
+KIND_STEMS = frozenset(stem(word) for word in KIND_WORDS)
+# Issue words too general to be a subject of their own ("protect the rights of ...").
+WEAK_ISSUE_STEMS = frozenset(stem(word) for word in "protect protection protecting proteger protege".split())
+NAME_KIND_STEMS = KIND_STEMS | {stem(word) for word in lx.BODY_KINDS | lx.INSTRUMENT_KINDS}
+TARGET_LEAD = re.compile(r"(?<!\w)(?:to|reach(?:es|ing)?|at least|attains?|a|atteint|atteindre|au moins|jusqu'a|"
+                         r"target(?:ed)?|cible|objectif|>=|≥)\s*:?\s*(?:de\s+|of\s+)?(?=\d)")
+ACTION_NOT_INSTRUMENT = re.compile(r"\s*(?:(?:all|the|les|des|de|toutes|necessary|appropriate)\s+)*"
+                                   r"(?:measures|steps|mesures|dispositions|efforts|actions)\b")
+EMPTY_MODIFIERS = frozenset(stem(word) for word in """
+national nationale new nouveau nouvelle comprehensive relevant draft specific appropriate necessary adequate effective
+existing pertinent pertinente projet global globale the is are est sont une un
+""".split())
+
+
+def cell_text(value: object) -> str:
+    """A cell as the user sees it: dates in ISO form, whole floats without '.0', blanks for None and NaN."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A criterion's decision before it is put into words."""
+
+    passed: bool
+    message_id: str
+    fix_id: str = ""
+    values: tuple[tuple[str, object], ...] = ()
+
+
+def _outcome(passed: bool, message_id: str, fix_id: str = "", **values: object) -> Outcome:
+    return Outcome(passed, message_id, fix_id, tuple(values.items()))
+
+
+class PlanRow:
+    """One row, read once: every rule asks it questions and none of them parses text again."""
+
+    def __init__(self, row: Mapping[str, object]):
+        self.raw = {key: row.get(key) for key in ROW_KEYS}
+        self.text = {key: cell_text(value) for key, value in self.raw.items()}
+        self.folded = {key: fold(value) for key, value in self.text.items()}
+
+    # --- the indicator ------------------------------------------------------------------------------
+    @property
+    def indicator(self) -> str:
+        return self.text["indicator"]
+
+    def indicator_word(self, pattern: str) -> str:
+        """The indicator's own word for the first match of `pattern`."""
+        return first_match(pattern, self.folded["indicator"], self.indicator)
+
+    @cached_property
+    def unit_word(self) -> str:
+        return self.indicator_word(lx.UNIT) or ("%" if "%" in self.indicator else "")
+
+    @cached_property
+    def structural_word(self) -> str:
+        return self.indicator_word(lx.STRUCTURAL_EVENT)
+
+    @cached_property
+    def is_count(self) -> bool:
+        return bool(self.unit_word)
+
+    @cached_property
+    def is_structural(self) -> bool:
+        return bool(self.structural_word) and not self.is_count
+
+    @cached_property
+    def vague_word(self) -> str:
+        if self.is_count or self.is_structural:
+            return ""
+        return self.indicator_word(lx.VAGUE_STATE)
+
+    @cached_property
+    def indicator_features(self) -> Features:
+        """The indicator, with acronyms spelled out from the recommendation and goal."""
+        context = f"{self.text['recommendation']} . {self.text['goal']}"
+        return features(f"{self.indicator} {acronym_expansions(self.indicator, context)}")
+
+    @cached_property
+    def indicator_and_goal(self) -> Features:
+        goal = self.text["goal"]
+        context = self.text["recommendation"]
+        return self.indicator_features | features(f"{goal} {acronym_expansions(goal, context)}")
+
+    @cached_property
+    def names_countable_events(self) -> bool:
+        """People or cases to which something observable happens ('Police officers trained'), without a unit word.
+        Abstract nouns about people ('Women's participation in politics') do not count."""
+        folded = self.folded["indicator"]
+        people = self.indicator_features.concepts & (lx.POPULATIONS | lx.ACTORS)
+        countable = bool(people) or has(lx.COUNTABLE_NOUNS, folded)
+        return countable and (has(lx.PROCESS_WORDS, folded) or has(lx.EFFORT_WORDS, folded))
+
+    # --- the recommendation ---------------------------------------------------------------------------
+    @cached_property
+    def recommendation_parts(self) -> tuple[str, str]:
+        """(main request, what follows 'in particular', 'including', 'notamment'...)."""
+        folded, original = self.folded["recommendation"], self.text["recommendation"]
+        source = original if len(original) == len(folded) else folded  # quote the user's words when we can
+        intro = re.search(rf"(?<!\w)(?:{lx.NAMED_ITEM_INTRO})(?!\w)", folded)
+        if not intro:
+            return source, ""
+        return source[:intro.start()], source[intro.end():]
+
+    @cached_property
+    def recommendation_features(self) -> Features:
+        rec = self.text["recommendation"]
+        return features(f"{rec} {acronym_expansions(rec, self.indicator)}")
+
+    @cached_property
+    def required_entities(self) -> list[Entity]:
+        """Institutions and instruments the recommendation acts on, not those it only cites
+        ('in line with the Convention') or qualifies ('procedures of the Council')."""
+        rec = self.text["recommendation"]
+        required = []
+        for entity in entities(rec):
+            before = fold(rec[:entity.start])
+            if re.search(lx.REFERENCE_INTRO, before):
+                continue
+            qualifier = re.search(r"(\w+)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l')?$", before)
+            if qualifier and qualifier.group(1) not in lx.PROCESS_NOUNS:
+                continue
+            required.append(entity)
+        return required
+
+    @cached_property
+    def requested_objects(self) -> list[tuple[str, Features]]:
+        """What 'ratify', 'adopt', 'establish'... ask for, reduced to the words that distinguish it."""
+        folded = self.folded["recommendation"]
+        verbs = re.compile(rf"(?<!\w)(?:{lx.STRUCTURAL_REQUEST})(?!\w)")
+        clause_verb = "|".join(sorted(lx.GENERIC_WORDS, key=len, reverse=True))
+        boundary = re.compile(rf"{lx.OBJECT_BOUNDARY}|\b(?:and|et)\s+(?=(?:{clause_verb}|{lx.STRUCTURAL_REQUEST})\b)")
+        objects = []
+        for verb in verbs.finditer(folded):
+            rest = folded[verb.end():]
+            end = boundary.search(rest)
+            phrase = rest[:end.start()] if end else rest
+            if ACTION_NOT_INSTRUMENT.match(phrase):
+                continue  # "adopt measures to ..." asks for action, not for an instrument
+            distinct = _distinctive(features(phrase))
+            if distinct:
+                objects.append((phrase.strip(), distinct))
+        return objects
+
+    # --- other columns --------------------------------------------------------------------------------
+    @cached_property
+    def deadline(self) -> When | None:
+        """The deadline column if it reads as a date, else a date inside the indicator."""
+        return parse_when(self.raw["deadline"]) or find_when_in_text(self.indicator)
+
+    @cached_property
+    def deadline_label(self) -> str:
+        """The deadline as written when it was text, else the date read (from a date cell or the indicator)."""
+        if self.deadline is None:
+            return self.text["deadline"]
+        if isinstance(self.raw["deadline"], str) and parse_when(self.raw["deadline"]):
+            return self.text["deadline"]
+        return _quote_date(self.deadline)
+
+    @cached_property
+    def target_quantity(self) -> Quantity | None:
+        found = quantities(self.text["target"]) or quantities(self.text["target"], skip_years=False)
+        return found[0] if found else self.indicator_target
+
+    @cached_property
+    def indicator_target(self) -> Quantity | None:
+        """A value the indicator itself sets: '... reaches 75%', '... from 38% to 55% by 2019'."""
+        folded = self.folded["indicator"]
+        for lead in TARGET_LEAD.finditer(folded):
+            found = quantities(folded[lead.end():lead.end() + 30])
+            if found and found[0].start == 0:
+                return found[0]
+        return None
+
+    @cached_property
+    def baseline_quantity(self) -> Quantity | None:
+        found = quantities(self.text["baseline"])
+        if found:
+            return found[0]
+        start = re.search(r"(?<!\w)(?:from|de|passant de|passe de)\s+(?=\d)", self.folded["indicator"])
+        if start:
+            inside = quantities(self.folded["indicator"][start.end():start.end() + 30])
+            return inside[0] if inside and inside[0].start == 0 else None
+        return None
+
+
+def _distinctive(found: Features) -> Features:
+    """Drop what only names a kind of thing (law, plan, mechanism) or the people concerned."""
+    kept = found.without(lx.KIND_CONCEPTS | lx.MEANS)
+    kept.stems = {s for s in kept.stems if s not in KIND_STEMS}
+    return kept
+
+
+def _quote_date(when: When) -> str:
+    if when.start == when.end:
+        return when.end.isoformat()
+    if when.start.year == when.end.year and when.start.month == 1 and when.end.month == 12:
+        return str(when.end.year)
+    return f"{when.start.isoformat()}/{when.end.isoformat()}"
+
+
+def _entity_named(entity: Entity, text: str) -> bool:
+    """Named by its acronym, by 'the Commission' for a Commission, or by its kind word ('Act', 'Commission')
+    together with at least half of its distinctive words."""
+    if entity.acronym and re.search(rf"(?<!\w){re.escape(entity.acronym)}(?!\w)", text):
+        return True
+    expansions = acronym_expansions(text, entity.text)
+    if expansions and len(expansions.split()) >= 2 and matches(features(entity.text), features(expansions)):
+        return True
+    kinds = {lx.KIND_EQUIVALENTS.get(kind, kind) for kind in entity.kind_words}
+    mentioned_kinds = {lx.KIND_EQUIVALENTS.get(word, word) for word in re.findall(r"[a-z]+", fold(text))}
+    if kinds and not kinds & mentioned_kinds:
+        return False
+    definite_kind = r"(?<!\w)(?:the|la|le|l')\s*(?:" + "|".join(sorted(entity.kind_words)) + r")(?!\w)"
+    capitalised_after_article = re.search(r"(?<!\w)(?:[Tt]he|[Ll]a|[Ll]e|[Ll]')\s*[A-Z]", text)
+    if kinds and re.search(definite_kind, fold(text)) and capitalised_after_article:
+        return True  # "the Commission" for the Commission the recommendation names
+    name = features(entity.text).without(lx.KIND_CONCEPTS)
+    name.stems -= NAME_KIND_STEMS
+    if not name:
+        return bool(kinds)  # "Parliament", "Human Rights Council": the kind word is the name
+    shared = matches(name, features(f"{text} {expansions}"))
+    total = len(name.concepts) + len(name.stems)
+    return (len(shared.concepts) + len(shared.stems)) / total >= 0.5
+
+
+# --- S --------------------------------------------------------------------------------------------
+def specific(row: PlanRow) -> Outcome:
+    indicator = row.indicator
+    if not indicator:
+        return _outcome(False, "S.empty", "S.empty.fix")
+    if row.vague_word:
+        return _outcome(False, "S.vague", "S.vague.fix", indicator=indicator, word=row.vague_word)
+    if not (row.is_count or row.is_structural or row.names_countable_events):
+        return _outcome(False, "S.abstract", "S.vague.fix", indicator=indicator)
+    if row.is_structural and not _names_its_object(row):
+        return _outcome(False, "S.generic_object", "S.generic_object.fix", indicator=indicator)
+    named = row.indicator_and_goal
+    context = f"{indicator} . {row.text['goal']}"
+    for entity in row.required_entities:
+        if not _entity_named(entity, context):
+            return _outcome(False, "S.entity_missing", "S.named.fix", item=entity.text)
+    for phrase, distinct in row.requested_objects:
+        if not matches(distinct, named, loose=True):
+            return _outcome(False, "S.object_missing", "S.named.fix", item=phrase)
+    populations = row.recommendation_features.concepts & lx.POPULATIONS
+    if populations and not populations & named.concepts:
+        words = ", ".join(sorted({row.recommendation_features.concept_words[p] for p in populations}))
+        return _outcome(False, "S.population_missing", "S.named.fix", item=words)
+    _, singled_out = row.recommendation_parts
+    if singled_out:
+        items = _distinctive(features(singled_out))
+        if items and not matches(items, named, loose=True):
+            return _outcome(False, "S.item_missing", "S.named.fix", item=singled_out.strip(" .;"))
+    what = row.structural_word or row.unit_word or row.indicator_features.describe()
+    return _outcome(True, "S.ok", what=what)
+
+
+def _names_its_object(row: PlanRow) -> bool:
+    """'A policy is adopted by Cabinet' names no policy; 'Prevention of Torture Act enacted' does."""
+    folded = row.folded["indicator"]
+    folded = re.sub(rf"(?<!\w)(?:{lx.STRUCTURAL_EVENT})(?!\w)", " ", folded)
+    folded = re.sub(r"(?<!\w)(?:by|par)\s+.*$", " ", folded)
+    left = features(folded, keep_generic=True).without(lx.KIND_CONCEPTS)
+    left.stems = {s for s in left.stems if s not in KIND_STEMS and s not in EMPTY_MODIFIERS}
+    return bool(left)
+
+
+# --- M --------------------------------------------------------------------------------------------
+def measurable(row: PlanRow) -> Outcome:
+    indicator = row.indicator
+    if not indicator:
+        return _outcome(False, "M.empty", "S.empty.fix")
+    if row.vague_word or not (row.is_count or row.is_structural or row.names_countable_events):
+        return _outcome(False, "M.no_unit", "M.no_unit.fix", indicator=indicator)
+    if row.is_structural:
+        return _outcome(True, "M.ok_structural")
+    target_text = row.text["target"]
+    unit = row.unit_word or row.indicator_word(lx.PROCESS_WORDS) or row.indicator_word(lx.EFFORT_WORDS)
+    if quantities(target_text) or re.fullmatch(rf"(?:{lx.WHOLE_TARGET})\b.*", row.folded["target"]):
+        return _outcome(True, "M.ok", unit=unit, target=target_text)
+    if row.indicator_target is not None:
+        return _outcome(True, "M.ok", unit=unit,
+                        target=row.indicator[row.indicator_target.start:row.indicator_target.end])
+    if not row.is_count:
+        return _outcome(False, "M.no_unit", "M.no_unit.fix", indicator=indicator)
+    if target_text:
+        return _outcome(False, "M.target_not_value", "M.target.fix", target=target_text)
+    return _outcome(False, "M.no_target", "M.target.fix")
+
+
+# --- A --------------------------------------------------------------------------------------------
+def achievable(row: PlanRow, window: PlanWindow, lang: str) -> list[Outcome]:
+    """Every reason the row is out of reach (owner, deadline, target), or one passing outcome."""
+    problems = []
+    body_problem, body = _responsible_body(row)
+    if body_problem is not None:
+        problems.append(body_problem)
+    when = row.deadline
+    if when is not None and when.end < window.start:
+        problems.append(_outcome(False, "A.deadline_before_plan", "A.deadline.fix", deadline=row.deadline_label,
+                                 start=window.start.year, end=window.end.year))
+    if not row.is_structural:
+        target_problem = _target_problem(row, lang)
+        if target_problem is not None:
+            problems.append(target_problem)
+    return problems or [_outcome(True, "A.ok", body=body)]
+
+
+def _responsible_body(row: PlanRow) -> tuple[Outcome | None, str]:
+    column = row.text["responsible_body"]
+    if column and not re.fullmatch(lx.GENERIC_BODY, row.folded["responsible_body"].strip(" .;")):
+        return None, column
+    for source in ("government_action", "indicator"):
+        for entity in entities(row.text[source]):
+            if entity.is_body and not re.fullmatch(lx.GENERIC_BODY, fold(entity.text)):
+                return None, entity.text
+    if column:
+        return _outcome(False, "A.generic_body", "A.body.fix", body=column), ""
+    return _outcome(False, "A.no_body", "A.body.fix"), ""
+
+
+def desired_direction(row: PlanRow) -> str | None:
+    """'up' or 'down': stated in the indicator, else implied by counting efforts (up) or harms (down)."""
+    indicator = row.folded["indicator"]
+    says_down, says_up = has(lx.EXPLICIT_DOWN, indicator), has(lx.EXPLICIT_UP, indicator)
+    if says_down != says_up:
+        return "down" if says_down else "up"
+    if has(lx.EFFORT_WORDS, indicator):
+        return "up"
+    if has(lx.BAD_OUTCOME_WORDS, indicator):
+        return "down"
+    return None  # the recommendation's verbs ('reduce', 'combat') say nothing about an indicator of effort
+
+
+def _target_problem(row: PlanRow, lang: str) -> Outcome | None:
+    target, baseline = row.target_quantity, row.baseline_quantity
+    direction = desired_direction(row)
+    target_label = row.text["target"] or (row.indicator[target.start:target.end] if target else "")
+    indicator_and_target = f"{row.folded['indicator']} {row.folded['target']}"
+    # A baseline above 100% shows a ratio (occupancy, growth), not a share of a population.
+    ratio_above_100 = baseline is not None and baseline.percent and baseline.value > 100
+    share = has(lx.SHARE_OF_POPULATION, indicator_and_target) and not ratio_above_100 \
+        and not has(lx.GROWTH, indicator_and_target)
+    if target is not None and target.percent and target.value > 100 and share:
+        return _outcome(False, "A.over_100", "A.over_100.fix", target=target_label)
+    if direction != "up" and _aims_at_zero(row):
+        phenomena = features(f"{row.text['indicator']} {row.text['target']}").concepts & lx.WIDESPREAD
+        if phenomena:
+            words = features(row.text["indicator"]).concept_words
+            name = next((words[p] for p in sorted(phenomena) if p in words), sorted(phenomena)[0].lower())
+            return _outcome(False, "A.elimination", "A.elimination.fix", phenomenon=name)
+    if direction and target is not None and baseline is not None and target.percent == baseline.percent:
+        wrong = target.value < baseline.value if direction == "up" else target.value > baseline.value
+        if wrong:
+            return _outcome(False, "A.wrong_direction", "A.wrong_direction.fix", target=target_label,
+                            baseline=row.text["baseline"] or baseline.value,
+                            direction=message(f"direction.{direction}", lang))
+    return None
+
+
+def _aims_at_zero(row: PlanRow) -> bool:
+    target = row.folded["target"]
+    found = quantities(target)
+    if found:
+        return found[0].value == 0
+    if target and has(lx.ZERO_TARGET, target):
+        return True
+    indicator = row.folded["indicator"]
+    reaches_zero = re.search(r"(?<!\w)(?:to|reach\w*|a|atteint\w*)\s+(?:0|zero)\s*%?(?!\d)", indicator)
+    return bool(reaches_zero or has(r"eliminated|eradicated|eliminee?s?|eradiquee?s?", indicator))
+
+
+# --- R --------------------------------------------------------------------------------------------
+def relevant(row: PlanRow) -> Outcome:
+    if not row.indicator:
+        return _outcome(False, "R.empty", "S.empty.fix")
+    if not row.text["recommendation"]:
+        return _outcome(False, "R.no_recommendation")
+    rec, ind = row.recommendation_features, row.indicator_features
+    subject = _subject_label(row)
+
+    named = next((e for e in row.required_entities if _entity_named(e, row.indicator)), None)
+    if named is not None:
+        return _outcome(True, "R.ok", shared=named.text)
+    other_entity = _other_entity(row)
+    if other_entity:
+        return _outcome(False, "R.other_entity", "R.fix", other=other_entity, subject=row.required_entities[0].text)
+
+    rec_people = rec.concepts & lx.POPULATIONS
+    ind_people = ind.concepts & lx.POPULATIONS
+    if rec_people and ind_people and not rec_people & ind_people:
+        return _outcome(False, "R.other_population", "R.fix", subject=subject,
+                        other=", ".join(sorted(ind.concept_words[p] for p in ind_people)))
+
+    issue = rec.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS)
+    strong_issue = issue.without(lx.KIND_CONCEPTS)
+    people_shared = rec_people & ind_people
+    if strong_issue and not strong_issue.concepts and strong_issue.stems <= WEAK_ISSUE_STEMS and people_shared \
+            and has(f"{lx.EFFORT_WORDS}|{lx.PROCESS_WORDS}", row.folded["indicator"]):
+        # "protect the rights of migrants": any service or effort reaching those people tracks it
+        return _outcome(True, "R.ok", shared=", ".join(sorted(ind.concept_words[p] for p in people_shared)))
+    if strong_issue:
+        shared = matches(strong_issue, ind)
+        names_only_a_kind = not _distinctive(shared)
+        if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
+            return _outcome(True, "R.ok", shared=shared.describe())
+        people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
+        if people_or_actors:
+            return _outcome(False, "R.only_population", "R.fix", subject=subject,
+                            shared=", ".join(sorted(ind.concept_words[c] for c in people_or_actors)))
+        return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+    if row.required_entities:
+        # The recommendation is about a named law or body and nothing else: the indicator must track it.
+        return _outcome(False, "R.unrelated", "R.fix", subject=row.required_entities[0].text)
+    fallback = matches(rec.without(lx.MEANS), ind)
+    if fallback:
+        return _outcome(True, "R.ok", shared=fallback.describe())
+    return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+
+
+def _subject_label(row: PlanRow) -> str:
+    """A few words saying what the recommendation is about, preferring its main request."""
+    main_request, _ = row.recommendation_parts
+    main_features = features(main_request).without(lx.MEANS | lx.ACTORS)
+    whole = row.recommendation_features.without(lx.MEANS | lx.ACTORS)
+    return (main_features or whole).describe() or row.text["recommendation"][:60]
+
+
+def _other_entity(row: PlanRow) -> str:
+    """The indicator names another institution or instrument than the one the recommendation acts on."""
+    wanted = row.required_entities
+    if not wanted:
+        return ""
+    indicator = row.indicator
+    if any(_entity_named(entity, indicator) for entity in wanted):
+        return ""
+    for entity in entities(indicator):
+        before = fold(indicator[:entity.start])
+        if re.search(r"(?<!\w)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l')?$", before):
+            continue
+        if set(fold(entity.text).split()) & lx.ADOPTING_BODIES:
+            continue
+        if any(entity.is_body == other.is_body for other in wanted):
+            return entity.text
+    return ""
+
+
+# --- T --------------------------------------------------------------------------------------------
+def time_bound(row: PlanRow, window: PlanWindow) -> Outcome:
+    when = row.deadline
+    bounds = dict(start=window.start.year, end=window.end.year)
+    if when is None:
+        if row.text["deadline"]:
+            return _outcome(False, "T.vague", "T.fix", deadline=row.text["deadline"], **bounds)
+        return _outcome(False, "T.missing", "T.fix", **bounds)
+    label = row.deadline_label
+    if when.end < window.start:
+        return _outcome(False, "T.before", "T.fix", deadline=label, **bounds)
+    if when.end > window.end:
+        return _outcome(False, "T.after", "T.fix", deadline=label, **bounds)
+    return _outcome(True, "T.ok", deadline=label, **bounds)
+
+
+# --- indicator type ---------------------------------------------------------------------------------
+def indicator_type(row: PlanRow) -> tuple[str, str, dict[str, object]]:
+    """(type, message id, values) after OHCHR: structural, process or outcome."""
+    if row.is_structural:
+        return "structural", "type.structural", {"word": row.structural_word}
+    process_word = row.indicator_word(lx.PROCESS_WORDS)
+    if process_word:
+        return "process", "type.process", {"word": process_word}
+    outcome_word = row.indicator_word(lx.OUTCOME_WORDS)
+    if outcome_word:
+        return "outcome", "type.outcome", {"word": outcome_word}
+    return "outcome", "type.outcome_default", {}
+
+
+def verdict(criterion: str, outcomes: Outcome | list[Outcome], lang: str) -> Verdict:
+    """One verdict from one or several outcomes: it fails if any fails, and gives every reason and fix."""
+    outcomes = [outcomes] if isinstance(outcomes, Outcome) else outcomes
+    passed = all(o.passed for o in outcomes)
+    reasons, fixes = [], []
+    for outcome in outcomes:
+        values = dict(outcome.values)
+        reasons.append(message(outcome.message_id, lang, **values))
+        if outcome.fix_id and not outcome.passed:
+            fixes.append(message(outcome.fix_id, lang, **values))
+    return Verdict(criterion, passed, " ".join(reasons), " ".join(dict.fromkeys(fixes)))

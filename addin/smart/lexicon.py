@@ -1,0 +1,413 @@
+"""Vocabularies (English and French) the SMART rules are written in.
+
+Every pattern is matched on folded text: lower case, accents removed (see `text.fold`).
+"""
+
+from __future__ import annotations
+
+# Human-rights concepts. Earlier entries win: a compound ("child labour") consumes its words so that
+# the part ("labour") is not read as a separate topic. Each pattern yields one or more concept tags.
+CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
+    # compounds first
+    (r"child labou?r|child workers?|working children|travail des enfants|enfants travailleurs|travail infantile",
+     ("CHILD_LABOUR", "CHILD")),
+    (r"(?:child|early|forced)(?:,? (?:early|forced))*(?: and (?:early|forced))? marriages?|marri(?:ed|age) (?:of girls |of children )?"
+     r"before (?:the age of |age )?18|marriage of (?:children|minors|girls)|mariages? (?:d'enfants|des enfants|precoces?|forces?|"
+     r"des mineures?)(?: et (?:forces?|precoces?))?|mariee?s? avant (?:l'age de )?18", ("CHILD_MARRIAGE", "CHILD")),
+    (r"female genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|mutilations? genitales?(?: feminines?)?|mgf",
+     ("FGM", "WOMEN")),
+    (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
+    (r"domestic violence|violences? (?:domestiques?|conjugales?|familiales?)|intimate partner violence",
+     ("VIOLENCE", "DOMESTIC_VIOLENCE")),
+    (r"sexual (?:and gender-based )?violence|violences? sexuelles?(?: et sexistes)?|sexual abuse|sexual assaults?|rapes?|viols?",
+     ("VIOLENCE", "SEXUAL_VIOLENCE")),
+    (r"gender[- ]based violence|gbv|violences? (?:basees? sur le genre|sexistes|faites aux femmes|a l'egard des femmes)|"
+     r"violence against women", ("VIOLENCE", "WOMEN")),
+    (r"violences?|abuses?|maltraitance", ("VIOLENCE",)),
+    (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)",
+     ("TRAFFICKING",)),
+    (r"death penalty|capital punishment|death sentences?|death row|executions?|peine de mort|peine capitale|"
+     r"condamnations? a mort|condamnes? a mort", ("DEATH_PENALTY",)),
+    (r"children in conflict with the law|juvenile justice|juvenile (?:detention|offenders?|facilities|centres?|centers?|"
+     r"courts?|wings?)|justice (?:pour|des) mineurs|enfants en conflit avec la loi|mineurs en conflit avec la loi|"
+     r"centres? (?:de reeducation|pour mineurs)", ("JUVENILE_JUSTICE", "CHILD", "DETENTION")),
+    (r"(?:are |is |be |being )?held (?:separately|together|with adults|apart|in (?:custody|detention|prisons?|cells?))|"
+     r"detenus? (?:separement|avec (?:les )?adultes)", ("DETENTION",)),
+    (r"pre-?trial detention|pretrial|on remand|remand prisoners?|detention provisoire|prevenus?|"
+     r"detenus? en attente de jugement", ("DETENTION", "PRETRIAL", "DETAINEES")),
+    (r"interrogations?|police cells?|cellules? de garde a vue|custody|garde a vue", ("DETENTION",)),
+    (r"places? of detention|lieux de detention|prison conditions|conditions de detention|prison overcrowding|"
+     r"surpopulation carcerale|overcrowding", ("DETENTION",)),
+    (r"prison (?:staff|officers?|guards?|officials)|agents? penitentiaires?|gardiens? de prison|personnel penitentiaire",
+     ("PRISON_STAFF", "DETENTION")),
+    (r"detainees?|prisoners?|inmates?|detenus?", ("DETENTION", "DETAINEES")),
+    (r"detention|detained|incarceration|imprisonment|prisons?|jails?|carcerale?s?|penitentiaires?|custody|garde a vue",
+     ("DETENTION",)),
+    (r"torture[ds]?|ill-?treatment|cruel,? inhuman or degrading|mauvais traitements?|traitements? (?:cruels?|inhumains?|degradants?)|"
+     r"op-?cat", ("TORTURE",)),
+    (r"enforced disappearances?|disparitions? forcees?|(?:the )?disappeared|disparus", ("DISAPPEARANCE",)),
+    (r"birth registration|birth certificates?|births? (?:are |is )?registered|registered at birth|registration of (?:all )?births|"
+     r"enregistrement des naissances|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil",
+     ("BIRTH_REGISTRATION",)),
+    (r"freedom of (?:opinion and )?expression|liberte d'(?:opinion et d')?expression|free speech|freedom of opinion",
+     ("EXPRESSION",)),
+    (r"press|media|journalists?|presse|medias?|journalistes?|radios?", ("PRESS",)),
+    (r"(?:seats|sieges) (?:held|occupied|detenus|occupes) (?:by|par) (?:des |les )?(?:women|femmes)|"
+     r"(?:women|femmes) (?:in|elected to|au|a l'|elues? (?:a|au|a l'))\s*(?:the )?(?:parliament|national assembly|parlement|"
+     r"assemblee nationale|local councils?|conseils? (?:locaux|municipaux|communaux))", ("REPRESENTATION", "WOMEN", "PARLIAMENT")),
+    (r"(?:women's |des femmes )?"
+     r"(?:political participation|participation (?:politique|(?:of women )?in (?:political|public) life|a la vie "
+     r"(?:politique|publique))|vie politique|vie publique|political life|public life)", ("REPRESENTATION", "WOMEN")),
+    (r"national assembly|assemblee nationale|parliament(?:ary)?|parlement(?:aire)?s?|senate|senat|legislature|"
+     r"seats", ("PARLIAMENT",)),
+    (r"peaceful assembly|freedom of assembly|reunions? (?:publiques?|pacifiques?)|reunion pacifique|demonstrat(?:ions?|ors?)|"
+     r"protests?|protesters?|rassemblements?|manifestations?|manifestants?", ("ASSEMBLY",)),
+    (r"freedom of association|liberte d'association|associations?|civil society|ngos?|ong|societe civile", ("ASSOCIATION",)),
+    (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?", ("HRD",)),
+    (r"national (?:human rights )?(?:institution|commission)s? (?:for|on|of) human rights|national human rights "
+     r"(?:institution|commission)s?|human rights commission|nhri|nhrc|nchr|uhrc|khrc|cndh|cnidh|inddh|"
+     r"commission nationale (?:independante )?des droits (?:de l'homme|humains)", ("NHRI", "COMMISSION")),
+    (r"special procedures?|special rapporteurs?|standing invitation|procedures speciales|rapporteurs? speciaux|"
+     r"invitation permanente|un mechanisms?|mecanismes? des nations unies|treaty bod(?:y|ies)", ("UN_MECHANISMS",)),
+    (r"access to justice|acces a la justice", ("JUSTICE",)),
+    (r"justice|judicial|judiciary|judiciaire|courts?|tribunaux|tribunal|magistrature|juridictions?", ("JUSTICE",)),
+    (r"judges?|juges?|magistrates?|magistrats?|prosecutors?|procureurs?", ("JUDGES", "JUSTICE")),
+    (r"law enforcement(?: officials| officers| agents)?|police(?: officers?)?|policiers?|gendarmes?|gendarmerie|"
+     r"forces de l'ordre", ("POLICE",)),
+    (r"security forces|forces de (?:securite|defense)|army|military|soldiers?|armee|militaires?", ("SECURITY_FORCES",)),
+    (r"teachers?|enseignants?|instituteurs?", ("TEACHERS", "EDUCATION")),
+    (r"health workers?|midwives|midwife|nurses?|doctors?|skilled birth attendants?|sages?-femmes?|infirmiers?|infirmieres?",
+     ("HEALTH_WORKERS", "HEALTH")),
+    (r"(?:religious|traditional|community|local|opinion) leaders?|chefs? (?:religieux|traditionnels?|coutumiers?)|"
+     r"leaders? (?:religieux|communautaires?|d'opinion)", ("LEADERS",)),
+    (r"officials|civil servants|public servants|fonctionnaires|agents publics", ("OFFICIALS",)),
+    (r"(?:early|teenage|adolescent|teen) pregnanc(?:y|ies)|grossesses? (?:precoces?|(?:des|chez les) adolescentes)|adolescentes enceintes|"
+     r"pregnan\w* (?:among|of) (?:adolescent|teenage)\w*|pregnant (?:girls|teenagers|adolescents)|(?:begun |began )?"
+     r"childbearing|adolescent births?|teenage mothers?|maternites? precoces?|naissances chez les adolescentes",
+     ("EARLY_PREGNANCY",)),
+    (r"older (?:persons?|people|women|men)|elderly|senior citizens?|personnes agees|aines", ("OLDER_PERSONS",)),
+    # rights holders
+    (r"girls?|filles?|adolescent girls|jeunes filles", ("GIRLS", "CHILD", "WOMEN")),
+    (r"women|woman|females?|gender|femmes?|feminines?|genre|sexes", ("WOMEN",)),
+    (r"children|child|childhood|minors?|juveniles?|enfants?|enfance|mineurs?|infants?|infantile|under[- ]?(?:fives?|5|18)|"
+     r"boys?|garcons?|pupils?|eleves?|newborns?|nouveau-nes?|adolescents?|adolescentes?", ("CHILD",)),
+    (r"youth|young people|jeunes|jeunesse", ("YOUTH",)),
+    (r"disabilit(?:y|ies)|disabled|handicap(?:ee?s?)?|handicapes?", ("DISABILITY",)),
+    (r"refugee convention|convention (?:on|relating to) the status of refugees|convention relative au statut des refugies",
+     ("ASYLUM", "REFUGEES")),
+    (r"refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile", ("REFUGEES",)),
+    (r"asylum|asile|refugee status|statut de refugie|non-?refoulement", ("ASYLUM",)),
+    (r"migrants?|migrant workers|travailleurs migrants|migrations?", ("MIGRANTS",)),
+    (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
+    (r"minorit(?:y|ies)|minoritaires?|ethnic groups?", ("MINORITIES",)),
+    (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)", ("INDIGENOUS",)),
+    (r"lgbti?q?\+?|sexual orientation|gender identity|same-sex|homosexual(?:ity|s)?|orientation sexuelle|identite de genre|"
+     r"homosexualite", ("LGBTI",)),
+    (r"albinism|albinos?|albinisme", ("ALBINISM",)),
+    (r"stateless(?:ness)?|apatrides?|apatridie", ("STATELESSNESS",)),
+    (r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv", ("HIV",)),
+    (r"poverty|poor|pauvres?|pauvrete|indigents?|extreme poverty", ("POVERTY",)),
+    (r"domestic workers?|domestic work|travailleu(?:r|se)s? domestiques?|travail domestique|employees? de maison|"
+     r"private households?|menages? prives?", ("DOMESTIC_WORKERS",)),
+    # phenomena and topics
+    (r"maternal|maternelles?|maternity|childbirth|accouchements?|births? attended", ("MATERNAL", "HEALTH")),
+    (r"mortality|mortalite|deaths?|deces|die|dying|meurent", ("MORTALITY", "HEALTH")),
+    (r"vaccin\w*|immuni[sz]\w*|couverture vaccinale", ("HEALTH",)),
+    (r"corruption|corrupt|bribery|bribes?|pots?-de-vin", ("CORRUPTION",)),
+    (r"malnutrition|malnourished|stunting|stunted|wasting|hunger|food insecurity|faim|retard de croissance|"
+     r"insecurite alimentaire|malnutris?", ("MALNUTRITION", "FOOD")),
+    (r"food|nutrition|nutritional|alimentation|alimentaire|nourriture|school feeding|cantines? scolaires?", ("FOOD",)),
+    (r"mines?|mining|miners?|minier(?:e|s|es)?|sites? miniers?|orpaillage|quarr(?:y|ies)|carrieres?", ("MINING",)),
+    (r"illitera(?:cy|te)|analphabetisme|analphabetes?", ("ILLITERACY",)),
+    (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
+     r"non-?discrimination", ("DISCRIMINATION",)),
+    (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation", ("DISCRIMINATION",)),
+    (r"employment|employed|jobs?|posts?|recruit(?:ment|ed)|hired|emplois?|postes?|embauche|recrutement|recrutee?s?",
+     ("EMPLOYMENT",)),
+    (r"drop-?outs?|school dropout|abandon scolaire|out-of-school", ("DROPOUT",)),
+    (r"unemployment|unemployed|chomage|chomeurs?", ("UNEMPLOYMENT",)),
+    (r"harass(?:ment|ed)|harcelement", ("HARASSMENT",)),
+    (r"primary health ?care|soins de sante primaires", ("HEALTH",)),
+    (r"education|educational|(?:primary|secondary|pre-?primary) (?:school|education|level|cycle)s?|(?:du |le |au |en |"
+     r"l'enseignement |cycle )?(?:primaire|secondaire)|completion rates?|taux d'achevement|schools?|schooling|enrol(?:l)?ment|enrol(?:l)?ed|ecoles?|enseignement|scolari(?:sation|ses?|sees?|te)|"
+     r"inscrits?|classrooms?|salles? de classe|curricul(?:um|a)|programmes? scolaires?", ("EDUCATION",)),
+    (r"health|healthcare|sante|sanitaires?|medical|medicaux|clinics?|hospitals?|hopitaux?", ("HEALTH",)),
+    (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement", ("WATER",)),
+    (r"housing|logements?|forced evictions?|evictions?|expulsions? forcees?|expulsions?", ("HOUSING",)),
+    (r"land|lands|foncier(?:e|s|es)?|terres?", ("LAND",)),
+    (r"inheritance|inherit|succession|heritage", ("INHERITANCE",)),
+    (r"budgets?|budgetary|budgetaires?|funding|funds?|financial resources|ressources financieres|financement|allocations?|"
+     r"allocated|allouee?s?|dotations?|credits budgetaires|spending|expenditures?|depenses|resources|ressources",
+     ("BUDGET",)),
+    (r"training|trainings|trained|train|capacity[- ]building|capacit(?:y|ies)|formations?|formee?s?|renforcement des capacites|"
+     r"capacites|workshops?|ateliers?", ("TRAINING",)),
+    (r"awareness|sensiti[sz]ation|sensibilisation|sensibiliser|sensibilisee?s?|campaigns?|campagnes?", ("AWARENESS",)),
+    (r"complaints?|plaintes?|grievances?", ("COMPLAINTS",)),
+    (r"investigat(?:e|ed|es|ion|ions|ing)|inquir(?:y|ies)|enquetes?", ("INVESTIGATION",)),
+    (r"prosecut(?:e|ed|es|ion|ions|ing)|convict(?:ed|ion|ions)|trials?|judgments?|judgements?|jugements?|jugee?s?|poursuites?|"
+     r"poursuivie?s?|condamnations?|condamnee?s?|sanctioned|sanctions?|disciplined", ("PROSECUTION",)),
+    (r"impunity|impunite", ("IMPUNITY",)),
+    (r"independence|independent|independance|independante?s?", ("INDEPENDENCE",)),
+    (r"representation|represented|decision-making|prise de decision|elected|elues?|elus|elections?|electoral|electorale?s?",
+     ("REPRESENTATION",)),
+    (r"social protection|social security|pensions?|protection sociale|securite sociale", ("SOCIAL_PROTECTION",)),
+    (r"nationality|citizenship|nationalite", ("NATIONALITY",)),
+    (r"policy|policies|politiques?", ("POLICY",)),
+    (r"(?:national )?action plans?|plans? d'action|plans?|strateg(?:y|ies)|strategies?", ("PLAN",)),
+    (r"legislation|legislative|laws?|acts?|bills?|statutes?|lois?|legislatifs?|decrees?|decrets?|ordinances?|ordonnances?",
+     ("LAW",)),
+    (r"commissions?", ("COMMISSION",)),
+]
+
+POPULATIONS = frozenset({
+    "WOMEN", "GIRLS", "CHILD", "YOUTH", "OLDER_PERSONS", "DISABILITY", "REFUGEES", "MIGRANTS", "DISPLACED",
+    "MINORITIES", "INDIGENOUS", "LGBTI", "ALBINISM", "STATELESSNESS", "DETAINEES", "HRD", "DOMESTIC_WORKERS",
+})
+# Those who act (or are trained) rather than the subject of a right: a shared actor alone is not relevance.
+ACTORS = frozenset({"POLICE", "SECURITY_FORCES", "JUDGES", "TEACHERS", "HEALTH_WORKERS", "LEADERS", "OFFICIALS",
+                    "PRISON_STAFF"})
+# Means rather than subject: "raise awareness of X" is about X.
+MEANS = frozenset({"AWARENESS"})
+# Kinds of instruments and bodies: naming the kind alone ("a policy", "the law") names nothing.
+KIND_CONCEPTS = frozenset({"POLICY", "PLAN", "LAW", "COMMISSION"})
+# Social phenomena too widespread to eliminate entirely within one review cycle.
+WIDESPREAD = frozenset({
+    "VIOLENCE", "DOMESTIC_VIOLENCE", "SEXUAL_VIOLENCE", "FGM", "CHILD_MARRIAGE", "CORPORAL_PUNISHMENT", "POVERTY",
+    "CORRUPTION", "TRAFFICKING", "MORTALITY", "CHILD_LABOUR", "MALNUTRITION", "ILLITERACY", "DISCRIMINATION",
+    "EARLY_PREGNANCY", "DROPOUT", "UNEMPLOYMENT", "HIV", "HARASSMENT",
+})
+
+STOPWORDS = frozenset("""
+a an the of to in on for and or by with from at as is are be been being was were that this these those it its their
+there which who whom whose into onto than then so such not no nor but if when where while about over under between
+within without per via all any each every both either other others own same very can could should would may might must
+shall will has have had do does did done his her our your they them he she we you i also well
+le la les l un une des du de d au aux a et ou en par pour sur dans avec sans sous entre chez que qui quoi dont ce cet
+cette ces son sa ses leur leurs notre nos votre vos se s ne pas plus moins tres ainsi afin comme lors est sont etre
+ont avoir fait faire doit doivent peut peuvent y il ils elle elles on nous vous lui eux meme autres autre tout tous
+toute toutes qu n j m t c
+""".split())
+
+# Words present in almost every recommendation or indicator: they say what to do or how to count, not about what.
+GENERIC_WORDS = frozenset("""
+take taking takes taken continue continues continued continuing pursue pursuing strengthen strengthening strengthened
+ensure ensuring ensured guarantee guaranteeing guaranteed promote promoting promotion improve improving improved
+improvement improvements enhance enhancing enhanced increase increasing increased increases reduce reducing reduced
+reduction combat combating combatting fight fighting eliminate eliminating elimination eliminated end ending ended
+prevent preventing address addressing intensify intensifying step steps measures measure efforts effort action actions
+adopt adopting adopted adoption ratify ratifying ratified ratification establish establishing established establishment
+create creating created creation implement implementing implementation consider considering undertake undertaking
+make making provide providing provided bring bringing expedite expediting accelerate accelerating raise raising raised
+respect respecting respected support supporting develop developing further effective effectively adequate adequately
+necessary appropriate full fully relevant concrete specific urgent urgently possible comprehensive new existing various
+more greater better good high low many much also related including include includes included particular particularly
+especially notably view order line accordance compliance conformity standards standard international national country
+countries state states government governments authorities authority people persons person individuals population
+rights right human number numbers percentage proportion share rate rates level levels cases case year years annual
+annually total issue issues need needs able whole entire access equal equality situation progress principle principles
+enjoy enjoyment exercise ensure strategy continue work working works measures step use using used put place places
+remain remains keep maintain maintaining given give giving receive receiving received held hold holding carry carried
+out cent percent via due based regard regarding respect aim aims towards toward through across all every some several
+most least upon sure effect reach reaches reached rises rise falls fall falling rising increases decreases decrease
+prendre continuer poursuivre renforcer renforcement assurer garantir veiller promouvoir ameliorer amelioration accroitre
+augmenter reduire reduction lutter lutte eliminer elimination mettre mise fin place adopter adoption ratifier
+ratification creer etablir envisager redoubler efforts effort intensifier notamment particulier particulierement compris
+droits droit homme humains humaine personnes personne pays etat gouvernement autorites autorite national nationale
+nationaux nationales effectif effective effectifs effectives efficace necessaires necessaire appropriees appropriee
+adequates adequate conformite normes norme internationales internationale international internationaux urgentes urgence
+supplementaires supplementaire mesures mesure nombre pourcentage proportion taux niveau niveaux cas annee annees annuel
+annuelle acces egal egale egalite situation ameliore amelioree ameliores meilleur meilleure meilleurs renforce renforcee
+renforces accru accrue mener faire soit prendre toutes principe principes ensemble ensuite respecter respect jouissance
+exercice assurer travailler passant passe atteint atteindre hausse baisse visant vue cadre relative relatif relatifs
+relatives relating concerning portant against contre conditions condition living welfare wellbeing well being vie
+bien etre
+""".split())
+
+COUNTABLE_NOUNS = (
+    r"cases?|cas|people|persons?|personnes?|victims?|victimes?|complaints?|plaintes?|reports?|rapports?|trials?|"
+    r"schools?|ecoles?|officers?|agents?|households?|menages?|districts?|villages?|families|familles|students?|"
+    r"births?|naissances?|deaths?|deces|attacks?|incidents?|visits?|sessions?|workshops?|ateliers?|judgments?|"
+    r"jugements?|communities|communautes|centres?|centers?|shelters?|clinics?|stations?|posts?|offices?"
+)
+VAGUE_STATE = (
+    r"respect|improved?|improvements?|better|enhanced?|strengthened|reinforced|raised|promoted|ensured|guaranteed|respected|upheld|"
+    r"fostered|advanced|effective(?:ly)?|good|situation|capacit(?:y|ies)|awareness|adequate|sufficient|greater|increased|"
+    r"reduced|sensiti[sz]ed|progress|ameliore(?:e|s|es)?|amelioration|meilleure?s?|renforcee?s?|renforcement|accrue?s?|"
+    r"sensibilisation|sensibilisee?s?|promue?s?|garantie?s?|respectee?s?|effective?s?|effectifs?|bonne|capacites|efficace|"
+    r"davantage|reduite?s?|progres"
+)
+
+UNIT = (
+    r"numbers?|nombre|count|#|total|percentages?|percent|per ?cent|%|pourcentage|pour ?cent|proportions?|share|part|ratio|"
+    r"rates?|taux|amounts?|montants?|budgets?|allocations?|allocated|allouee?s?|expenditures?|spending|depenses|prevalence|"
+    r"incidence|per (?:1|10|100)[ ,.]?0{3}|pour (?:1|10|100)[ ,.]?0{3}|average|moyenne|coverage|couverture|index|indice|"
+    r"usd|\$|eur|rwf|frw|ugx|kes|tzs|fcfa|cfa|xof|xaf|bif|cdf|mga|gnf"
+)
+
+STRUCTURAL_EVENT = (
+    r"adopted|adoption|ratified|ratification|acceded|accession|established|establishment|enacted|enactment|promulgated|"
+    r"promulgation|passed|published|publication|created|creation|set up|operational|operationali[sz]ed|launched|amended|"
+    r"amendment|repealed|repeal|abolished|abolition|criminali[sz]ed|criminali[sz]ing|signed|deposited|validated|approved|"
+    r"designated|gazetted|entered into force|in force|issued|assented|included|integrated|introduced|incorporated|"
+    r"inclu(?:s|se|ses)|integree?s?|introduite?s?|"
+    r"adoptee?s?|ratifiee?s?|promulguee?s?|creee?s?|mise? en place|etablie?s?|instituee?s?|publiee?s?|votee?s?|abrogee?s?|"
+    r"modifiee?s?|revisee?s?|abolie?s?|operationnelle?s?|signee?s?|validee?s?|approuvee?s?|entree? en vigueur|en vigueur|"
+    r"deposee?s?"
+)
+
+# Recommendation verbs asking for a structural change; the phrase after them is the thing to name.
+STRUCTURAL_REQUEST = (
+    r"ratify|ratifying|accede to|adopt|adopting|enact|enacting|establish|establishing|create|creating|set up|setting up|"
+    r"amend|amending|revise|revising|repeal|repealing|abolish|abolishing|criminali[sz]e|criminali[sz]ing|pass|passing|"
+    r"promulgate|(?:adoption|ratification|establishment|enactment|creation|revision|amendment) of|"
+    r"ratifier|adherer a|adopter|promulguer|creer|etablir|mettre en place|instituer|reviser|modifier|abroger|abolir|voter|"
+    r"incriminer|eriger en infraction|(?:l')?adoption d[eu]s?|(?:la )?ratification d[eu]s?|(?:la )?creation d[eu]s?|"
+    r"(?:la )?revision d[eu]s?"
+)
+OBJECT_BOUNDARY = (
+    r",|;|\.|\bin line with\b|\bin accordance\b|\bconsistent with\b|\bin (?:full )?compliance\b|\bin conformity\b|"
+    r"\bcompliant with\b|\bby\b|\bincluding\b|\bin particular\b|\bparticularly\b|\bespecially\b|\bnotably\b|\band (?=[a-z]+ )|"
+    r"\bconformement\b|\ben conformite\b|\bafin\b|\bpour\b|\ben vue\b|\bnotamment\b|\by compris\b|\bet (?=[a-z]+ )"
+)
+
+# "in particular women and children": what follows names a specific population, place or practice.
+NAMED_ITEM_INTRO = (
+    r"in particular|particularly|especially|notably|including|such as|with a focus on|"
+    r"notamment|en particulier|particulierement|y compris|surtout|specialement"
+)
+REFERENCE_INTRO = (
+    r"(?:in line with|in accordance with|consistent with|in (?:full )?compliance with|in conformity with|compliant with|"
+    r"compl(?:y|ies|ying) (?:fully )?with|conforms? to|se conforme(?:r)? aux?|"
+    r"cooperat\w* with|cooperer avec|cooperation avec|collaborat\w* with|"
+    r"pursuant to|under|as required by|as provided (?:for )?(?:in|by)|conformement aux?|en conformite avec|conforme aux?|"
+    r"selon|au titre de|en vertu de|dans le respect de)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:\d{4}\s+)?$"
+)
+# Nouns after which "of the X" is still the thing acted on ("adoption of the Bill").
+PROCESS_NOUNS = frozenset("""
+adoption ratification accession implementation establishment creation enactment revision review amendment
+independence strengthening mandate budget resources capacity functioning effectiveness work role operationalization
+operationalisation independance renforcement fonctionnement mandat application oeuvre revision ressources moyens
+""".split())
+
+# Acronyms of the core treaties and bodies, spelled out so that either form names the other.
+KNOWN_ACRONYMS = {
+    "CEDAW": "Convention on the Elimination of All Forms of Discrimination against Women",
+    "CERD": "International Convention on the Elimination of All Forms of Racial Discrimination",
+    "ICERD": "International Convention on the Elimination of All Forms of Racial Discrimination",
+    "CRC": "Convention on the Rights of the Child",
+    "CRPD": "Convention on the Rights of Persons with Disabilities",
+    "CAT": "Convention against Torture",
+    "OPCAT": "Optional Protocol to the Convention against Torture",
+    "ICCPR": "International Covenant on Civil and Political Rights",
+    "ICESCR": "International Covenant on Economic, Social and Cultural Rights",
+    "ICRMW": "International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families",
+    "CMW": "International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families",
+    "ICPPED": "International Convention for the Protection of All Persons from Enforced Disappearance",
+    "CED": "International Convention for the Protection of All Persons from Enforced Disappearance",
+    "ICC": "International Criminal Court",
+    "OHCHR": "Office of the High Commissioner for Human Rights",
+    "HRC": "Human Rights Council",
+    "NHRI": "National Human Rights Institution",
+    "NPM": "National Preventive Mechanism",
+    "UPR": "Universal Periodic Review",
+    "EPU": "Examen periodique universel",
+    "PIDCP": "Pacte international relatif aux droits civils et politiques",
+    "PIDESC": "Pacte international relatif aux droits economiques, sociaux et culturels",
+    "CDE": "Convention relative aux droits de l'enfant",
+    "CDPH": "Convention relative aux droits des personnes handicapees",
+    "MNP": "Mecanisme national de prevention",
+}
+
+# Capitalised words that make a name an institution or an instrument.
+BODY_KINDS = frozenset("""
+ministry ministries minister ministere ministre department departement office bureau authority autorite agency agence
+board service services court cour tribunal parliament parlement assembly assemblee senate senat cabinet police force
+forces gendarmerie directorate direction institute institut institution commission commissions committee comite council
+conseil ombudsman mediateur unit cellule secretariat observatoire inspectorate inspection registrar registry fund fonds
+judiciary attorney prosecutor prosecutions procureur president presidence prime army armee commissariat defenseur
+""".split())
+INSTRUMENT_KINDS = frozenset("""
+act bill code law constitution convention covenant protocol charter declaration statute principles plan policy strategy
+programme program loi pacte protocole charte statut politique strategie decree decret
+""".split())
+# The same kind of thing in other words or the other language: "Marriage Bill" is named by "Marriage Act".
+KIND_EQUIVALENTS = {
+    "act": "law", "bill": "law", "statute": "law", "loi": "law", "code": "code",
+    "ministere": "ministry", "ministre": "minister", "comite": "committee", "conseil": "council", "cour": "court",
+    "protocole": "protocol", "charte": "charter", "pacte": "covenant", "politique": "policy", "strategie": "strategy",
+    "statut": "statute", "programme": "program", "parlement": "parliament", "assemblee": "parliament",
+    "assembly": "parliament", "senate": "parliament", "senat": "parliament", "legislature": "parliament",
+    "autorite": "authority", "agence": "agency", "institut": "institute", "decret": "decree", "mediateur": "ombudsman",
+}
+# Bodies that only adopt or assent ("adopted by Parliament"): naming them does not change the subject.
+ADOPTING_BODIES = frozenset("parliament parlement assembly assemblee senate senat cabinet president presidence".split())
+
+GENERIC_BODY = (
+    r"(?:the\s+|l'|le\s+|la\s+|les\s+)?(?:"
+    r"(?:government|gouvernement|state|etat|state party|etat partie)(?:\s+(?:of|du|de la|de l'|de|des)\s*[\w' -]+)?|"
+    r"authorities|autorites|public authorities|(?:all\s+)?(?:relevant|concerned|competent|line|government|responsible)\s+"
+    r"(?:ministries|ministry|authorities|bodies|institutions|agencies|departments)|ministries|ministry|ministere|ministeres|"
+    r"ministeres concernes|ministeres competents|autorites competentes|autorites concernees|stakeholders|"
+    r"parties prenantes|partners|partenaires|actors|acteurs|everyone|everybody|all|tous|toutes|civil society|"
+    r"societe civile|ngos|ong|tbd|to be determined|a determiner|n/?a|none|aucun|aucune|unknown|inconnu|-+|\?+|x)"
+)
+
+# Targets in words that still give a value.
+WHOLE_TARGET = r"all|every\b.*|universal|tous|toutes|universelle?|double[ds]?|triple[ds]?|half|moitie|halved|doubled"
+ZERO_TARGET = (
+    r"zero|none|nil|no cases?|no more|aucun(?:e)?|eliminated|eradicated|ended|ended completely|totally eliminated|"
+    r"eliminee?s?|eradiquee?s?|totalement eliminee?s?|0"
+)
+
+# Which way an indicator should move.
+EXPLICIT_DOWN = (
+    r"falls?|falling|fell|decreases?|decreasing|declines?|declining|drops?|dropping|reduced|reduction|lowered|fewer|"
+    r"halved|baisse|diminue|diminution|reduit|reduite|recul|recule|passe sous"
+)
+EXPLICIT_UP = (
+    r"rises?|rising|rose|increases?|increasing|increased|grows?|growing|doubled|raised|hausse|augmente|augmentation|"
+    r"progresse|accroissement"
+)
+# Counting what the State does or what people receive: more is better, even for a bad phenomenon.
+EFFORT_WORDS = (
+    r"prosecut\w*|convict\w*|investigat\w*|resolved|handled|processed|addressed|trained|training|registered|registration|"
+    r"enrol\w*|issued|allocated|allocation|budget|spending|expenditure|assisted|supported|rescued|identified|referred|"
+    r"receiving|received|benefit\w*|accessing|access|covered|coverage|completion|completed|literacy|vaccinated|immuni[sz]ed|"
+    r"attended|representation|seats|held by women|elected|recruited|deployed|opened|built|rehabilitated|inspections?|"
+    r"visits?|judgments?|judgements?|result in|leading to|sanctioned|disciplined|released|withdrawn|freed|rescued|"
+    r"abandon(?:ment|ed|ing)|declar(?:ing|ed|e)|granted|obtained|acquired|repealed|removed|amended|closed|"
+    r"accordee?s?|obtenue?s?|acquise?s?|abrogee?s?|supprimee?s?|modifiee?s?|retiree?s?|couverture|vaccin\w*|"
+    r"immuni[sz]\w*|renounc\w*|free (?:of|from)|\w+-free|protected|soustraite?s?|"
+    r"abandonn\w*|proteges?|protegees?|on treatment|receiving treatment|on (?:antiretroviral|arv)\w*|"
+    r"antiretroviral therapy|sous traitement|sous arv|(?:art|arv) coverage|access to treatment|"
+    r"poursuivie?s?|poursuites?|condamnations?(?! a mort)|jugements?|jugee?s?|enquetes?|formee?s?|formation|"
+    r"enregistre\w*|inscrits?|scolaris\w*|achevement|delivree?s?|allouee?s?|beneficiant|beneficiaires?|pris en charge|"
+    r"assistee?s?|liberee?s?|traitee?s?|resolue?s?|elues?"
+)
+BAD_OUTCOME_WORDS = (
+    r"mortality|mortalite|deaths?|deces|prevalence|incidence|cases of|cas de|victims?|victimes?|pre-?trial|"
+    r"detention provisoire|prevenus|overcrowding|surpopulation|occupancy|occupation|drop-?out|abandon|unemployment|chomage|poverty|pauvrete|"
+    r"malnutrition|stunting|retard de croissance|illitera\w*|analphabet\w*|out-of-school|backlog|delays?|waiting|"
+    r"stateless\w*|apatrid\w*|married before|mariee?s? avant|child marriage|violence|violences|fgm|excision|mutilation|"
+    r"traffick\w*|traite|torture|abuse|harass\w*|attacks?|attaques?|killings?|executions?|death sentences?|evictions?|"
+    r"expulsions?|arbitrar\w*|corporal punishment|chatiments? corporels?|corruption|discriminat\w*|pregnanc\w*|"
+    r"grossesses?|childbearing|detained|prisoners? in|detenus|hiv|vih|new infections|nouvelles infections"
+)
+GROWTH = r"increased? (?:by|of)|percentage increase|growth|croissance|augmentation|hausse de"
+SHARE_OF_POPULATION = r"percentage|percent|%|proportion|share|rate|taux|pourcentage|part\b|ratio"
+
+# Indicator type (OHCHR): what a process indicator counts.
+PROCESS_WORDS = (
+    r"trained|training|trainings|workshops?|sessions?|campaigns?|inspections?|visits?|prosecut\w*|investigat\w*|"
+    r"convict\w*|handled|resolved|processed|judgments?|judgements?|budget|allocated|allocation|expenditure|spending|funds|"
+    r"issued|delivered|built|opened|rehabilitated|recruited|deployed|organi[sz]ed|conducted|carried out|referred|"
+    r"assisted|supported|rescued|grants?|disciplined|sanctioned|released|registered|reports submitted|"
+    r"formee?s?|formations?|ateliers?|campagnes?|poursuivie?s?|poursuites?|condamnations?|jugements?|enquetes?|allouee?s?|"
+    r"delivree?s?|construite?s?|recrutee?s?|organisee?s?|liberee?s?|assistee?s?|creee?s?|rendus?"
+)
+OUTCOME_WORDS = (
+    r"prevalence|incidence|mortality|mortalite|rate|taux|ratio|life expectancy|esperance de vie|literacy|"
+    r"alphabetisation|completion|achevement|enrol\w*|scolaris\w*|share of|proportion of|percentage of|pourcentage de|"
+    r"proportion de|part des?|seats held|sieges|married|mariees?|living|vivant|access to|acces a|stunting|malnutrition|"
+    r"who report|qui declarent|victims?|victimes?|cases of|cas de"
+)

@@ -1,0 +1,381 @@
+"""Reading plan text: folding, concepts, stems, acronyms, proper names and numbers (English and French)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon as lx
+
+__all__ = [
+    "fold", "Features", "features", "matches", "stem", "Entity", "entities", "acronym_expansions",
+    "Quantity", "quantities", "has", "first_match",
+]
+
+
+def fold(text: object) -> str:
+    """Lower case without accents, one character for one (so spans stay valid), typographic quotes made plain."""
+    raw = "" if text is None else str(text)
+    folded = "".join((unicodedata.normalize("NFKD", char)[:1] or char).lower()[:1] or char for char in raw)
+    for typographic, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u2013", "-"),
+                               ("\u2014", "-"), ("\u0153", "o")):
+        folded = folded.replace(typographic, plain)
+    return folded
+
+
+@lru_cache(maxsize=None)
+def _word_regex(alternatives: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){'(?:' + alternatives + ')'}(?![\w])")
+
+
+def has(pattern: str, folded_text: str) -> bool:
+    """True when one of the `|` alternatives occurs as whole words in folded text."""
+    return bool(_word_regex(pattern).search(folded_text))
+
+
+def first_match(pattern: str, folded_text: str, original: str = "") -> str:
+    """The first occurrence, taken from `original` (same positions, accents kept) when given."""
+    found = _word_regex(pattern).search(folded_text)
+    if not found:
+        return ""
+    source = original if len(original) == len(folded_text) else folded_text
+    return source[found.start():found.end()]
+
+
+_CONCEPTS = [(_word_regex(pattern), tags) for pattern, tags in lx.CONCEPT_PATTERNS]
+
+_SUFFIXES = sorted("""
+ational ations ation itions ition ements ement ments ment ities ity ites ite ness ings ing ions ion ives ive eurs
+euses euse eur ees ee ies ied ers er ed es s e al aux ales ale ly ique iques
+""".split(), key=len, reverse=True)
+
+
+@lru_cache(maxsize=None)
+def stem(word: str) -> str:
+    """Crude English/French suffix stripping, enough to match 'prosecuted' with 'prosecution'."""
+    current = word
+    for minimum in (3, 5):  # a second, more careful pass: "registered" -> "register" -> "regist"
+        for suffix in _SUFFIXES:
+            if current.endswith(suffix) and len(current) - len(suffix) >= minimum:
+                current = current[: -len(suffix)] + ("i" if suffix in ("ied", "ies") else "")
+                break
+        else:
+            break
+    if len(current) > 5 and current[-1] == current[-2]:
+        current = current[:-1]
+    return current
+
+
+def _stems_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 5 and longer.startswith(shorter)
+
+
+@dataclass
+class Features:
+    """What a piece of text talks about: concept tags and the stems of its remaining content words."""
+
+    concepts: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+    # stem -> a word that produced it, to quote back to the user
+    words: dict[str, str] = field(default_factory=dict)
+    concept_words: dict[str, str] = field(default_factory=dict)
+    # stems of every content word, including those a concept consumed ("married" in "married before 18")
+    all_stems: set[str] = field(default_factory=set)
+
+    def __or__(self, other: "Features") -> "Features":
+        return Features(self.concepts | other.concepts, self.stems | other.stems,
+                        {**other.words, **self.words}, {**other.concept_words, **self.concept_words},
+                        self.all_stems | other.all_stems)
+
+    def without(self, concepts: frozenset[str] | set[str]) -> "Features":
+        return Features(self.concepts - set(concepts), set(self.stems), dict(self.words), dict(self.concept_words),
+                        set(self.all_stems))
+
+    def __bool__(self) -> bool:
+        return bool(self.concepts or self.stems)
+
+    def describe(self, limit: int = 3) -> str:
+        shown = [self.concept_words.get(c, c.lower()) for c in sorted(self.concepts)]
+        shown += [self.words.get(s, s) for s in sorted(self.stems)]
+        return ", ".join(list(dict.fromkeys(shown))[:limit])
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+
+
+def features(text: object, keep_generic: bool = False) -> Features:
+    """Concepts first (compounds consume their words), then the stems of what is left."""
+    raw = "" if text is None else str(text)
+    folded = fold(raw)
+    # Quote the user's own words back (accents and case kept) when folding kept every position.
+    shown = raw if len(raw) == len(folded) else folded
+    result = Features()
+    chars = list(folded)
+    for regex, tags in _CONCEPTS:
+        for found in regex.finditer("".join(chars)):
+            for tag in tags:
+                result.concepts.add(tag)
+                result.concept_words.setdefault(tag, shown[found.start():found.end()])
+            chars[found.start():found.end()] = " " * (found.end() - found.start())
+    for token, start, end in _content_tokens("".join(chars), keep_generic):
+        token_stem = stem(token)
+        result.stems.add(token_stem)
+        result.words.setdefault(token_stem, shown[start:end])
+    result.all_stems = {stem(token) for token, _, _ in _content_tokens(folded, keep_generic)}
+    return result
+
+
+def _content_tokens(folded: str, keep_generic: bool) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)
+            if m.group(0) not in lx.STOPWORDS and (keep_generic or m.group(0) not in lx.GENERIC_WORDS)
+            and (len(m.group(0)) >= 3 or m.group(0).isdigit()) and not _YEARISH.fullmatch(m.group(0))]
+
+
+def matches(needles: Features, haystack: Features, loose: bool = False) -> Features:
+    """The part of `needles` that `haystack` also mentions; `loose` also looks inside the haystack's concepts."""
+    pool = haystack.stems | haystack.all_stems if loose else haystack.stems
+    shared_stems = {s for s in needles.stems if any(_stems_match(s, h) for h in pool)}
+    return Features(needles.concepts & haystack.concepts, shared_stems, needles.words, needles.concept_words)
+
+
+# --- acronyms ---------------------------------------------------------------------------------------
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*[A-Z0-9])(?![\w-])")
+_SKIPPABLE = frozenset("of the on for to and in with against from de des du la le l d et pour sur contre a aux au en"
+                       .split())
+_NOT_ACRONYMS = frozenset("USD EUR RWF FRW UGX KES TZS FCFA CFA XOF XAF BIF CDF MGA GNF II III IV".split())
+
+
+def acronyms(text: object) -> list[str]:
+    """Upper-case tokens of two letters or more, as letters only ('OP-CAT' -> 'OPCAT'); currencies left out."""
+    found = []
+    for token in _ACRONYM.findall(str(text or "")):
+        letters = re.sub(r"[^A-Z]", "", token)
+        if len(letters) >= 2 and token not in _NOT_ACRONYMS:
+            found.append(letters)
+    return found
+
+
+def _folded_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", fold(text)) if w]
+
+
+def _initials_span(letters: str, words: list[str]) -> tuple[int, int] | None:
+    """A run of words whose initials spell the acronym; small words may be skipped or used."""
+    target = letters.lower()
+
+    def extend(i: int, j: int) -> int | None:
+        if j == len(target):
+            return i
+        if i == len(words):
+            return None
+        word = words[i]
+        if word[0] == target[j]:
+            end = extend(i + 1, j + 1)
+            if end is not None:
+                return end
+        if word in _SKIPPABLE:
+            return extend(i + 1, j)
+        return None
+
+    for start, word in enumerate(words):
+        if word[0] == target[0] and word not in _SKIPPABLE:
+            end = extend(start, 0)
+            if end is not None and end - start >= 2:
+                return start, end
+    return None
+
+
+def acronym_expansions(text: object, other: object) -> str:
+    """Words of `other` that acronyms in `text` stand for, or acronyms of `other` that `text` spells out."""
+    extra: list[str] = []
+    text_words, other_words = _folded_words(str(text or "")), _folded_words(str(other or ""))
+    for letters in acronyms(text):
+        span = _initials_span(letters, other_words)
+        if span:
+            extra.append(" ".join(other_words[span[0]:span[1]]))
+        elif letters in lx.KNOWN_ACRONYMS:
+            extra.append(lx.KNOWN_ACRONYMS[letters])
+    folded_text = " ".join(text_words)
+    for letters in acronyms(other):
+        known = lx.KNOWN_ACRONYMS.get(letters)
+        if _initials_span(letters, text_words) or (known and " ".join(_folded_words(known)) in folded_text):
+            extra.append(letters.lower())
+    return " ".join(extra)
+
+
+# --- proper names -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Entity:
+    """A named institution or instrument ("National Commission for Human Rights", "Code des personnes ...")."""
+
+    text: str
+    start: int
+    end: int
+    acronym: str = ""
+
+    @property
+    def kind_words(self) -> set[str]:
+        return {w for w in _folded_words(self.text) if w in lx.BODY_KINDS or w in lx.INSTRUMENT_KINDS}
+
+    @property
+    def is_body(self) -> bool:
+        return any(w in lx.BODY_KINDS for w in _folded_words(self.text))
+
+
+_ENTITY_TOKEN = re.compile(r"[^\W_][\w'\u2019\-]*")
+_CONNECTORS = frozenset("of on for to the against and in from with de des du la le et pour sur contre aux au".split())
+_ELIDED_CONNECTOR = re.compile(r"^(?:l|d)['\u2019]", re.IGNORECASE)
+_FRENCH_STOP = frozenset("""
+afin pour qui que en par dans avec sur a est sont soit ou lors entre contre doit conformement selon
+""".split())
+
+
+def _is_capitalised(token: str) -> bool:
+    core = _ELIDED_CONNECTOR.sub("", token)
+    return bool(core) and core[0].isupper()
+
+
+def _kind_of(token: str) -> bool:
+    core = fold(_ELIDED_CONNECTOR.sub("", token))
+    return core in lx.BODY_KINDS or core in lx.INSTRUMENT_KINDS
+
+
+_ARTICLES = frozenset("the a an le la les l un une".split())
+_VERB_ENDINGS = re.compile(r"(?:er|ir|re|ize|ise|ify|ate)$")
+
+
+def _looks_like_verb_or_article(token: str) -> bool:
+    """A capital that only starts the sentence: "Ratify the ...", "Renforcer la ...", "The ..."."""
+    folded = fold(token)
+    if folded in _ARTICLES or folded in lx.GENERIC_WORDS:
+        return True
+    return bool(_VERB_ENDINGS.search(folded)) and not _kind_of(token)
+
+
+def entities(text: object) -> list[Entity]:
+    """Capitalised names ("Optional Protocol to the Convention against Torture") and French-style names
+    led by a capitalised kind word ("Code des personnes et de la famille")."""
+    source = str(text or "")
+    tokens = [(m.group(0), m.start(), m.end()) for m in _ENTITY_TOKEN.finditer(source)]
+    found: list[Entity] = []
+    i = 0
+    while i < len(tokens):
+        token, start, _ = tokens[i]
+        if not _is_capitalised(token):
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        pending: list[int] = []
+        while j < len(tokens):
+            word, word_start, _ = tokens[j]
+            gap = source[tokens[j - 1][2]:word_start]
+            if re.search(r"[,;:.()\[\]]", gap):
+                break
+            if _is_capitalised(word):
+                run.extend(pending + [j])
+                pending = []
+            elif fold(word) in _CONNECTORS or (_ELIDED_CONNECTOR.match(word) and _is_capitalised(word[2:])):
+                pending.append(j)
+                if _ELIDED_CONNECTOR.match(word):
+                    run.extend(pending)
+                    pending = []
+            else:
+                break
+            j += 1
+        capitals = [k for k in run if _is_capitalised(tokens[k][0])]
+        sentence_initial = i == 0 or re.search(r"[.;:!?]\s*$", source[:start])
+        if sentence_initial and len(run) > 1 and _looks_like_verb_or_article(token):
+            run, capitals = run[1:], capitals[1:]
+            while run and not _is_capitalised(tokens[run[0]][0]):
+                run = run[1:]
+        entity_tokens = run
+        if len(capitals) == 1 and _kind_of(tokens[capitals[0]][0]) and not (sentence_initial and capitals[0] == i):
+            entity_tokens = _french_style(tokens, capitals[0], source)
+        elif len(capitals) < 2:
+            entity_tokens = []
+        while entity_tokens and fold(tokens[entity_tokens[0]][0]) in _ARTICLES:
+            entity_tokens = entity_tokens[1:]
+        if entity_tokens:
+            first, last = tokens[entity_tokens[0]], tokens[entity_tokens[-1]]
+            name_start = first[1] + (2 if _ELIDED_CONNECTOR.match(first[0]) else 0)
+            name = source[name_start:last[2]]
+            acronym_after = re.match(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)", source[last[2]:])
+            acronym = acronym_after.group(1) if acronym_after and acronym_after.group(1) not in _NOT_ACRONYMS else ""
+            found.append(Entity(name, name_start, last[2], acronym))
+            i = max(j, entity_tokens[-1] + 1)
+        else:
+            i += 1
+    return found
+
+
+def _french_style(tokens: list[tuple[str, int, int]], head: int, source: str) -> list[int]:
+    """A capitalised kind word and its lower-case complement, up to a clause boundary."""
+    taken = [head]
+    for k in range(head + 1, min(len(tokens), head + 9)):
+        word = tokens[k][0]
+        gap = source[tokens[k - 1][2]:tokens[k][1]]
+        folded = fold(_ELIDED_CONNECTOR.sub("", word))
+        if re.search(r"[,;:.()\[\]]", gap) or folded in _FRENCH_STOP:
+            break
+        if re.fullmatch(rf"(?:{lx.STRUCTURAL_EVENT})", folded):
+            break
+        taken.append(k)
+    def dangling(token: str) -> bool:
+        return fold(token) in _CONNECTORS or bool(_ELIDED_CONNECTOR.fullmatch(token))
+
+    while len(taken) > 1 and dangling(tokens[taken[-1]][0]):
+        taken.pop()
+    return taken
+
+
+# --- numbers ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Quantity:
+    """A number read from a cell, with its position in the folded text."""
+
+    value: float
+    percent: bool
+    start: int
+    end: int
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.,])(?P<int>\d{1,3}(?:[ ,]\d{3})+|\d+)(?:[.,](?P<dec>\d+))?(?![\d])"
+    r"(?P<pct>\s*(?:%|per ?cent|pour ?cent))?"
+    r"(?P<scale>\s*(?:billion|milliards?|bn|million|millions|m\b|thousand|mille|k\b))?"
+)
+_SCALES = {"billion": 1e9, "milliard": 1e9, "milliards": 1e9, "bn": 1e9, "million": 1e6, "millions": 1e6, "m": 1e6,
+           "thousand": 1e3, "mille": 1e3, "k": 1e3}
+
+
+_NOT_A_VALUE_BEFORE = re.compile(r"(?:(?<![a-z])(?:aged?|ages|article|art\.|under|per|pour|q|t|h)\s*-?|\d\s*[-/])$")
+
+
+def quantities(text: object, skip_years: bool = True) -> list[Quantity]:
+    """Numbers in a cell, with thousands separators, decimal commas, % and scale words; years are dates."""
+    folded = fold(text)
+    found = []
+    for m in _NUMBER.finditer(folded):
+        integer = m.group("int")
+        decimals = m.group("dec")
+        if decimals is not None and len(decimals) == 3 and "," in folded[m.start():m.end()] and " " not in integer:
+            integer, decimals = integer + decimals, None  # "3,200": thousands, not a decimal comma
+        value = float(re.sub(r"[ ,]", "", integer) + (f".{decimals}" if decimals else ""))
+        percent = bool(m.group("pct"))
+        if skip_years and not percent and decimals is None and _YEARISH.fullmatch(integer) \
+                and 1990 <= value <= 2100:
+            continue
+        before = folded[max(0, m.start() - 12):m.start()]
+        if _NOT_A_VALUE_BEFORE.search(before) or re.match(r"-\d", folded[m.end():m.end() + 2]):
+            continue  # ages, articles, "per 1,000", ranges and quarters are not values
+        scale = (m.group("scale") or "").strip()
+        value *= _SCALES.get(scale, 1.0)
+        found.append(Quantity(value, percent, m.start(), m.end()))
+    return found
