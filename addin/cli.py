@@ -205,7 +205,7 @@ def smart_check(
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         else:
             flags = " ".join(f"{c}={data[c]}" for c in "SMART")
-            console.print(f"row {number}: {flags}  [{data['indicator_type']}]")
+            console.print(f"row {number}: {flags}  ({data['indicator_type']})")
             for criterion, reason in data["reasons"].items():
                 console.print(f"    {criterion}: {reason}")
 

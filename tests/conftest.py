@@ -78,3 +78,18 @@ def libreoffice():
     yield office
     office.close()
     shutil.rmtree(workdir, ignore_errors=True)
+
+
+# Figures worth reading on every run (accuracy of the checkers), shown after the test summary.
+MEASUREMENTS: list[str] = []
+
+
+def measure(line: str) -> None:
+    MEASUREMENTS.append(line)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if MEASUREMENTS:
+        terminalreporter.section("measurements")
+        for line in MEASUREMENTS:
+            terminalreporter.write_line(line)

@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import measure
+
 from addin import intelligence as I
 
 REPO = Path(__file__).resolve().parents[1]
@@ -228,6 +230,8 @@ def test_held_out_sessions_beat_the_first_verb_baseline(upr_export):
     gold = sample["Action"].to_numpy()
     accuracy = float(np.mean([r.action for r in results] == gold))
     baseline_accuracy = float(np.mean(baseline == gold))
+    measure(f"intelligence, held-out sample: category accuracy {accuracy:.3f} "
+            f"(first-word baseline {baseline_accuracy:.3f})")
     assert accuracy >= 0.88, accuracy
     assert accuracy >= baseline_accuracy + 0.03, (accuracy, baseline_accuracy)
 
@@ -238,4 +242,5 @@ def test_held_out_sessions_beat_the_first_verb_baseline(upr_export):
         n_pred += len(r.issues)
         n_gold += len(gold_set)
     micro_f1 = 2 * tp / (n_pred + n_gold)
+    measure(f"intelligence, held-out sample: issues micro-F1 {micro_f1:.3f}")
     assert micro_f1 >= 0.70, micro_f1

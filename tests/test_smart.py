@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import measure
+
 from addin.errors import InputError
 from addin.smart import CRITERIA, MESSAGES, PlanWindow, SmartResult, assess, check_csv
 
@@ -183,7 +185,8 @@ def misses(cases, results, labels) -> list[str]:
 
 
 def report(name: str, accuracies: dict[str, float], missed: list[str]) -> str:
-    line = f"{name}: " + "  ".join(f"{c}={accuracies[c]:.3f}" for c in CRITERIA)
+    line = f"SMART {name}: " + "  ".join(f"{c}={accuracies[c]:.3f}" for c in CRITERIA)
+    measure(line)
     print("\n" + line + "".join(f"\n    {m}" for m in missed))
     return line
 
