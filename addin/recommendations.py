@@ -32,10 +32,7 @@ from .metadata import WorkbookMeta, write_metadata
 from .schema import RECOMMENDATIONS, RESPONSES, SCHEMA_VERSION, ColumnType
 from .tables import TEXT_SUFFIXES, decode_text, read_table
 
-try:
-    from .intelligence import infer
-except ImportError:  # built separately; the import works without it
-    infer = None
+from .intelligence import infer
 
 ACCEPTED, NOTED, PENDING, PLEDGE = "Accepted", "Noted", "Pending", "Voluntary Pledge"
 FORMAT_NAMES = {
@@ -998,7 +995,7 @@ def _make_ids_unique(recs: list[Recommendation]) -> None:
 def _infer_missing_labels(drafts: list[_Draft]) -> None:
     """Fill issues and category the source lacks; never override the source's."""
     todo = [d for d in drafts if not d.issues_from_source or not d.category_from_source]
-    if infer is None or not todo:
+    if not todo:
         return
     for draft, inference in zip(todo, infer([d.rec.text for d in todo])):
         rec, inferred = draft.rec, []

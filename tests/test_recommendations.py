@@ -22,6 +22,8 @@ from addin.recommendations import (
     split_paragraph, write_list_workbook)
 from addin.schema import RECOMMENDATIONS, RESPONSES, SCHEMA_VERSION
 
+from conftest import measure
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "upr-info"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPR_INFO = "upr-info-export-sessions01-15.csv"
@@ -622,3 +624,26 @@ def test_only_pledges(tmp_path):
     with pytest.raises(InputError, match="only voluntary pledges"):
         import_recommendations(path)
     assert len(import_recommendations(path, include_pledges=True).recommendations) == 1
+
+
+def test_un_report_list_gets_inferred_labels_that_agree_with_upr_info(rwanda_un, rwanda):
+    """The 2011 UN-report list has no labels; the inferred ones are compared with UPR Info's own
+    labels for the same Rwanda recommendations (matched by text)."""
+    un_report, upr_info = rwanda_un.recommendations, rwanda.recommendations
+    assert all(r.labels == "inferred" for r in un_report)
+    assert all(r.action_category in (1, 2, 3, 4, 5) for r in un_report)
+    assert all("inferred" in r.label_note for r in un_report)
+
+    def key(text: str) -> str:
+        return " ".join(text.lower().replace(";", " ").split())[:60]
+
+    labelled = {key(r.text): r for r in upr_info}
+    pairs = [(r, labelled[key(r.text)]) for r in un_report if key(r.text) in labelled]
+    assert len(pairs) >= 100
+    same_category = sum(a.action_category == b.action_category for a, b in pairs) / len(pairs)
+    same_groups = sum(set(a.groups) == set(b.groups) for a, b in pairs) / len(pairs)
+    measure(f"Rwanda 2011 UN-report list vs UPR Info labels: category {same_category:.2f}, "
+            f"groups {same_groups:.2f} ({len(pairs)} matched)")
+    assert same_category >= 0.8
+    assert same_groups >= 0.6
+    assert len([r for r in un_report if r.groups]) >= 0.8 * len(un_report)
