@@ -12,12 +12,15 @@ from pathlib import Path
 import openpyxl
 
 from .files import save_workbook
+from .annotate import annotate
 from .groupbooks import make_group_workbooks
 from .groups import GroupMapping
+from .merge import merge_workbooks
 from .reader import open_workbook
 from .recommendations import import_recommendations, write_list_workbook
 from .schema import matrix
 from .templates import choice_label
+from .validate import validate_paths
 
 EXAMPLE_FILE = "example-upr-info-export.csv"
 
@@ -121,11 +124,6 @@ def run_demo(outdir: Path, *, lang: str = "en", console=None) -> dict[str, Path]
     say(f"3. Example rows typed in as participants would: {', '.join(DEMO_FILLS)}")
 
     outputs = {"recommendations": list_path, "groups": groups_dir}
-    try:
-        from .annotate import annotate
-        from .validate import validate_paths
-    except ImportError:  # validation arrives with a later step of the flow
-        return outputs
     report = validate_paths([groups_dir], lang=lang)
     checked = []
     for file in report.files:
@@ -136,10 +134,6 @@ def run_demo(outdir: Path, *, lang: str = "en", console=None) -> dict[str, Path]
         f"in {stats['rows']} rows; annotated copies: {len(checked)} (*.checked.xlsx in {groups_dir})")
     outputs["checked"] = groups_dir
 
-    try:
-        from .merge import merge_workbooks
-    except ImportError:
-        return outputs
     master = outdir / "master.xlsx"
     merged = merge_workbooks([groups_dir], master, lang=lang, recommendations=list_path)
     say(f"5. Master matrix: {master} ({len(merged.merged)} workbooks merged)")

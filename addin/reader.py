@@ -277,10 +277,14 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
 
         values = {key: at(col) for key, col in columns.items()}
         extras = {name: at(col) for name, col in extra_columns.items() if not _is_empty(at(col))}
-        if all(_is_empty(values.get(k)) for k in inputs) and not extras:
+        rec = lookup.get(recommendation_id_of(values.get("recommendation_id")), {})
+        # A looked-up cell typed over by hand is the participant's text too.
+        typed_over = any(not _is_empty(values.get(c.key)) and not _is_formula(values.get(c.key))
+                         and values.get(c.key) != rec.get(c.lookup)
+                         for c in sheet.columns if c.autofilled and c.key in columns)
+        if all(_is_empty(values.get(k)) for k in inputs) and not extras and not typed_over:
             continue
         values = {k: (None if _is_empty(v) else v) for k, v in values.items()}
-        rec = lookup.get(recommendation_id_of(values.get("recommendation_id")), {})
         for col in sheet.columns:
             if col.autofilled and (values.get(col.key) is None or _is_formula(values.get(col.key))):
                 values[col.key] = rec.get(col.lookup)

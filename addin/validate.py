@@ -40,7 +40,7 @@ def _year(value: object) -> int | None:
 def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int | None = None,
                       last_year: int | None = None) -> FileReport:
     report = FileReport(path=data.path, kind=data.kind, group=data.group)
-    if not data.matrices and data.kind in ("recommendations", "master"):
+    if data.kind == "master" or (not data.matrices and data.kind == "recommendations"):
         report.skipped = message(f"skipped_{data.kind}", lang)
         return report
     if not data.matrices:

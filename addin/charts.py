@@ -1,0 +1,116 @@
+"""The master's Summary sheet: headline figures, count tables and native Excel charts.
+
+Charts are openpyxl chart objects that read the tables beside them, so they stay live
+when the coordinator edits a count, and LibreOffice renders them as well as Excel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.styles import Font, PatternFill
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .merge import MergeResult
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+TITLE_FONT = Font(bold=True, size=12)
+# Rows a chart covers at its default height; a table block is at least this tall.
+CHART_ROWS = 16
+CHART_COLUMN = "H"
+
+
+@dataclass
+class SummaryTable:
+    """A small table of the Summary sheet; the first column names the categories."""
+
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list[object]]
+    chart: str | None = "bar"          # "bar" (columns), "pie" or None
+    percent_columns: set[int] = field(default_factory=set)  # 0-based columns shown as %
+    chart_series: tuple[int, ...] = ()  # 0-based value columns to chart; all when empty
+    percent_axis: bool = False
+
+
+def write_summary(ws, result: "MergeResult") -> None:
+    from .master import put
+
+    row = 1
+    title = ws.cell(row, 1)
+    put(title, result.summary_title)
+    title.font = Font(bold=True, size=14)
+    row += 2
+    for name, value in result.headline:
+        put(ws.cell(row, 1), name)
+        ws.cell(row, 1).font = Font(bold=True)
+        if value is not None:
+            put(ws.cell(row, 2), value)
+            if isinstance(value, float):
+                ws.cell(row, 2).number_format = "0%" if value <= 1 else "0.0"
+        row += 1
+    row += 1
+    for table in result.summary:
+        row = _write_table(ws, table, row)
+    ws.column_dimensions["A"].width = 42
+    for letter in "BCDEF":
+        ws.column_dimensions[letter].width = 15
+
+
+def _write_table(ws, table: SummaryTable, top: int) -> int:
+    from .master import put
+
+    put(ws.cell(top, 1), table.title)
+    ws.cell(top, 1).font = TITLE_FONT
+    header_row = top + 1
+    for c, header in enumerate(table.headers, start=1):
+        cell = ws.cell(header_row, c)
+        put(cell, header)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for r, values in enumerate(table.rows, start=header_row + 1):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(r, c)
+            if value is not None:
+                put(cell, value)
+            if c - 1 in table.percent_columns:
+                cell.number_format = "0%"
+    if table.chart and table.rows:
+        ws.add_chart(_chart(ws, table, header_row), f"{CHART_COLUMN}{top}")
+    return top + max(len(table.rows) + 3, CHART_ROWS + 1 if table.chart and table.rows else 0)
+
+
+def _chart(ws, table: SummaryTable, header_row: int):
+    last_row = header_row + len(table.rows)
+    categories = Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row)
+    series = table.chart_series or tuple(range(1, len(table.headers)))
+    if table.chart == "pie":
+        chart = PieChart()
+        chart.add_data(Reference(ws, min_col=series[0] + 1, min_row=header_row, max_row=last_row),
+                       titles_from_data=True)
+    else:
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "clustered"
+        for index in series:
+            chart.add_data(Reference(ws, min_col=index + 1, min_row=header_row, max_row=last_row),
+                           titles_from_data=True)
+        # openpyxl marks axes deleted by default; recent Excel versions then hide them.
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.y_axis.majorGridlines = None if len(table.rows) > 12 else chart.y_axis.majorGridlines
+        if table.percent_axis:
+            chart.y_axis.number_format = "0%"
+            chart.y_axis.scaling.min = 0
+            chart.y_axis.scaling.max = 1
+        else:
+            chart.y_axis.scaling.min = 0
+    chart.set_categories(categories)
+    chart.title = table.title
+    chart.height = 7.5
+    chart.width = 16
+    return chart
