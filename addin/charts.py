@@ -20,7 +20,7 @@ HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 TITLE_FONT = Font(bold=True, size=12)
 # Rows a chart covers at its default height; a table block is at least this tall.
 CHART_ROWS = 16
-CHART_COLUMN = "H"
+CHART_COLUMN = "G"
 
 
 @dataclass
@@ -58,7 +58,12 @@ def write_summary(ws, result: "MergeResult") -> None:
         row = _write_table(ws, table, row)
     ws.column_dimensions["A"].width = 42
     for letter in "BCDEF":
-        ws.column_dimensions[letter].width = 15
+        ws.column_dimensions[letter].width = 17
+    # Printed or exported to PDF, tables and their charts share one page width.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _write_table(ws, table: SummaryTable, top: int) -> int:
