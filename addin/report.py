@@ -43,9 +43,17 @@ class FileReport:
             "by_type": dict(sorted(Counter(f.type for f in self.findings).items())),
         }
 
+    @property
+    def indicators(self) -> list[dict[str, object]]:
+        """Each checked indicator's SMART verdicts and OHCHR type (structural, process, outcome)."""
+        return [{"sheet": sheet, "row": row, **{k: v for k, v in result.as_json(row).items() if k != "row"},
+                 "score": result.score}
+                for (sheet, row), result in sorted(self.smart.items())]
+
     def as_dict(self) -> dict[str, object]:
         return {"path": str(self.path), "kind": self.kind, "group": self.group, "valid": self.valid,
                 "error": self.error, "skipped": self.skipped, "stats": self.stats,
+                "indicators": self.indicators,
                 "findings": [f.as_dict() for f in self.findings]}
 
 
@@ -90,6 +98,12 @@ class Report:
         return {"valid": self.valid, "stats": self.stats, "files": [f.as_dict() for f in self.files]}
 
 
+INDICATORS = {"en": "Indicators: {n} checked, {smart} fully SMART; {types}.",
+              "fr": "Indicateurs : {n} vérifiés, {smart} entièrement SMART ; {types}."}
+INDICATOR_TYPES = {"structural": {"en": "structural", "fr": "structurels"},
+                   "process": {"en": "process", "fr": "de processus"},
+                   "outcome": {"en": "outcome", "fr": "de résultat"}}
+
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 VERDICT = {
@@ -128,6 +142,13 @@ def render_text(report: Report, console) -> None:
             console.print(table)
             counts = ", ".join(f"{FINDING_TYPES[t].title(lang)}: {n}" for t, n in file.stats["by_type"].items())
             console.print(counts, highlight=False)
+        if file.smart:
+            types = Counter(result.indicator_type for result in file.smart.values())
+            smart = sum(result.score == 5 for result in file.smart.values())
+            console.print(INDICATORS[lang].format(
+                n=len(file.smart), smart=smart,
+                types=", ".join(f"{n} {INDICATOR_TYPES[t][lang]}" for t, n in sorted(types.items()))),
+                highlight=False)
         stats = file.stats
         verdict = VERDICT["ok" if file.valid else "bad"][lang]
         console.print(verdict.format(path=file.path.name, rows=file.rows, errors=stats["errors"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -114,6 +115,12 @@ def test_validate_json_reports_exactly_the_expected_findings(filled_plan):
         assert finding["file"] == str(filled_plan)
         assert finding["sheet"] == "Implementation plan"
         assert finding["message"] and finding["severity"] in ("error", "warning", "info")
+    indicators = {i["row"]: i for i in file["indicators"]}
+    first = IMPLEMENTATION_PLAN.first_data_row
+    assert sorted(indicators) == [first + i for i in range(5)]
+    assert indicators[first]["indicator_type"] == "structural" and indicators[first]["score"] == 5
+    assert indicators[first + 3]["indicator_type"] == "outcome" and indicators[first + 3]["T"] == 0
+    assert (indicators[first + 4]["S"], indicators[first + 4]["M"]) == (0, 0)
     unknown = next(f for f in file["findings"] if f["type"] == "unknown-recommendation")
     assert unknown["recommendation_id"] == "99.9" and unknown["field"] == "recommendation_id"
 
@@ -164,6 +171,7 @@ def test_french_messages(filled_plan):
     assert all(f["message"].startswith("Indicateur non ") for f in smart)
     text = runner.invoke(app, ["validate", str(filled_plan), "--lang", "fr"])
     assert "erreurs" in text.output
+    assert re.search(r"Indicateurs : 5 vérifiés, \d entièrement SMART ; .*structurels", text.output)
 
 
 def test_french_indicators_in_a_french_workbook(workshop, tmp_path):
