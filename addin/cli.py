@@ -82,7 +82,7 @@ def recommendations_import(
         write_list_workbook(result.recommendations, output, lang=lang.value, mapping=mapping)
     except (InputError, OutputError) as exc:
         fail(exc)
-    for line in result.summary_lines(mapping):
+    for line in result.summary_lines(mapping, lang=lang.value):
         console.print(line)
     console.print(f"Wrote {output}")
 

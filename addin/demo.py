@@ -103,7 +103,7 @@ def run_demo(outdir: Path, *, lang: str = "en", console=None) -> dict[str, Path]
     result = import_recommendations(example_source(), mapping=mapping)
     list_path = write_list_workbook(result.recommendations, outdir / "recommendations.xlsx",
                                     lang=lang, mapping=mapping)
-    for line in result.summary_lines(mapping):
+    for line in result.summary_lines(mapping, lang=lang):
         say(f"  {line}")
     say(f"1. Recommendation list: {list_path}")
 
