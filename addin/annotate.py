@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import quote_sheetname
 
 from .files import save_workbook
@@ -87,6 +87,8 @@ def _write_check_sheet(wb, report: FileReport, lang: str, original_fills: dict) 
             link.hyperlink = f"#{quote_sheetname(finding.sheet)}!{finding.cell}"
             link.font = Font(color="0563C1", underline="single")
         ws.cell(ws.max_row, 1).fill = SEVERITY_FILLS[finding.severity]
+        for column in (8, 9):  # message and fix are sentences
+            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHI", (9, 26, 9, 20, 8, 18, 14, 70, 50)):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
