@@ -169,7 +169,7 @@ def _raw_sheets_openpyxl(path: Path) -> tuple[list[RawSheet], WorkbookMeta | Non
 
 
 def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
@@ -184,7 +184,7 @@ def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | Non
         if name == META_SHEET:
             meta = metadata_from_rows(rows)
             continue
-        sheets.append(RawSheet(name, rows, str(meta_info.visible) != "SheetVisibleEnum.Visible"))
+        sheets.append(RawSheet(name, rows, meta_info.visible != SheetVisibleEnum.Visible))
     return sheets, meta
 
 
