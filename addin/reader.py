@@ -192,8 +192,17 @@ def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# What the template's lookup formulas show for an unknown ID, as computed by Excel or LibreOffice.
+LOOKUP_MARKERS = frozenset({t("not_in_list", "en"), t("not_in_list", "fr")})
+
+
 def _is_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith("=")
+
+
+def _is_lookup_output(value: object) -> bool:
+    """A formula, or a value a formula computed, in an auto-filled column."""
+    return _is_formula(value) or value in LOOKUP_MARKERS
 
 
 # --- header recognition -----------------------------------------------------------
@@ -279,14 +288,14 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
         extras = {name: at(col) for name, col in extra_columns.items() if not _is_empty(at(col))}
         rec = lookup.get(recommendation_id_of(values.get("recommendation_id")), {})
         # A looked-up cell typed over by hand is the participant's text too.
-        typed_over = any(not _is_empty(values.get(c.key)) and not _is_formula(values.get(c.key))
+        typed_over = any(not _is_empty(values.get(c.key)) and not _is_lookup_output(values.get(c.key))
                          and values.get(c.key) != rec.get(c.lookup)
                          for c in sheet.columns if c.autofilled and c.key in columns)
         if all(_is_empty(values.get(k)) for k in inputs) and not extras and not typed_over:
             continue
         values = {k: (None if _is_empty(v) else v) for k, v in values.items()}
         for col in sheet.columns:
-            if col.autofilled and (values.get(col.key) is None or _is_formula(values.get(col.key))):
+            if col.autofilled and (values.get(col.key) is None or _is_lookup_output(values.get(col.key))):
                 values[col.key] = rec.get(col.lookup)
         row_key = values.pop("row_key", None)
         rows.append(MatrixRow(

@@ -244,3 +244,16 @@ def test_unusable_input_exits_2_and_still_reports_the_others(filled_plan, tmp_pa
     assert files[filled_plan.name]["stats"]["findings"] == 7
     missing = runner.invoke(app, ["validate", str(tmp_path / "nope.xlsx")])
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("fmt, suffix", [("xls:MS Excel 97", ".xls"), ("ods", ".ods")])
+def test_workbooks_saved_as_xls_or_ods_give_the_same_findings(filled_plan, libreoffice, tmp_path, fmt, suffix):
+    converted = libreoffice.convert(filled_plan, fmt, tmp_path / "lo")
+    assert converted.suffix == suffix
+    original = validate_paths([filled_plan]).files[0]
+    report = validate_paths([converted])
+    (file,) = report.files
+    assert file.error is None and file.kind == "implementation_plan" and file.group == "Justice"
+    assert {(f.type, f.cell, f.criterion) for f in file.findings} == \
+        {(f.type, f.cell, f.criterion) for f in original.findings}
