@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import Enum
 
+from .schema import Bilingual
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -13,14 +15,11 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
-class FindingType:
+class FindingType(Bilingual):
     type: str
     severity: Severity
     en: str
     fr: str
-
-    def title(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
 
 
 FINDING_TYPES = {ft.type: ft for ft in (

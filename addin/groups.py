@@ -12,16 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .schema import Bilingual
 
 
 @dataclass(frozen=True)
-class Group:
+class Group(Bilingual):
     key: str
     en: str
     fr: str
-
-    def label(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
 
 
 DEFAULT_GROUPS = (

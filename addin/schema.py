@@ -15,6 +15,18 @@ SCHEMA_VERSION = "1.0"
 LANGUAGES = ("en", "fr")
 
 
+class Bilingual:
+    """Anything named in English and French."""
+
+    en: str
+    fr: str
+
+    def label(self, lang: str = "en") -> str:
+        return self.fr if lang == "fr" else self.en
+
+    title = label
+
+
 class ColumnType(str, Enum):
     TEXT = "text"
     DATE = "date"
@@ -37,7 +49,7 @@ class ListSource(str, Enum):
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(Bilingual):
     key: str
     en: str
     fr: str
@@ -54,9 +66,6 @@ class Column:
     aliases: tuple[str, ...] = ()
     hidden: bool = False
 
-    def label(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
-
     def help(self, lang: str = "en") -> str:
         return self.help_fr if lang == "fr" else self.help_en
 
@@ -70,7 +79,7 @@ class Column:
 
 
 @dataclass(frozen=True)
-class SheetSchema:
+class SheetSchema(Bilingual):
     kind: str
     en: str
     fr: str
@@ -79,9 +88,6 @@ class SheetSchema:
     header_row: int = 1
     checks: tuple[str, ...] = ()
     aliases: tuple[str, ...] = field(default=())
-
-    def title(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -275,7 +281,7 @@ MATRICES = (IMPLEMENTATION_PLAN, ACTION_STRATEGY)
 # --- Group worksheet ------------------------------------------------------
 
 @dataclass(frozen=True)
-class Field:
+class Field(Bilingual):
     """One labelled field of the group worksheet form (label in column A, value in B)."""
 
     key: str
@@ -284,16 +290,13 @@ class Field:
     type: ColumnType = ColumnType.TEXT
     required: bool = False
 
-    def label(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
-
     @property
     def header_names(self) -> tuple[str, ...]:
         return (self.en, self.fr, self.key)
 
 
 @dataclass(frozen=True)
-class FormSchema:
+class FormSchema(Bilingual):
     kind: str
     en: str
     fr: str
@@ -301,9 +304,6 @@ class FormSchema:
     # The "not addressed" table under the form is computed by formula.
     not_addressed_en: str = "Recommendations of the group not addressed in the action strategy"
     not_addressed_fr: str = "Recommandations du groupe non traitées dans la stratégie d'action"
-
-    def title(self, lang: str = "en") -> str:
-        return self.fr if lang == "fr" else self.en
 
     def row_of(self, key: str) -> int:
         """Sheet row of a field: row 1 is the title, fields start on row 3."""
