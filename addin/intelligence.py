@@ -803,6 +803,57 @@ def action_features(p: Parse) -> list[str]:
     f.extend(f"u={t}" for t in set(head))
     f.extend(f"b={a}|{b}" for a, b in set(zip(head, head[1:])))
     f.extend(f"w={t}" for t in set(toks[25:]) if t in _ACTION_CUES)
+    f.extend(_whole_text_features(p, toks, verb))
+    return f
+
+
+# Whole-text signals of a specific example or a named instrument, and later coordinated verbs
+# (added after session-grouped CV on sessions 1-12: 0.900 -> 0.905; see docs/intelligence.md).
+_FEAT_EXAMPLE_LEAD = re.compile(r"\b(including|in particular|particularly|notably|inter alia|especially|such as|namely|"
+                                r"for example|for instance)\s*,?\s*(by|through|via|with)?\s*(?:the |a |an )?(\w+)")
+_FEAT_BY_ING = re.compile(r"\b(?:by|through)\s+(?:\w+ly\s+)?(\w+ing)\b")
+_FEAT_THROUGH_NOUN = re.compile(r"\b(?:through|by means of|via)\s+(?:the |a )?(adoption|establishment|ratification|enactment|"
+                                r"creation|amendment|introduction|implementation|development|strengthening|revision|"
+                                r"elaboration|repeal|abolition)\b")
+_FEAT_INSTRUMENT = re.compile(r"\b(convention|covenant|protocol|statute|act|bill|code|law on|law against|laws on|"
+                              r"legislation on|optional protocol|opcat|op-cat|cedaw|crpd|crc|icc|rome)\b")
+
+
+def _whole_text_features(p: Parse, toks: list[str], verb: str) -> list[str]:
+    r = p.category
+    txt = " ".join(toks)
+    f = []
+    for m in _FEAT_EXAMPLE_LEAD.finditer(txt):
+        lemma = _en_lemma(m.group(3))
+        f.append(f"exl={m.group(1)}|{m.group(2) or ''}")
+        if lemma:
+            f.extend((f"exlv={lemma}", f"exlc={_en_cat(lemma)}"))
+        else:
+            f.append(f"exln={m.group(3)}")
+    for m in _FEAT_BY_ING.finditer(txt):
+        lemma = _en_lemma(m.group(1))
+        if lemma:
+            c = _en_cat(lemma)
+            f.extend((f"byv={lemma}", f"byc={c}", f"r={r}|byc={c}"))
+    f.extend(f"nom={m.group(1)}" for m in _FEAT_THROUGH_NOUN.finditer(txt))
+    for m in _FEAT_INSTRUMENT.finditer(txt):
+        f.extend((f"ins={m.group(1)}", f"r={r}|ins"))
+    cats = set()
+    for k in range(1, len(toks)):  # later coordinated verbs: "..., and establish ..."
+        t = toks[k]
+        if toks[k - 1] in ("and", ",", ";", "to") and _en_lemma(t) == t and t not in _EN_SKIP:
+            v = _verb_at(toks, k)
+            c = _en_cat(v)
+            if c:
+                cats.add(c)
+                f.append(f"lv={toks[k - 1]}|{v}")
+    for c in cats:
+        f.extend((f"lvc={c}", f"r={r}|lvc={c}"))
+    w = p.next_words
+    if w:
+        f.append(f"r={r}|o={w[0]}")
+    if len(w) > 2:
+        f.append(f"vooo={verb}|{w[0]}|{w[1]}|{w[2]}")
     return f
 
 

@@ -29,7 +29,7 @@ DEFAULT_DATA = REPO.parent / "shared/data/upr-info/upr-info-export-sessions01-15
 DOC = REPO / "docs/intelligence.md"
 
 # Hyper-parameters (chosen on sessions 1-12 by session-grouped cross-validation and kept fixed).
-CAT_C = 0.05            # inverse L2 strength of the multinomial category correction
+CAT_C = 0.15            # inverse L2 strength of the multinomial category correction (4-fold session-grouped CV)
 CAT_MIN_COUNT = 2       # feature must occur in >= 2 training recommendations
 ISS_C = 20.0            # inverse L2 strength of each one-vs-rest issue classifier
 ISS_NGRAM = 2           # word uni- and bigrams
