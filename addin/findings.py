@@ -32,7 +32,6 @@ FINDING_TYPES = {ft.type: ft for ft in (
     FindingType("not-specific-recommendation", Severity.INFO, "Non-specific recommendation",
                 "Recommandation peu spécifique"),
     FindingType("stray-cell", Severity.INFO, "Text outside the table", "Texte hors du tableau"),
-    FindingType("unrecognised-workbook", Severity.ERROR, "Workbook not recognised", "Classeur non reconnu"),
 )}
 
 

@@ -44,8 +44,7 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         report.skipped = message(f"skipped_{data.kind}", lang)
         return report
     if not data.matrices:
-        report.findings.append(Finding("unrecognised-workbook", message("unrecognised", lang),
-                                       file=str(data.path)))
+        report.error = f"{data.path}: {message('unrecognised', lang)}"
         return report
     window = plan_window(data, first_year, last_year)
     lookup = {str(r["id"]): r for r in data.recommendations}

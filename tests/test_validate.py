@@ -257,3 +257,16 @@ def test_workbooks_saved_as_xls_or_ods_give_the_same_findings(filled_plan, libre
     assert file.error is None and file.kind == "implementation_plan" and file.group == "Justice"
     assert {(f.type, f.cell, f.criterion) for f in file.findings} == \
         {(f.type, f.cell, f.criterion) for f in original.findings}
+
+
+def test_a_workbook_that_is_no_matrix_is_unusable_input(filled_plan, tmp_path):
+    other = tmp_path / "budget.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Item", "Amount"])
+    wb.active.append(["Venue", 300])
+    wb.save(other)
+    result = runner.invoke(app, ["validate", str(other), str(filled_plan), "--format", "json"])
+    assert result.exit_code == 2
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert "No implementation plan or action strategy found" in files["budget.xlsx"]["error"]
+    assert files[filled_plan.name]["stats"]["rows"] == 5
