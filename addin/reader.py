@@ -360,10 +360,21 @@ def open_workbook(path: Path) -> WorkbookData:
         raise InputError(path, f"not a workbook ({suffix or 'no extension'}); use .xlsx, .xlsm, .xls or .ods")
     if suffix in (".xlsx", ".xlsm"):
         sheets, meta = _raw_sheets_openpyxl(path)
-        fmt = suffix[1:]
     else:
         sheets, meta = _raw_sheets_calamine(path)
-        fmt = suffix[1:]
+    stat = path.stat()
+    return read_sheets(sheets, meta, path=path, format=suffix[1:],
+                       modified=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
+                       sha256=file_sha256(path))
+
+
+def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path, format: str,
+                modified: dt.datetime, sha256: str = "") -> WorkbookData:
+    """Recognise matrices, the list and the group worksheet in sheets already read.
+
+    Files come through open_workbook; a live Excel book (xlwings) can pass its sheets' values
+    here directly, so validation never needs the book saved first.
+    """
     recommendations: list[dict[str, object]] = []
     for raw in sheets:
         if normalise(raw.name) in _sheet_titles(RECOMMENDATIONS):
@@ -397,12 +408,9 @@ def open_workbook(path: Path) -> WorkbookData:
         else:
             if group_sheet is None:
                 group_sheet = _read_group_sheet(raw)
-    stat = path.stat()
     return WorkbookData(
-        path=path, meta=meta, matrices=matrices, recommendations=recommendations,
-        group_sheet=group_sheet, stray=stray,
-        modified=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
-        sha256=file_sha256(path), format=fmt)
+        path=Path(path), meta=meta, matrices=matrices, recommendations=recommendations,
+        group_sheet=group_sheet, stray=stray, modified=modified, sha256=sha256, format=format)
 
 
 def find_workbooks(paths: list[Path]) -> tuple[list[Path], list[InputError]]:

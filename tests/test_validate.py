@@ -270,3 +270,21 @@ def test_a_workbook_that_is_no_matrix_is_unusable_input(filled_plan, tmp_path):
     files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
     assert "No implementation plan or action strategy found" in files["budget.xlsx"]["error"]
     assert files[filled_plan.name]["stats"]["rows"] == 5
+
+
+def test_sheets_already_in_memory_validate_like_the_file(filled_plan):
+    """The seam for a live Excel book: values handed over without saving a file."""
+    import datetime as dt
+
+    from addin.metadata import metadata_from_openpyxl
+    from addin.reader import RawSheet, read_sheets
+    from addin.validate import validate_workbook
+
+    wb = openpyxl.load_workbook(filled_plan)
+    sheets = [RawSheet(ws.title, [list(r) for r in ws.iter_rows(values_only=True)], ws.sheet_state != "visible")
+              for ws in wb.worksheets if ws.title != "_upr_meta"]
+    data = read_sheets(sheets, metadata_from_openpyxl(wb), path=filled_plan, format="live",
+                       modified=dt.datetime.now())
+    live = validate_workbook(data)
+    saved = validate_paths([filled_plan]).files[0]
+    assert [f.as_dict() for f in live.findings] == [f.as_dict() for f in saved.findings]
