@@ -128,12 +128,14 @@ def groups_make(
     outdir: Path = typer.Option(..., "-o", "--output", help="Folder for the group workbooks."),
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the workbooks."),
     groups: Optional[Path] = typer.Option(None, "--groups", help="csv/xlsx mapping issue or theme -> group."),
+    force: bool = typer.Option(False, "--force", help="Replace workbooks participants have already filled."),
 ) -> None:
     """Write '<Group> - Implementation plan.xlsx' and '<Group> - Action strategy.xlsx' for each group."""
     from .groupbooks import make_group_workbooks
 
     try:
-        books, total = make_group_workbooks(recommendations, outdir, lang=lang.value, mapping=_mapping(groups))
+        books, total = make_group_workbooks(recommendations, outdir, lang=lang.value, mapping=_mapping(groups),
+                                            force=force)
     except (InputError, OutputError) as exc:
         fail(exc)
     for book in books:

@@ -108,7 +108,8 @@ def run_demo(outdir: Path, *, lang: str = "en", console=None) -> dict[str, Path]
     say(f"1. Recommendation list: {list_path}")
 
     groups_dir = outdir / "groups"
-    books, _ = make_group_workbooks(list_path, groups_dir, lang=lang, mapping=mapping)
+    # The demo's own folder: its example rows are replaced on every run.
+    books, _ = make_group_workbooks(list_path, groups_dir, lang=lang, mapping=mapping, force=True)
     say(f"2. Group workbooks ({len(books)}): {groups_dir}")
 
     def recommendation_about(words: str) -> str:

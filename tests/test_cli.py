@@ -99,3 +99,22 @@ def test_demo_runs_the_whole_flow(tmp_path):
     master = openpyxl.load_workbook(out / "master.xlsx", read_only=True)
     assert {"Implementation plan", "Coverage", "Summary"} <= set(master.sheetnames)
     assert str(out / "master.xlsx") in result.output.replace("\n", "")
+
+
+def test_groups_make_never_overwrites_filled_workbooks(tmp_path):
+    from addin.demo import example_source, fill_matrix
+
+    assert runner.invoke(app, ["recommendations", "import", str(example_source()),
+                               "-o", str(tmp_path / "list.xlsx")]).exit_code == 0
+    make = ["groups", "make", str(tmp_path / "list.xlsx"), "-o", str(tmp_path / "groups")]
+    assert runner.invoke(app, make).exit_code == 0
+    assert runner.invoke(app, make).exit_code == 0, "untouched workbooks may be rebuilt"
+    plan = tmp_path / "groups" / "Justice - Implementation plan.xlsx"
+    fill_matrix(plan, [("EXA-10-002", {"goal": "Typed by a participant"})], kind="implementation_plan")
+    before = plan.read_bytes()
+    again = runner.invoke(app, make)
+    assert again.exit_code == 2
+    assert "Justice - Implementation plan.xlsx (1 filled rows)" in again.output and "--force" in again.output
+    assert plan.read_bytes() == before
+    forced = runner.invoke(app, [*make, "--force"])
+    assert forced.exit_code == 0 and plan.read_bytes() != before
