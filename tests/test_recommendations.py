@@ -642,7 +642,9 @@ def test_un_report_list_gets_inferred_labels_that_agree_with_upr_info(rwanda_un,
     assert len(pairs) >= 100
     same_category = sum(a.action_category == b.action_category for a, b in pairs) / len(pairs)
     same_groups = sum(set(a.groups) == set(b.groups) for a, b in pairs) / len(pairs)
-    measure(f"Rwanda 2011 UN-report list vs UPR Info labels: category {same_category:.2f}, "
+    # Session 10 is among the model's training sessions: this proves the import path end to end,
+    # not held-out accuracy (docs/intelligence.md has that).
+    measure(f"Rwanda 2011 UN-report list vs UPR Info labels (trained-on session): category {same_category:.2f}, "
             f"groups {same_groups:.2f} ({len(pairs)} matched)")
     assert same_category >= 0.8
     assert same_groups >= 0.6
