@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -217,13 +218,33 @@ def markdown_figures(fig: dict) -> str:
     out.append(f"Training sessions: {fig['train_sessions']} ({fig['n_train']} recommendations); "
                f"validation sessions: {fig['val_sessions']} ({fig['n_val']} recommendations), never seen in training "
                f"or tuning. Groups via {fig['groups_source']}.\n")
+    if fig.get("shipped_sessions"):
+        out.append(f"The figures below are those of that validation model. The shipped artefact is then refitted with "
+                   f"the same hyper-parameters on every session ({fig['shipped_sessions'][0]}-"
+                   f"{fig['shipped_sessions'][-1]}, {fig['n_shipped']} recommendations); its size is given under "
+                   f"\"Speed and size\".\n")
     out.append("### Action category\n")
     out.append("| method | accuracy on validation sessions |\n|---|---|")
     out.append(f"| first-verb baseline (majority label of the first word, learned on training sessions) | {fig['baseline_first_word']:.3f} |")
     out.append(f"| first-verb lexicon baseline (McMahon category of the first word, no other rule) | {fig['baseline_lexicon']:.3f} |")
     out.append(f"| rules only (`action_category`) | {fig['rules_accuracy']:.3f} |")
     out.append(f"| rules + learned correction (`infer`) | **{fig['category_accuracy']:.3f}** |\n")
-    out.append("Per validation session:\n")
+    if fig.get("leave_one_out"):
+        out.append("Leave one second-cycle session out (category only; trained on every other session of 1-15, as the "
+                   "shipped model is trained on all of them):\n")
+        out.append("| held-out session | n | category accuracy | rules only |\n|---|---|---|---|")
+        for s, n, acc, rules_acc in fig["leave_one_out"]:
+            out.append(f"| {s} | {n} | {acc:.3f} | {rules_acc:.3f} |")
+        n_all = sum(r[1] for r in fig["leave_one_out"])
+        pooled = sum(r[1] * r[2] for r in fig["leave_one_out"]) / n_all
+        out.append(f"| **pooled** | {n_all} | **{pooled:.3f}** | |\n")
+    if fig.get("learning_curve"):
+        out.append("Which earlier sessions the category correction learns from (category only, validation sessions):\n")
+        out.append("| trained on sessions | n | category accuracy |\n|---|---|---|")
+        for label, n, acc in fig["learning_curve"]:
+            out.append(f"| {label} | {n} | {acc:.3f} |")
+        out.append("")
+    out.append("Per validation session (model trained on the training sessions only):\n")
     out.append("| session | n | category accuracy (`infer`) | rules only | issues micro-F1 |\n|---|---|---|---|---|")
     for s, n, acc, rules_acc, f1 in fig["per_session"]:
         out.append(f"| {s} | {n} | {acc:.3f} | {rules_acc:.3f} | {f1:.3f} |")
@@ -267,79 +288,67 @@ def write_doc(fig: dict) -> None:
 
 
 # --------------------------------------------------------------------------
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--val-sessions", default="13,14,15", help="comma-separated sessions held out for validation")
-    ap.add_argument("--out", type=Path, default=I.MODEL_PATH)
-    ap.add_argument("--write-doc", action="store_true", help="refresh the figures block in docs/intelligence.md")
-    ap.add_argument("--figures-json", type=Path, help="also write the figures as JSON here")
-    args = ap.parse_args(argv)
+# Training and evaluation
+# --------------------------------------------------------------------------
+def blob(obj) -> np.ndarray:
+    return np.frombuffer(json.dumps(obj, ensure_ascii=False, sort_keys=isinstance(obj, dict)).encode("utf-8"),
+                         dtype=np.uint8)
 
-    if not args.data.exists():
-        raise SystemExit(f"data not found: {args.data}")
-    np.random.seed(0)
+
+def build_artefact(rows: pd.DataFrame, out: Path, meta: dict) -> dict:
+    """Train the category correction and the issue model on `rows` and write the artefact to `out`."""
     t0 = time.time()
-    df = load(args.data)
-    val_sessions = sorted(int(s) for s in args.val_sessions.split(",") if s.strip())
-    is_val = df["Session"].isin(val_sessions).to_numpy()
-    tr, va = df[~is_val].reset_index(drop=True), df[is_val].reset_index(drop=True)
-    labels = sorted({i for issues in df["issues"] for i in issues} | set(I.ISSUES))
-    unknown = sorted(set(labels) - set(I.ISSUES))
-    if unknown:
-        raise SystemExit(f"issues in the data that the module does not know: {unknown}")
     labels = list(I.ISSUES)
-    print(f"train: {len(tr)} rows, sessions {sorted(tr.Session.unique())}; "
-          f"validation: {len(va)} rows, sessions {val_sessions}")
-
-    # ---- category
-    p_tr = [I.parse(t) for t in tr.Text]
-    p_va = [I.parse(t) for t in va.Text]
-    cat_vocab, cat_w, cat_b, cat_classes = train_category(p_tr, tr.Action.to_numpy())
-    print(f"category: {len(cat_vocab)} features ({time.time() - t0:.0f} s)")
-
-    # ---- issues
-    docs_tr = issue_docs(tr.Text)
-    y_tr = label_matrix(tr.issues, labels)
-    thr, oof = tune_thresholds(docs_tr, y_tr, tr.Session.to_numpy())
-    iss_vocab, iss_idf, iss_w, iss_b = fit_issue_model(docs_tr, y_tr)
-    print(f"issues: {len(iss_vocab)} n-grams ({time.time() - t0:.0f} s)")
-
+    parses = [I.parse(t) for t in rows.Text]
+    cat_vocab, cat_w, cat_b, cat_classes = train_category(parses, rows.Action.to_numpy())
+    docs = issue_docs(rows.Text)
+    y = label_matrix(rows.issues, labels)
+    thr, oof = tune_thresholds(docs, y, rows.Session.to_numpy())
+    iss_vocab, iss_idf, iss_w, iss_b = fit_issue_model(docs, y)
     meta = {
         "format": 1,
-        "train_sessions": sorted(int(s) for s in tr.Session.unique()),
-        "val_sessions": val_sessions,
+        "train_sessions": sorted(int(s) for s in rows.Session.unique()),
         "source": "UPR Info database export, sessions 1-15 (../shared/data/upr-info)",
         "ngram_max": ISS_NGRAM,
         "min_top_probability": MIN_TOP_PROBABILITY,
         "hyperparameters": {"cat_C": CAT_C, "cat_min_count": CAT_MIN_COUNT, "iss_C": ISS_C,
                             "iss_min_df": ISS_MIN_DF, "iss_max_features": ISS_MAX_FEATURES},
+        **meta,
     }
-
-    def blob(obj) -> np.ndarray:
-        return np.frombuffer(json.dumps(obj, ensure_ascii=False, sort_keys=isinstance(obj, dict)).encode("utf-8"),
-                             dtype=np.uint8)
-
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        args.out,
+        out,
         meta=blob(meta),
         cat_vocab=blob(cat_vocab), cat_w=cat_w.astype(np.float16), cat_b=cat_b.astype(np.float32),
         cat_classes=cat_classes,
         iss_vocab=blob(iss_vocab), iss_idf=iss_idf.astype(np.float16), iss_w=iss_w.astype(np.float16),
         iss_b=iss_b.astype(np.float32), iss_thr=thr.astype(np.float32), labels=blob(labels),
     )
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KB)")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB; trained on sessions {meta['train_sessions']}, "
+          f"{len(rows)} rows, {time.time() - t0:.0f} s)")
+    _, oof_micro, _ = f1_table(y, (oof >= thr).astype(np.int8), labels)
+    return {"cat_features": len(cat_vocab), "iss_features": len(iss_vocab), "thr": thr, "oof_micro": oof_micro,
+            "kb": out.stat().st_size / 1024}
 
-    # ---- validation with the shipped artefact and the runtime code path
+
+def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: list[int], info: dict) -> dict:
+    """Score a validation artefact on the held-out rows, through the runtime code path."""
+    labels = list(I.ISSUES)
     t_load = time.time()
-    model = I.load_model(args.out)
+    model = I.load_model(artefact)
     load_seconds = time.time() - t_load
-    I._MODEL = model
-    inf = I.infer(list(va.Text))
+    previous, I._MODEL = I._MODEL, model
+    try:
+        inf = I.infer(list(va.Text))
+        sample = (list(va.Text) * (10000 // len(va) + 1))[:10000]
+        t1 = time.time()
+        I.infer(sample)
+        seconds_10k = time.time() - t1
+    finally:
+        I._MODEL = previous
     y_cat = va.Action.to_numpy()
     pred_cat = np.array([r.action for r in inf])
-    rules = np.array([p.category for p in p_va])
+    rules = np.array([I.parse(t).category for t in va.Text])
     fw_tr = Counter()
     by_word: dict[str, Counter] = {}
     for t, a in zip(tr.Text, tr.Action):
@@ -347,7 +356,6 @@ def main(argv=None) -> int:
         fw_tr[a] += 1
     default = fw_tr.most_common(1)[0][0]
     baseline = np.array([by_word.get(first_word(t), Counter({default: 1})).most_common(1)[0][0] for t in va.Text])
-
     lexicon = np.array([I.EN_VERBS.get(I._en_lemma(first_word(t)), 4) for t in va.Text])
 
     y_va = label_matrix(va.issues, labels)
@@ -358,8 +366,6 @@ def main(argv=None) -> int:
             pred_iss[r, index[name]] = 1
     rows, micro, macro = f1_table(y_va, pred_iss, labels)
     tp = int((pred_iss & y_va).sum())
-    oof_pred = (oof >= thr).astype(np.int8)
-    _, oof_micro, _ = f1_table(y_tr, oof_pred, labels)
 
     per_session = []
     for s in val_sessions:
@@ -372,18 +378,10 @@ def main(argv=None) -> int:
     gold_groups = [gfun(list(x)) for x in va.issues]
     pred_groups = [gfun(list(r.issues)) for r in inf]
     group_names = sorted({g for gs in gold_groups + pred_groups for g in gs})
-    gy = label_matrix(gold_groups, group_names)
-    gp = label_matrix(pred_groups, group_names)
-    grows, gmicro, _ = f1_table(gy, gp, group_names)
-
-    sample = list(va.Text) * (10000 // len(va) + 1)
-    sample = sample[:10000]
-    t1 = time.time()
-    I.infer(sample)
-    seconds_10k = time.time() - t1
-
-    fig = {
-        "train_sessions": meta["train_sessions"], "val_sessions": val_sessions,
+    grows, gmicro, _ = f1_table(label_matrix(gold_groups, group_names), label_matrix(pred_groups, group_names),
+                                group_names)
+    return {
+        "train_sessions": sorted(int(s) for s in tr.Session.unique()), "val_sessions": val_sessions,
         "n_train": len(tr), "n_val": len(va), "groups_source": gsource,
         "baseline_first_word": float((baseline == y_cat).mean()),
         "baseline_lexicon": float((lexicon == y_cat).mean()),
@@ -395,15 +393,108 @@ def main(argv=None) -> int:
         "issues_micro_precision": tp / max(int(pred_iss.sum()), 1),
         "issues_micro_recall": tp / max(int(y_va.sum()), 1),
         "issues_exact": float((pred_iss == y_va).all(axis=1).mean()),
-        "issues_oof_micro_f1": oof_micro,
-        "per_issue": [(l, n, p, r, f, float(thr[k])) for k, (l, n, p, r, f) in enumerate(rows)],
+        "issues_oof_micro_f1": info["oof_micro"],
+        "per_issue": [(l, n, p, r, f, float(info["thr"][k])) for k, (l, n, p, r, f) in enumerate(rows)],
         "groups_exact": float(np.mean([set(a) == set(b) for a, b in zip(gold_groups, pred_groups)])),
         "groups_micro_f1": gmicro,
         "per_group": grows,
         "seconds_10k": seconds_10k, "load_seconds": load_seconds,
-        "model_kb": args.out.stat().st_size / 1024,
-        "cat_features": len(cat_vocab), "iss_features": len(iss_vocab), "n_labels": len(labels),
+        "model_kb": info["kb"],
+        "cat_features": info["cat_features"], "iss_features": info["iss_features"], "n_labels": len(labels),
     }
+
+
+def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: np.ndarray) -> tuple[float, float]:
+    """Accuracy of the category correction (and of the rules alone) on `test` rows when trained on `train` rows."""
+    vocab, W, b, classes = train_category([p for p, t in zip(parses, train) if t], df.Action.to_numpy()[train])
+    index = {f: i for i, f in enumerate(vocab)}
+    held = [p for p, t in zip(parses, test) if t]
+    pred = []
+    for p in held:  # as addin.intelligence._decide_category: the correction scores English only
+        if p.lang != "en" or p.path == "empty":
+            pred.append(p.category)
+            continue
+        cols = [index[f] for f in set(I.action_features(p)) if f in index]
+        pred.append(int(classes[np.argmax(W[cols].sum(axis=0) + b)]))
+    gold = df.Action.to_numpy()[test]
+    return float(np.mean(np.array(pred) == gold)), float(np.mean(np.array([p.category for p in held]) == gold))
+
+
+def leave_one_session_out(df: pd.DataFrame, sessions: list[int]) -> list[tuple[int, int, float, float]]:
+    """Category accuracy on each session when trained on every other one, with the shipped procedure.
+
+    Estimates what the final refit (all sessions) does on a later session: the second UPR cycle starts at
+    session 13, so these runs see the other second-cycle sessions, as the shipped model does.
+    """
+    parses = [I.parse(t) for t in df.Text]
+    out = []
+    for s in sessions:
+        te = (df.Session == s).to_numpy()
+        out.append((s, int(te.sum()), *category_accuracy(df, parses, ~te, te)))
+    return out
+
+
+def learning_curve(df: pd.DataFrame, val_sessions: list[int]) -> list[tuple[str, int, float]]:
+    """Category accuracy on the validation sessions when trained on the earliest or the latest k sessions."""
+    parses = [I.parse(t) for t in df.Text]
+    test = df.Session.isin(val_sessions).to_numpy()
+    earlier = sorted(s for s in df.Session.unique() if s < min(val_sessions))
+    out = []
+    for k in (4, 8, len(earlier)):
+        for name, chosen in (("earliest", earlier[:k]), ("latest", earlier[-k:])):
+            if name == "earliest" and k == len(earlier):
+                continue
+            train = df.Session.isin(chosen).to_numpy()
+            label = f"{name} {k} ({chosen[0]}-{chosen[-1]})" if k < len(earlier) else f"all {k} ({chosen[0]}-{chosen[-1]})"
+            out.append((label, int(train.sum()), category_accuracy(df, parses, train, test)[0]))
+    return out
+
+
+# --------------------------------------------------------------------------
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--val-sessions", default="13,14,15", help="comma-separated sessions held out for validation")
+    ap.add_argument("--out", type=Path, default=I.MODEL_PATH, help="where the shipped artefact is written")
+    ap.add_argument("--validation-out", type=Path,
+                    help="keep the validation artefact (trained without the validation sessions) here")
+    ap.add_argument("--no-refit", action="store_true",
+                    help="ship the validation artefact itself instead of refitting on every session")
+    ap.add_argument("--write-doc", action="store_true", help="refresh the figures block in docs/intelligence.md")
+    ap.add_argument("--figures-json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args(argv)
+
+    if not args.data.exists():
+        raise SystemExit(f"data not found: {args.data}")
+    np.random.seed(0)
+    t0 = time.time()
+    df = load(args.data)
+    val_sessions = sorted(int(s) for s in args.val_sessions.split(",") if s.strip())
+    is_val = df["Session"].isin(val_sessions).to_numpy()
+    tr, va = df[~is_val].reset_index(drop=True), df[is_val].reset_index(drop=True)
+    unknown = sorted({i for issues in df["issues"] for i in issues} - set(I.ISSUES))
+    if unknown:
+        raise SystemExit(f"issues in the data that the module does not know: {unknown}")
+    print(f"train: {len(tr)} rows, sessions {sorted(tr.Session.unique())}; "
+          f"validation: {len(va)} rows, sessions {val_sessions}")
+
+    # 1. Validation: train without the validation sessions, score them through the runtime path.
+    with tempfile.TemporaryDirectory() as tmp:
+        val_out = args.out if args.no_refit else (args.validation_out or Path(tmp) / "validation.npz")
+        info = build_artefact(tr, val_out, {"val_sessions": val_sessions})
+        fig = evaluate(val_out, tr, va, val_sessions, info)
+    fig["leave_one_out"] = leave_one_session_out(df, val_sessions)
+    fig["learning_curve"] = learning_curve(df, val_sessions)
+
+    # 2. Ship: refit on every session with the same hyper-parameters (the validation sessions are the
+    #    latest, closest to the sessions users will classify).
+    if not args.no_refit:
+        summary = {k: fig[k] for k in ("train_sessions", "val_sessions", "category_accuracy", "issues_micro_f1",
+                                       "issues_macro_f1", "groups_micro_f1")}
+        shipped = build_artefact(df, args.out, {"val_sessions": [], "validation": summary})
+        fig.update(shipped_sessions=sorted(int(s) for s in df.Session.unique()), n_shipped=len(df),
+                   model_kb=shipped["kb"], cat_features=shipped["cat_features"],
+                   iss_features=shipped["iss_features"])
     print()
     print(markdown_figures(fig))
     if args.figures_json:
