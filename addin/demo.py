@@ -6,6 +6,7 @@ are invented for demonstration; they are not UPR Info data.
 
 from __future__ import annotations
 
+import itertools
 from importlib import resources
 from pathlib import Path
 
@@ -84,7 +85,8 @@ def fill_matrix(path: Path, rows: list[tuple[str, dict[str, object]]], *, kind: 
     wb = openpyxl.load_workbook(path)
     ws = wb[data.matrix(kind).sheet]
     used = {r.row for r in data.matrix(kind).rows}
-    free = (r for r in range(sheet.first_data_row, ws.max_row + 2) if r not in used)
+    # Past the template's pre-formatted rows too: zip() would silently drop the rows that do not fit.
+    free = (r for r in itertools.count(sheet.first_data_row) if r not in used)
     for (rec_id, values), r in zip(rows, free):
         ws.cell(r, sheet.index("recommendation_id")).value = labels.get(rec_id, rec_id)
         for key, value in values.items():

@@ -89,10 +89,12 @@ def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]],
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = HEADER_FILL
         cell.alignment = WRAP_TOP
-    for row in rows:
-        ws.append(list(row))
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
+    # ws.max_row scans every cell: reading it once per appended row made long lists quadratic.
+    for r, row in enumerate(rows, start=2):
+        for c, value in enumerate(row, start=1):
+            cell = ws.cell(r, c)
+            cell.value = value
+            if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # recommendation text, never a formula
     id_letter = RECOMMENDATIONS.letter("id")
     text_letter = RECOMMENDATIONS.letter("text")

@@ -288,3 +288,16 @@ def test_sheets_already_in_memory_validate_like_the_file(filled_plan):
     live = validate_workbook(data)
     saved = validate_paths([filled_plan]).files[0]
     assert [f.as_dict() for f in live.findings] == [f.as_dict() for f in saved.findings]
+
+
+def test_fill_keeps_typing_past_the_pre_formatted_rows(workshop, tmp_path):
+    """A group with more rows than the template formats loses none of them."""
+    from addin.templates import MATRIX_ROWS
+
+    source = workshop / "groups" / "Justice - Implementation plan.xlsx"
+    path = tmp_path / source.name
+    shutil.copy(source, path)
+    torture = rec_id(ids_about(path), "criminalizing torture")
+    rows = [(torture, {**TORTURE_LAW, "target": f"Act enacted ({n})"}) for n in range(MATRIX_ROWS + 20)]
+    fill_matrix(path, rows, kind="implementation_plan")
+    assert len(open_workbook(path).matrix("implementation_plan").rows) == len(rows)
