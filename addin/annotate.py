@@ -7,15 +7,18 @@ Check sheet so that clear_flags() can put the workbook back as it was.
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import openpyxl
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import quote_sheetname
 
 from .files import save_workbook
 from .findings import FINDING_TYPES, Severity
+from .reader import date_overflows
 from .report import FileReport
 
 AUTHOR = "UPR Matrix"
@@ -35,7 +38,23 @@ ORIGINAL_FILLS_HEADER = "_original_fills"
 
 
 def annotated_path(path: Path) -> Path:
-    return path.with_name(f"{path.stem}.checked.xlsx")
+    # A copy that keeps its macros must stay .xlsm: Excel refuses macro content under an .xlsx name.
+    suffix = ".xlsm" if path.suffix.lower() == ".xlsm" else ".xlsx"
+    return path.with_name(f"{path.stem}.checked{suffix}")
+
+
+def _note_cell(ws, coordinate: str) -> tuple[object, str]:
+    """The cell that can carry a note for coordinate, and a prefix for the note's lines.
+
+    A cell inside merged cells cannot hold a note or show a fill: its range's first cell does,
+    saying which cell the finding is about.
+    """
+    cell = ws[coordinate]
+    if not isinstance(cell, MergedCell):
+        return cell, ""
+    merged = next(r for r in ws.merged_cells.ranges if coordinate in r)
+    return ws.cell(merged.min_row, merged.min_col), (
+        f"{coordinate} (merged into {merged.coord}; only {merged.start_cell.coordinate} holds a value): ")
 
 
 def _fill_state(cell) -> dict | None:
@@ -50,19 +69,31 @@ def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -
     source = Path(report.path)
     target = Path(target) if target else annotated_path(source)
     keep_vba = source.suffix.lower() == ".xlsm"
-    wb = openpyxl.load_workbook(source, keep_vba=keep_vba)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        wb = openpyxl.load_workbook(source, keep_vba=keep_vba)
+    # The copy keeps what was typed: a number openpyxl could not show as a date is put back.
+    for row, column, number in date_overflows(caught):
+        for ws in wb.worksheets:
+            cell = ws.cell(row, column)
+            if cell.data_type == "e" and cell.value == "#VALUE!":
+                cell.value = number
     clear_flags(wb)
     by_cell: dict[tuple[str, str], list] = {}
     for finding in report.findings:
         if finding.sheet in wb.sheetnames and finding.cell:
             by_cell.setdefault((finding.sheet, finding.cell), []).append(finding)
     original_fills = {}
+    notes: dict[tuple[str, str], tuple[object, list]] = {}
     for (sheet, coordinate), findings in by_cell.items():
-        cell = wb[sheet][coordinate]
+        cell, prefix = _note_cell(wb[sheet], coordinate)
+        lines = notes.setdefault((sheet, cell.coordinate), (cell, []))[1]
+        lines.extend((f, prefix) for f in findings)
+    for (sheet, coordinate), (cell, flagged) in notes.items():
         original_fills[f"{sheet}!{coordinate}"] = _fill_state(cell)
-        worst = min((f.severity for f in findings), key=SEVERITY_ORDER.get)
+        worst = min((f.severity for f, _ in flagged), key=SEVERITY_ORDER.get)
         cell.fill = SEVERITY_FILLS[worst]
-        lines = [f"• {f.message}" + (f"\n  → {f.fix}" if f.fix else "") for f in findings]
+        lines = [f"• {prefix}{f.message}" + (f"\n  → {f.fix}" if f.fix else "") for f, prefix in flagged]
         note = Comment("\n".join(lines), AUTHOR)
         note.width, note.height = 320, min(60 + 45 * len(lines), 400)
         cell.comment = note

@@ -147,7 +147,8 @@ def groups_make(
 def validate(
     paths: list[Path] = typer.Argument(..., help="Workbooks or folders."),
     format: Format = typer.Option(Format.text, "--format", help="text (tables) or json."),
-    annotate: bool = typer.Option(False, "--annotate", help="Write <name>.checked.xlsx with flagged cells."),
+    annotate: bool = typer.Option(False, "--annotate",
+                                  help="Write <name>.checked.xlsx (.xlsm for macro workbooks) with flagged cells."),
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the messages."),
     first_year: Optional[int] = typer.Option(None, "--from", help="First year of the plan (overrides the list)."),
     last_year: Optional[int] = typer.Option(None, "--to", help="Year of the next review (overrides the list)."),
@@ -220,7 +221,10 @@ def merge(
     recommendations: Optional[Path] = typer.Option(None, "--recommendations",
                                                    help="Full list, for coverage of recommendations no group got."),
 ) -> None:
-    """Merge group workbooks into one master matrix with provenance, coverage and a summary."""
+    """Merge group workbooks into one master matrix with provenance, coverage and a summary.
+
+    Exit code 0: merged; 2: some input could not be read (the others are still merged) or nothing was merged.
+    """
     from .merge import merge_workbooks, render_summary
 
     try:
@@ -229,7 +233,8 @@ def merge(
     except (InputError, OutputError) as exc:
         fail(exc)
     render_summary(result, console)
-    raise typer.Exit(2 if result.skipped and not result.merged else 0)
+    # Unreadable input is exit 2 even when the other files were merged, as for validate.
+    raise typer.Exit(2 if result.unusable or (result.skipped and not result.merged) else 0)
 
 
 @app.command("demo")

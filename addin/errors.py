@@ -17,7 +17,14 @@ class InputError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = [str(self.path)] if self.path else []
+        return self._where([str(self.path)] if self.path else [])
+
+    @property
+    def detail(self) -> str:
+        """The problem with its sheet and cell, for a report that names the file in its own column."""
+        return self._where([])
+
+    def _where(self, where: list[str]) -> str:
         if self.sheet:
             where.append(f"sheet {self.sheet!r}")
         if self.cell:

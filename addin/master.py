@@ -546,6 +546,12 @@ def read_master(path: Path) -> OldMaster:
                     if name not in own_columns[kind]:
                         own_columns[kind].append(name)
         return OldMaster(path, lang, rows, removed, own_columns, meta)
+    except OutputError:
+        raise
+    except Exception as exc:  # read-only mode parses each sheet only now: damage surfaces here
+        raise OutputError(f"{path}: the existing master is damaged and cannot be read ({type(exc).__name__}: "
+                          f"{' '.join(str(exc).split())}); it was left as it is: move it away or choose "
+                          "another output") from exc
     finally:
         wb.close()
 
@@ -572,13 +578,17 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 PERCENT_FORMAT = "0%"
 
 
+EXCEL_CELL_LIMIT = 32767   # characters in one cell
+
+
 def put(cell, value: object) -> None:
     """Write a value keeping its type: strings stay strings even when they start with = + - @."""
     if isinstance(value, Formula):
         cell.value = str(value)
         return
     if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        # Excel cannot hold these; openpyxl would cut long text without a word. The merge warns of both.
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_LIMIT]
         cell.value = text
         cell.data_type = "s"
         if text[:1] in "=+-@":

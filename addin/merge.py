@@ -35,8 +35,8 @@ from .files import save_workbook
 from .findings import Finding, Severity
 from .groups import DEFAULT_GROUPS, normalise
 from .lock import output_lock
-from .master import (GROUP, SMART_CRITERIA, SOURCE_FILE, SOURCE_ROW, MasterColumn, MasterRow, OldMaster,
-                     assign_merge_keys, kind_label, label, matrix_columns, natural_key, read_master,
+from .master import (EXCEL_CELL_LIMIT, GROUP, SMART_CRITERIA, SOURCE_FILE, SOURCE_ROW, MasterColumn, MasterRow,
+                     OldMaster, assign_merge_keys, kind_label, label, matrix_columns, natural_key, read_master,
                      removed_columns, row_order, sheet_names, status_key, status_label, write_master)
 from .metadata import WorkbookMeta
 from .reader import WorkbookData, find_workbooks, open_workbook
@@ -103,6 +103,10 @@ SAY = {
     "control_chars": {"en": "{file}, cell {cell}: invisible control characters were removed (Excel cannot store them)",
                       "fr": "{file}, cellule {cell} : des caractères de contrôle invisibles ont été supprimés "
                             "(Excel ne peut pas les enregistrer)"},
+    "too_long": {"en": "{file}, cell {cell}: {length:,} characters, more than the {limit:,} an Excel cell holds; "
+                       "the master keeps the first {limit:,} and the full text stays in {file}",
+                 "fr": "{file}, cellule {cell} : {length:,} caractères, plus que les {limit:,} d'une cellule Excel ; "
+                       "le maître garde les {limit:,} premiers et le texte complet reste dans {file}"},
     "reading": {"en": "Reading", "fr": "Lecture"},
 }
 
@@ -176,6 +180,7 @@ class SourceResult:
     sha256: str = ""
     status: str = "merged"          # "merged" | "skipped" | "kept"
     reason: str = ""
+    unusable: bool = False          # skipped because it could not be read or recognised, not by design
 
 
 @dataclass
@@ -277,6 +282,11 @@ class MergeResult:
         return [s for s in self.sources if s.status == "skipped"]
 
     @property
+    def unusable(self) -> list[SourceResult]:
+        """Inputs that could not be used: the CLI exits with 2 although the others were merged."""
+        return [s for s in self.sources if s.status == "skipped" and s.unusable]
+
+    @property
     def not_addressed(self) -> list[str]:
         return [c.id for c in self.coverage if c.status == "not_addressed"]
 
@@ -346,7 +356,7 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file) 
         try:
             data = open_workbook(path)
         except InputError as exc:
-            source.status, source.reason = "skipped", exc.problem
+            source.status, source.reason, source.unusable = "skipped", exc.detail, True
             return
         source.kind, source.modified, source.sha256 = data.kind, data.modified, data.sha256
         if data.kind == "master" or _looks_like_master(data):
@@ -354,12 +364,13 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file) 
             return
         if not data.matrices:
             source.status = "skipped"
-            if data.recommendations:
+            # A group's workbook whose matrix sheet is gone still holds its list: it is unusable, not a list.
+            if data.recommendations and data.kind == "recommendations":
                 source.kind, source.reason = "recommendations", reason("list", lang)
                 source.rows = len(data.recommendations)
                 extra_lists.append(data.recommendations)
             else:
-                source.kind, source.reason = "unknown", reason("unrecognised", lang)
+                source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang), True
             return
         if data.sha256 in seen_hashes:
             source.status = "skipped"
@@ -824,6 +835,9 @@ def _sanity_warnings(loaded: list[_Loaded], lang: str) -> list[str]:
         for cell, value in cells:
             if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
                 warnings.append(_t(SAY, "control_chars", lang, file=item.data.path.name, cell=cell))
+            if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+                warnings.append(_t(SAY, "too_long", lang, file=item.data.path.name, cell=cell, length=len(value),
+                                   limit=EXCEL_CELL_LIMIT))
     return warnings
 
 
@@ -877,7 +891,7 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
         old = read_master(output) if output.exists() else None
         sources, loaded, extra_lists, warnings = _load_sources(files, output, lang, console, on_file)
         result.warnings += warnings
-        result.sources = [SourceResult(path=p.path or Path(str(p)), status="skipped", reason=p.problem)
+        result.sources = [SourceResult(path=p.path or Path(str(p)), status="skipped", reason=p.detail, unusable=True)
                           for p in problems] + sources
         if not files and not problems:
             result.sources.append(SourceResult(path=Path(" ".join(map(str, paths))), status="skipped",

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from .errors import InputError
 from .files import file_sha256
@@ -22,6 +26,7 @@ from .groups import normalise
 from .i18n import t
 from .metadata import META_SHEET, WorkbookMeta, metadata_from_openpyxl, metadata_from_rows
 from .schema import (GROUP_WORKSHEET, MATRICES, RECOMMENDATIONS, SheetSchema)
+from .tables import check_workbook_file
 from .templates import CHOICE_HEADER, recommendation_id_of
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -144,43 +149,139 @@ class WorkbookData:
 @dataclass
 class RawSheet:
     name: str
-    rows: list[list[object]]   # row 1 first; cells as values (formulas as "=..." text in xlsx)
+    # Row 1 first; cells as values (formulas as "=..." text in xlsx). Rows are tuples or lists,
+    # and an empty row may be () however wide the sheet.
+    rows: list[list[object]]
     hidden: bool = False
+
+
+# openpyxl turns a date-formatted number it cannot convert into "#VALUE!"; its warning keeps the number.
+_DATE_OUT_OF_RANGE = re.compile(r"Cell ([A-Z]+)(\d+) is marked as a date but the serial value (\S+) is outside")
+
+
+def date_overflows(caught) -> list[tuple[int, int, int | float]]:
+    """(row, column, number typed) of each cell openpyxl replaced with "#VALUE!", from its warnings."""
+    found = []
+    for warning in caught:
+        match = _DATE_OUT_OF_RANGE.search(str(warning.message))
+        if match:
+            serial = match[3]
+            number = float(serial) if any(ch in serial for ch in ".eEn") else int(serial)
+            found.append((int(match[2]), column_index_from_string(match[1]), number))
+    return found
+
+
+def _cell_value(value: object) -> object:
+    """Array and data-table formulas come as objects: keep them as the formula text typed."""
+    if isinstance(value, ArrayFormula):
+        return value.text
+    if isinstance(value, DataTableFormula):
+        return f"=TABLE({value.r1 or ''},{value.r2 or ''})"
+    return value
+
+
+def _sheet_rows(ws) -> list[tuple]:
+    """All rows of a read-only sheet, without trusting its dimension tag.
+
+    A tag claiming A1:XFD1048576 would pad every row to 16,384 cells, and a stray cell a
+    million rows down yields a million empty rows: those stay one shared empty tuple each.
+    """
+    ws.reset_dimensions()
+    rows: list[tuple] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for row in ws.iter_rows(values_only=True):
+            rows.append(tuple(map(_cell_value, row)) if row else ())
+    for r, column, number in date_overflows(caught):
+        row = list(rows[r - 1])
+        row[column - 1] = number
+        rows[r - 1] = tuple(row)
+    return rows
+
+
+XML_BOMB = "it declares XML entities, which workbooks never use (an XML bomb?); it was not read"
+
+
+def _is_xml_bomb(exc: BaseException | None) -> bool:
+    """defusedxml refused entity declarations, however openpyxl wrapped its exception."""
+    from defusedxml import DefusedXmlException
+
+    while exc is not None:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _problem(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"   # one line, whatever the library wrote
 
 
 def _raw_sheets_openpyxl(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
     import openpyxl
 
+    check_workbook_file(path)
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # style and extension notes, without the file name
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:
-        raise InputError(path, f"cannot open the workbook ({type(exc).__name__}: {exc})") from exc
+        raise InputError(path, XML_BOMB if _is_xml_bomb(exc) else
+                         f"cannot open the workbook ({_problem(exc)})") from exc
     try:
-        meta = metadata_from_openpyxl(wb)
-        sheets = []
-        for ws in wb.worksheets:
-            if ws.title == META_SHEET:
-                continue
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            sheets.append(RawSheet(ws.title, rows, ws.sheet_state != "visible"))
+        sheet = None
+        try:
+            meta = metadata_from_openpyxl(wb)
+            sheets = []
+            for ws in wb.worksheets:
+                sheet = ws.title
+                if ws.title == META_SHEET:
+                    continue
+                sheets.append(RawSheet(ws.title, _sheet_rows(ws), ws.sheet_state != "visible"))
+        except Exception as exc:
+            # Read-only mode parses a sheet only now: damage found here must name the sheet, not crash.
+            raise InputError(path, XML_BOMB if _is_xml_bomb(exc) else
+                             f"the sheet is damaged and cannot be read ({_problem(exc)}); open the workbook "
+                             "in Excel or LibreOffice and save it again", sheet=sheet) from exc
         return sheets, meta
     finally:
         wb.close()
 
 
+def _calamine_rows(sheet) -> list[tuple]:
+    """A calamine sheet from A1, streamed: empty rows (a stray cell a million rows down) stay one
+    shared empty tuple each, and "" for an empty cell becomes None as from openpyxl."""
+    rows, width = [], 0
+    for r in sheet.iter_rows():
+        width = len(r)
+        rows.append(() if r.count("") == width else tuple(None if v == "" else v for v in r))
+    if not rows:
+        return rows
+    (top, left), (bottom, right) = sheet.start, sheet.end
+    # iter_rows starts at the first used row and column, or at A1, depending on the version.
+    if left and width == right - left + 1:
+        rows = [(None,) * left + r if r else r for r in rows]
+    if top and len(rows) == bottom - top + 1:
+        rows = [()] * top + rows
+    return rows
+
+
 def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+    check_workbook_file(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
-        raise InputError(path, f"cannot open the workbook ({type(exc).__name__}: {exc})") from exc
+        raise InputError(path, f"cannot open the workbook ({_problem(exc)})") from exc
     sheets, meta = [], None
     for meta_info in wb.sheets_metadata:
         name = meta_info.name
-        rows = [list(r) for r in wb.get_sheet_by_name(name).to_python(skip_empty_area=False)]
-        # calamine gives "" for empty cells; the rest of the reader expects None.
-        rows = [[None if v == "" else v for v in r] for r in rows]
+        try:
+            rows = _calamine_rows(wb.get_sheet_by_name(name))
+        except Exception as exc:
+            raise InputError(path, f"the sheet is damaged and cannot be read ({_problem(exc)})",
+                             sheet=name) from exc
         if name == META_SHEET:
             meta = metadata_from_rows(rows)
             continue
@@ -207,7 +308,9 @@ def _is_lookup_output(value: object) -> bool:
 
 # --- header recognition -----------------------------------------------------------
 
-def _name_index(columns) -> dict[str, str]:
+# Cached: header search asks for it once per cell of the first rows of every sheet.
+@functools.lru_cache(maxsize=32)
+def _name_index(columns: tuple) -> dict[str, str]:
     index: dict[str, str] = {}
     for col in columns:
         for name in col.header_names:
@@ -262,10 +365,12 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
     width = max((len(r) for r in raw.rows), default=0)
     known = set(columns.values())
     extra_columns: dict[str, int] = {}
+    # One pass over the body, not one per column: a sheet may run to a million rows.
+    with_data = {c for r in raw.rows[header_row:] if r for c, v in enumerate(r, start=1) if not _is_empty(v)}
     for c in range(1, width + 1):
         if c in known:
             continue
-        has_data = any(c <= len(r) and not _is_empty(r[c - 1]) for r in raw.rows[header_row:])
+        has_data = c in with_data
         label = headers.get(c)
         if label and normalise(label) == normalise(CHOICE_HEADER["en"]):
             continue
@@ -281,6 +386,8 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
     inputs = [c.key for c in sheet.columns if not c.autofilled and not c.hidden and c.key in columns]
     rows: list[MatrixRow] = []
     for r, row in enumerate(raw.rows[header_row:], start=header_row + 1):
+        if not row:
+            continue   # the empty rows of a sparse sheet, fast
         def at(col: int) -> object:
             return row[col - 1] if col - 1 < len(row) else None
 
@@ -313,6 +420,8 @@ def _read_recommendation_list(raw: RawSheet) -> list[dict[str, object]]:
         return []
     records = []
     for row in raw.rows[header_row:]:
+        if not row:
+            continue
         record = {k: (row[c - 1] if c - 1 < len(row) else None) for k, c in columns.items()}
         if _is_empty(record.get("id")) or _is_formula(record.get("id")):
             continue

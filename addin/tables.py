@@ -15,6 +15,12 @@ from .errors import InputError
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")   # .xls, and what a password-protected .xlsx really is
+# A workshop workbook unpacks to a few MB. Past this it is damaged or a zip bomb: refused before
+# anything is inflated (zipfile never inflates a member past its declared size).
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
 @dataclass
@@ -51,13 +57,39 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     return text, encoding
 
 
+def _line_of(data: bytes, offset: int) -> int:
+    newline = b"\n" if b"\n" in data[:offset + 1] or b"\r" not in data else b"\r"   # old Mac files: CR only
+    return data.count(newline, 0, offset) + 1
+
+
+def _check_quotes(text: str, delimiter: str, path: Path) -> None:
+    """Refuse a quote that never closes, or that closes lines later inside a cell: the lines in
+    between would silently become one cell. A stray quote within one line stays lenient."""
+    reader = csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter, strict=True)
+    start = 1
+    while True:
+        try:
+            next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc) or reader.line_num > start:
+                raise InputError(path, f"line {start}: a quote (\") opens a cell and does not close where the "
+                                       "cell ends, so the lines after it would be read into that cell; add the "
+                                       "closing quote or remove it") from None
+        start = reader.line_num + 1
+
+
 def read_csv(path: Path) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "this is not a text csv file (binary content)")
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Anywhere in the file, not only at the start: text files never hold NUL bytes.
+        raise InputError(path, f"line {_line_of(data, nul)} holds a NUL byte: this is not a text csv file "
+                               "(binary content) or it is damaged; save it again as CSV UTF-8")
     text, encoding = decode_text(data, path)
     # Old Mac exports end lines with CR alone; csv handles it once normalised.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -68,6 +100,7 @@ def read_csv(path: Path) -> Table:
         delimiter = ","
     # Only the delimiter is sniffed: the Sniffer guesses doublequote=False when
     # its sample holds no "" pair, and later quoted cells then split apart.
+    _check_quotes(text, delimiter, path)
     rows = list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
@@ -76,10 +109,112 @@ def read_csv(path: Path) -> Table:
     return Table(path, None, [h.strip() for h in header], [list(r) for r in body], encoding)
 
 
+def _looks_like(head: bytes) -> str:
+    """What a file that is not a workbook really is, in words for the message."""
+    text = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").lower()
+    if text.startswith(b"<"):   # <!DOCTYPE html>, <html>, <table>, <?xml ...
+        return ("an HTML or XML file (a web page or an export saved under a workbook's name), not a workbook; "
+                "open it in Excel and save it as .xlsx")
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:   # not just a character cut at the end of the sample
+            return "not a workbook (its content is neither a spreadsheet nor text)"
+    return ("a text (CSV) file, not a workbook; rename it to .csv, or open it in Excel and save it as .xlsx")
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse, with a message that says what the file really is, a file that cannot be the
+    workbook its name says: empty, cut short, encrypted, text or HTML, or a zip bomb."""
+    import zipfile
+
+    suffix = path.suffix.lower()
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+    if not head:
+        raise InputError(path, "the file is empty (0 bytes); it was not saved completely: "
+                               "copy it again from the original")
+    if suffix == ".xls":
+        if not head.startswith(OLE_MAGIC) and not head.startswith(ZIP_MAGIC):
+            raise InputError(path, f"this is {_looks_like(head)}")
+        return
+    if suffix not in ZIP_SUFFIXES:
+        return
+    if head.startswith(OLE_MAGIC):
+        raise InputError(path, "this workbook is encrypted (password-protected), or it is an old .xls file "
+                               "under another name; remove the password (File > Info > Protect Workbook) "
+                               "or save it again as .xlsx")
+    if not head.startswith(ZIP_MAGIC):
+        raise InputError(path, f"this is {_looks_like(head)}")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputError(path, f"the file is damaged: it is cut short or incomplete ({exc}); "
+                               "copy it again from the original") from exc
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        biggest = max(members, key=lambda m: m.file_size)
+        raise InputError(path, f"the workbook would unpack to {unpacked // 2**20} MB ({biggest.filename}: "
+                               f"{biggest.file_size // 2**20} MB), more than the {MAX_UNPACKED_BYTES // 2**20} MB "
+                               "a workshop workbook can need; it is damaged or hostile (a zip bomb) and was not read")
+    if suffix == ".ods":
+        _check_ods_extent(path)
+
+
+ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+# calamine holds every cell of an .ods from A1 to the last used one in memory, at about 60 bytes
+# each: one stray cell a million rows down costs a gigabyte. Beyond this the file is refused.
+MAX_ODS_CELLS = 4_000_000
+
+
+def _check_ods_extent(path: Path) -> None:
+    """Refuse an .ods whose used area (A1 to its last filled cell) calamine cannot hold."""
+    import zipfile
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils import get_column_letter
+
+    name, row, last_row, last_column = None, 0, 0, 0
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
+            for event, element in iterparse(source, events=("start", "end")):
+                if element.tag == ODS_TABLE + "table":
+                    if event == "start":
+                        name, row, last_row, last_column = element.get(ODS_TABLE + "name"), 0, 0, 0
+                    continue
+                if event != "end" or element.tag != ODS_TABLE + "table-row":
+                    continue
+                repeat = int(element.get(ODS_TABLE + "number-rows-repeated", 1))
+                column = used = 0
+                for cell in element:
+                    column += int(cell.get(ODS_TABLE + "number-columns-repeated", 1))
+                    if cell.get(ODS_OFFICE + "value-type") or len(cell):
+                        used = column
+                if used:
+                    last_row, last_column = row + repeat, max(last_column, used)
+                    if last_row * last_column > MAX_ODS_CELLS:
+                        raise InputError(path, f"the sheet is used as far as row {last_row:,} and column "
+                                               f"{get_column_letter(min(last_column, 18278))}: too large to read. "
+                                               "Delete what was typed far below or right of the table, or save "
+                                               "the workbook as .xlsx", sheet=name)
+                row += repeat
+                element.clear()
+    except (KeyError, zipfile.BadZipFile, DefusedXmlException, SyntaxError, ValueError) as exc:
+        raise InputError(path, f"the file is damaged: its content cannot be read ({type(exc).__name__}: {exc})",
+                         sheet=name) from exc
+
+
 def read_sheet_rows(path: Path, sheet: str | None = None) -> tuple[str, list[list[object]]]:
     """Values of one sheet (the first when not named), read with calamine."""
     from python_calamine import CalamineWorkbook
 
+    check_workbook_file(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own types per format
@@ -88,13 +223,18 @@ def read_sheet_rows(path: Path, sheet: str | None = None) -> tuple[str, list[lis
     if not names:
         raise InputError(path, "the workbook has no sheet")
     name = sheet if sheet in names else names[0]
-    rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    try:  # sheets are parsed only now: a damaged one must be named, not crash
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise InputError(path, f"the sheet is damaged and cannot be read ({type(exc).__name__}: {exc}); "
+                               "open it in Excel or LibreOffice and save it again", sheet=name) from exc
     return name, [list(r) for r in rows]
 
 
 def read_spreadsheet(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
     from python_calamine import CalamineWorkbook
 
+    check_workbook_file(path)
     try:
         names = CalamineWorkbook.from_path(str(path)).sheet_names
     except Exception as exc:

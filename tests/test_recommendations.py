@@ -586,7 +586,7 @@ def test_plan_window_uses_the_most_common_session():
     ("no-text.csv", b"Country,Year\nRwanda,2011\nBurundi,2012\n", "no recommendation text column found"),
     ("empty.csv", b"", "empty"),
     ("binary.csv", b"\x00\x01\x02PK\x00\x00" * 50, "not a text csv"),
-    ("broken.xlsx", b"this is not a spreadsheet", "cannot open the spreadsheet"),
+    ("broken.xlsx", b"this is not a spreadsheet", "a text (CSV) file, not a workbook"),
     ("report.pdf", b"%PDF-1.4", "unsupported file type"),
     ("blank.csv", b"Recommendation,State\n  ,Rwanda\n", "no recommendations in the file"),
 ])
