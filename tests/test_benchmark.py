@@ -1,0 +1,35 @@
+"""scripts/benchmark.py runs and reports every stage against its baseline. Speed is never asserted:
+the project measures it with the benchmark's ratios, not with timed tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+STAGES = {("import", "global"), ("list workbook", "global")} | {
+    (stage, case) for stage in ("groups make", "fill", "validate", "merge") for case in ("state", "stress")}
+
+
+def test_quick_benchmark_reports_every_stage_with_its_ratios(tmp_path):
+    out = tmp_path / "benchmark.json"
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "benchmark.py"), "--quick", "--json", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+
+    assert {(s["stage"], s["case"]) for s in report["stages"]} == STAGES
+    assert report["meta"]["mode"] == "quick" and report["meta"]["machine"]["cpus"]
+    for s in report["stages"]:
+        where = f"{s['stage']} ({s['case']})"
+        assert s["scale"] and s["baseline"], where
+        for field in ("time_s", "baseline_time_s", "peak_rss_mb", "baseline_peak_rss_mb"):
+            assert s[field] > 0, f"{where}: {field} = {s[field]}"
+        assert s["time_s"] == min(s["times_s"]) and s["baseline_time_s"] == min(s["baseline_times_s"]), where
+        assert s["ratio"] == pytest.approx(s["time_s"] / s["baseline_time_s"]), where
+        assert s["memory_ratio"] == pytest.approx(s["peak_rss_mb"] / s["baseline_peak_rss_mb"]), where
+    assert "× time" in done.stdout  # the table was printed
