@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from copy import copy
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -27,10 +29,19 @@ from .metadata import WorkbookMeta, write_metadata
 from .schema import (ACTION_STRATEGY, GROUP_WORKSHEET, IMPLEMENTATION_PLAN, RECOMMENDATIONS,
                      Column, ListSource, SheetSchema)
 
-# Pre-formatted rows: enough for a group's recommendations with several indicators each.
+# Pre-formatted data rows of each matrix sheet: all of a blank template, the floor of a group's copy.
 MATRIX_ROWS = 500
-# Rows of the Recommendations sheet that carry the dropdown-label formula.
+# Last row of the Recommendations sheet that carries the dropdown-label formula; the group
+# worksheet's "not addressed" table has as many rows. Same role: default and floor.
 LIST_ROWS = 600
+# A group's copy is sized from its list (Rows.for_list). A recommendation takes one matrix row
+# per indicator or activity; 5 each leaves room for the ones that need several, and an empty
+# pre-formatted row costs little (about 70 bytes in the file).
+ROWS_PER_RECOMMENDATION = 5
+# Room for rows, and for recommendations a facilitator adds under the list, after `groups make`.
+ROWS_MARGIN = 100
+# Round sizes: a list a few recommendations longer gets the same layout.
+ROWS_ROUNDING = 100
 TEMPLATE_FILES = {"implementation_plan": "implementation_plan.xlsx",
                   "action_strategy": "action_strategy.xlsx"}
 CHOICE_HEADER = {"en": "Dropdown label", "fr": "Libellé de la liste"}
@@ -45,6 +56,36 @@ MISSING_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 UNKNOWN_FILL = PatternFill("solid", fgColor="FFD966", bgColor="FFD966")
 INPUT_BORDER = Border(*(Side(style="thin", color="A6A6A6"),) * 4)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass(frozen=True)
+class Rows:
+    """How far a workbook is pre-formatted (dropdowns, lookups, highlights, protection).
+
+    Only the writer uses it: the reader, validate and merge read every row, formatted or not.
+    """
+
+    matrix: int = MATRIX_ROWS  # data rows of each matrix sheet
+    list: int = LIST_ROWS      # last row of the list's formulas; see LIST_ROWS
+
+    @classmethod
+    def for_list(cls, recommendations: int) -> "Rows":
+        """Enough for a list of this length: the defaults for a short list or a blank template."""
+        def rounded(n: int) -> int:
+            return -(-n // ROWS_ROUNDING) * ROWS_ROUNDING
+        return cls(matrix=max(MATRIX_ROWS, rounded(ROWS_PER_RECOMMENDATION * recommendations + ROWS_MARGIN)),
+                   list=max(LIST_ROWS, rounded(1 + recommendations + ROWS_MARGIN)))  # 1: header
+
+
+def _style_down(ws, model, last_row: int) -> None:
+    """Give the cells below model, down to last_row, the model's style.
+
+    Setting font/fill/border per cell hashes each style object and took most of `groups make`;
+    copying the cell's style indices is what openpyxl's own worksheet copy does, and writes the
+    same styles.
+    """
+    for r in range(model.row + 1, last_row + 1):
+        ws.cell(r, model.column)._style = copy(model._style)
 
 
 def matrix_for(kind: str) -> SheetSchema:
@@ -81,7 +122,8 @@ def row_key_prefix(kind: str, group_key: str, list_hash: str) -> str:
 
 # --- sheets -----------------------------------------------------------------
 
-def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]], lang: str) -> str:
+def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]], lang: str,
+                                 last_row: int) -> str:
     ws = wb.create_sheet(RECOMMENDATIONS.title(lang))
     headers = [c.label(lang) for c in RECOMMENDATIONS.columns] + [CHOICE_HEADER[lang]]
     ws.append(headers)
@@ -99,15 +141,18 @@ def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]],
     id_letter = RECOMMENDATIONS.letter("id")
     text_letter = RECOMMENDATIONS.letter("text")
     choice_col = len(RECOMMENDATIONS.columns) + 1
-    for r in range(2, max(LIST_ROWS, len(rows) + 1) + 1):
-        ws.cell(r, RECOMMENDATIONS.index("id")).number_format = "@"
+    last_row = max(last_row, len(rows) + 1)
+    for r in range(2, last_row + 1):
         ws.cell(r, choice_col).value = (
             f'=IF(${id_letter}{r}="","",${id_letter}{r}&"{CHOICE_SEPARATOR}"&LEFT(${text_letter}{r},{CHOICE_TEXT_CHARS}))')
+    id_model = ws.cell(2, RECOMMENDATIONS.index("id"))
+    id_model.number_format = "@"
+    _style_down(ws, id_model, last_row)
     for i, col in enumerate(RECOMMENDATIONS.columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
-        if col.key == "text":
-            for r in range(2, len(rows) + 2):
-                ws.cell(r, i).alignment = WRAP_TOP
+        if col.key == "text" and rows:
+            ws.cell(2, i).alignment = WRAP_TOP
+            _style_down(ws, ws.cell(2, i), len(rows) + 1)
     ws.column_dimensions[get_column_letter(choice_col)].width = 40
     ws.freeze_panes = "B2"
     choice_letter = get_column_letter(choice_col)
@@ -160,7 +205,7 @@ def _lookup_formula(col: Column, row: int, rec_sheet: str, lang: str, first: boo
 
 
 def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: str,
-                        title_suffix: str, prefix: str):
+                        title_suffix: str, prefix: str, data_rows: int):
     ws = wb.active
     ws.title = sheet.title(lang)
     ws.cell(1, 1).value = f"{sheet.title(lang)}{title_suffix}"
@@ -168,7 +213,7 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
     ws.cell(2, 1).value = t("hint", lang)
     ws.cell(2, 1).font = Font(italic=True, color="595959")
     header = sheet.header_row
-    first, last = sheet.first_data_row, sheet.first_data_row + MATRIX_ROWS - 1
+    first, last = sheet.first_data_row, sheet.first_data_row + data_rows - 1
     id_letter = sheet.letter("recommendation_id")
     lookup_letters = [sheet.letter(c.key) for c in sheet.columns if c.autofilled]
     for i, col in enumerate(sheet.columns, start=1):
@@ -181,22 +226,27 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
         ws.column_dimensions[letter].width = col.width
         if col.hidden:
             ws.column_dimensions[letter].hidden = True
-        for r in range(first, last + 1):
-            c = ws.cell(r, i)
-            c.alignment = WRAP_TOP
-            if col.autofilled:
-                c.value = _lookup_formula(col, r, rec_sheet, lang, first=letter == lookup_letters[0])
-                c.fill = AUTO_FILL
-                c.font = Font(italic=True, color="404040")
-                c.protection = Protection(locked=True)
-            elif col.hidden:
-                c.value = f"{prefix}-{r - first + 1:04d}"
-                c.protection = Protection(locked=True)
-            else:
-                c.border = INPUT_BORDER
-                c.protection = Protection(locked=False)
-                if col.type == schema.ColumnType.ID:
-                    c.number_format = "@"  # keeps "77.10" from becoming 77.1
+        model = ws.cell(first, i)
+        model.alignment = WRAP_TOP
+        if col.autofilled:
+            model.fill = AUTO_FILL
+            model.font = Font(italic=True, color="404040")
+            model.protection = Protection(locked=True)
+        elif col.hidden:
+            model.protection = Protection(locked=True)
+        else:
+            model.border = INPUT_BORDER
+            model.protection = Protection(locked=False)
+            if col.type == schema.ColumnType.ID:
+                model.number_format = "@"  # keeps "77.10" from becoming 77.1
+        _style_down(ws, model, last)
+        if col.autofilled:
+            is_first = letter == lookup_letters[0]
+            for r in range(first, last + 1):
+                ws.cell(r, i).value = _lookup_formula(col, r, rec_sheet, lang, first=is_first)
+        elif col.hidden:
+            for r in range(first, last + 1):
+                ws.cell(r, i).value = f"{prefix}-{r - first + 1:04d}"
         if col.dropdown is not None:
             strict = not col.free_text
             dv = DataValidation(type="list", formula1=f"={col.dropdown.value}", allow_blank=True,
@@ -230,7 +280,7 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
 
 
 def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_sheet: str,
-                           strategy_sheet: str) -> None:
+                           strategy_sheet: str, rows: Rows) -> None:
     form = GROUP_WORKSHEET
     ws = wb.create_sheet(form.title(lang), 1)
     ws.cell(1, 1).value = form.title(lang) + (f" — {group.label(lang)}" if group else "")
@@ -250,7 +300,7 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
     top = form.row_of(form.fields[-1].key) + 2
     ws.cell(top, 1).value = form.not_addressed_fr if lang == "fr" else form.not_addressed_en
     ws.cell(top, 1).font = Font(bold=True, size=12)
-    first, last = top + 3, top + 2 + LIST_ROWS
+    first, last = top + 3, top + 2 + rows.list
     count_label = ws.cell(top + 1, 1)
     count_label.value = t("not_addressed_count", lang)
     count_label.font = Font(bold=True)
@@ -267,7 +317,7 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
     choice = get_column_letter(len(RECOMMENDATIONS.columns) + 1)
     strat_id = ACTION_STRATEGY.letter("recommendation_id")
     s_first = ACTION_STRATEGY.first_data_row
-    used_ids = sheet_ref(strategy_sheet, f"${strat_id}${s_first}:${strat_id}${s_first + MATRIX_ROWS - 1}")
+    used_ids = sheet_ref(strategy_sheet, f"${strat_id}${s_first}:${strat_id}${s_first + rows.matrix - 1}")
     for r in range(first, last + 1):
         k = r - first + 2  # row of the same recommendation on the Recommendations sheet
         ws.cell(r, 1).value = f'=IF({sheet_ref(rec_sheet, f"${rec_id}${k}")}="","",{sheet_ref(rec_sheet, f"${rec_id}${k}")})'
@@ -275,7 +325,8 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
         ws.cell(r, 3).value = (f'=IF(A{r}="","",IF(COUNTIF({used_ids},A{r})+COUNTIF({used_ids},'
                                f'{sheet_ref(rec_sheet, f"${choice}${k}")})>0,"{t("addressed", lang)}",'
                                f'"{t("not_addressed", lang)}"))')
-        ws.cell(r, 2).alignment = WRAP_TOP
+    ws.cell(first, 2).alignment = WRAP_TOP
+    _style_down(ws, ws.cell(first, 2), last)
     ws.conditional_formatting.add(
         f"C{first}:C{last}",
         FormulaRule(formula=[f'C{first}="{t("not_addressed", lang)}"'], fill=MISSING_FILL))
@@ -327,8 +378,11 @@ def _write_instructions(wb: Workbook, sheet: SheetSchema, lang: str) -> None:
 
 def build_workbook(kind: str, *, lang: str = "en", recommendation_rows: Sequence[Sequence[object]] = (),
                    group: Group | None = None, groups: Sequence[Group] = DEFAULT_GROUPS,
-                   meta: WorkbookMeta | None = None) -> Workbook:
-    """A matrix workbook: blank template, or a group's copy when rows are given."""
+                   meta: WorkbookMeta | None = None, rows: Rows | None = None) -> Workbook:
+    """A matrix workbook: blank template, or a group's copy when rows are given.
+
+    rows: how far to pre-format; by default enough for the list (Rows.for_list).
+    """
     if lang not in schema.LANGUAGES:
         raise ValueError(f"language must be one of {schema.LANGUAGES}, not {lang!r}")
     sheet = matrix_for(kind)
@@ -337,13 +391,14 @@ def build_workbook(kind: str, *, lang: str = "en", recommendation_rows: Sequence
     if group:
         meta.group, meta.group_name = group.key, group.label(lang)
     meta.row_key_prefix = meta.row_key_prefix or row_key_prefix(kind, meta.group, meta.list_hash)
+    rows = rows or Rows.for_list(len(recommendation_rows))
     wb = Workbook()
     suffix = f" — {group.label(lang)}" if group else ""
     rec_title = RECOMMENDATIONS.title(lang)
-    _write_matrix_sheet(wb, sheet, lang, rec_title, suffix, meta.row_key_prefix)
+    _write_matrix_sheet(wb, sheet, lang, rec_title, suffix, meta.row_key_prefix, rows.matrix)
     if kind == ACTION_STRATEGY.kind:
-        _write_group_worksheet(wb, lang, group, rec_title, sheet.title(lang))
-    _write_recommendations_sheet(wb, recommendation_rows, lang)
+        _write_group_worksheet(wb, lang, group, rec_title, sheet.title(lang), rows)
+    _write_recommendations_sheet(wb, recommendation_rows, lang, rows.list)
     _write_instructions(wb, sheet, lang)
     _write_lists_sheet(wb, lang, groups)
     write_metadata(wb, meta)

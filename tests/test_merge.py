@@ -511,13 +511,9 @@ def small_template(tmp_path_factory):
     recs = [Recommendation(id=f"77.{i}", text=f"Recommendation number {i} on detention", recommending_states=["X"],
                            response="Accepted", issues=["Detention"], action_category=5, groups=["justice"],
                            state="Rwanda", session=10, cycle=1, source="test") for i in (1, 2, 10, 11)]
-    saved = templates.MATRIX_ROWS, templates.LIST_ROWS
-    templates.MATRIX_ROWS, templates.LIST_ROWS = TEMPLATE_ROWS, 10
-    try:
-        wb = build_workbook(PLAN, recommendation_rows=recommendation_rows(recs), group=GROUP["justice"],
-                            meta=WorkbookMeta(kind=PLAN, plan_start="2012", plan_end="2016"))
-    finally:
-        templates.MATRIX_ROWS, templates.LIST_ROWS = saved
+    wb = build_workbook(PLAN, recommendation_rows=recommendation_rows(recs), group=GROUP["justice"],
+                        meta=WorkbookMeta(kind=PLAN, plan_start="2012", plan_end="2016"),
+                        rows=templates.Rows(matrix=TEMPLATE_ROWS, list=10))
     path = tmp_path_factory.mktemp("template") / "Justice - Implementation plan.xlsx"
     wb.save(path)
     return path, {r.id: r.text for r in recs}
