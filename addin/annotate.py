@@ -43,18 +43,20 @@ def annotated_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.checked{suffix}")
 
 
-def _note_cell(ws, coordinate: str) -> tuple[object, str]:
-    """The cell that can carry a note for coordinate, and a prefix for the note's lines.
+def _note_cell(ws, coordinate: str, message: str = "") -> tuple[object, str]:
+    """The cell that can carry a note for coordinate, and a prefix for the note's line.
 
     A cell inside merged cells cannot hold a note or show a fill: its range's first cell does,
-    saying which cell the finding is about.
+    saying which cell the finding is about (briefly when the message already names the range).
     """
     cell = ws[coordinate]
     if not isinstance(cell, MergedCell):
         return cell, ""
     merged = next(r for r in ws.merged_cells.ranges if coordinate in r)
-    return ws.cell(merged.min_row, merged.min_col), (
-        f"{coordinate} (merged into {merged.coord}; only {merged.start_cell.coordinate} holds a value): ")
+    first = ws.cell(merged.min_row, merged.min_col)
+    if merged.coord in message:
+        return first, f"{coordinate}: "
+    return first, f"{coordinate} (merged into {merged.coord}; only {merged.start_cell.coordinate} holds a value): "
 
 
 def _fill_state(cell) -> dict | None:
@@ -86,9 +88,9 @@ def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -
     original_fills = {}
     notes: dict[tuple[str, str], tuple[object, list]] = {}
     for (sheet, coordinate), findings in by_cell.items():
-        cell, prefix = _note_cell(wb[sheet], coordinate)
-        lines = notes.setdefault((sheet, cell.coordinate), (cell, []))[1]
-        lines.extend((f, prefix) for f in findings)
+        for f in findings:
+            cell, prefix = _note_cell(wb[sheet], coordinate, f.message)
+            notes.setdefault((sheet, cell.coordinate), (cell, []))[1].append((f, prefix))
     for (sheet, coordinate), (cell, flagged) in notes.items():
         original_fills[f"{sheet}!{coordinate}"] = _fill_state(cell)
         worst = min((f.severity for f, _ in flagged), key=SEVERITY_ORDER.get)

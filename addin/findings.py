@@ -31,6 +31,8 @@ FINDING_TYPES = {ft.type: ft for ft in (
     FindingType("smart", Severity.WARNING, "Indicator not SMART", "Indicateur non SMART"),
     FindingType("not-specific-recommendation", Severity.INFO, "Non-specific recommendation",
                 "Recommandation peu spécifique"),
+    FindingType("formula-without-value", Severity.WARNING, "Formula without a saved result",
+                "Formule sans résultat enregistré"),
     FindingType("stray-cell", Severity.INFO, "Text outside the table", "Texte hors du tableau"),
 )}
 

@@ -56,7 +56,9 @@ SOURCE_SHEET = Column("source_sheet", "Source sheet", "Feuille source", width=18
 SOURCE_ROW = Column("source_row", "Source row", "Ligne source", ColumnType.NUMBER, width=8)
 SOURCE_MODIFIED = Column("source_modified", "Source last modified", "Dernière modification de la source",
                          ColumnType.DATE, width=17)
-PROVENANCE_COLUMNS = (SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW, SOURCE_MODIFIED)
+# Cells whose value came from merged cells or from a formula (the formula is kept here).
+SOURCE_NOTES = Column("source_notes", "Source cell notes", "Notes sur les cellules sources", width=30)
+PROVENANCE_COLUMNS = (SOURCE_FILE, SOURCE_SHEET, SOURCE_ROW, SOURCE_MODIFIED, SOURCE_NOTES)
 
 # The implementation plan's indicator assessment.
 SMART_SCORE = Column("smart_score", "SMART score (0-5)", "Score SMART (0-5)", ColumnType.NUMBER, width=9)
@@ -220,6 +222,13 @@ LABELS: dict[str, dict[str, str]] = {
     "warning": {"en": "Warning", "fr": "Avertissement"},
     "info": {"en": "Info", "fr": "Info"},
     "as_typed": {"en": "{column} (as typed)", "fr": "{column} (tel que saisi)"},
+    "note_merged": {"en": "{field}: from {first} (merged cells {range})",
+                    "fr": "{field} : de {first} (cellules fusionnées {range})"},
+    "note_covered": {"en": "{field}: empty, inside merged cells {range}",
+                     "fr": "{field} : vide, dans les cellules fusionnées {range}"},
+    "note_formula": {"en": "{field}: formula {formula}", "fr": "{field} : formule {formula}"},
+    "note_no_result": {"en": "{field}: formula {formula}, no saved result",
+                       "fr": "{field} : formule {formula}, sans résultat enregistré"},
     "master_title": {"en": "UPR Matrix master", "fr": "Classeur maître UPR Matrix"},
     "merged_on": {"en": "Merged on", "fr": "Fusionné le"},
     "none": {"en": "(none)", "fr": "(aucun)"},
@@ -234,6 +243,22 @@ LABELS: dict[str, dict[str, str]] = {
 def label(key: str, lang: str, **values: object) -> str:
     text = LABELS[key]["fr" if lang == "fr" else "en"]
     return text.format(**values) if values else text
+
+
+def cell_notes(sheet: SheetSchema, values: dict[str, object], cells: dict[str, str], merged: dict[str, str],
+               formulas: dict[str, str], uncomputed: set[str], lang: str) -> str:
+    """One line saying which values came from merged cells or formulas, in column order."""
+    notes = []
+    for column in sheet.columns:
+        key, field = column.key, column.label(lang)
+        if key in merged:
+            first = cells.get(key, "") if values.get(key) is not None else ""
+            notes.append(label("note_merged", lang, field=field, first=first, range=merged[key]) if first
+                         else label("note_covered", lang, field=field, range=merged[key]))
+        if key in formulas:
+            notes.append(label("note_no_result" if key in uncomputed else "note_formula", lang, field=field,
+                               formula=formulas[key]))
+    return "; ".join(notes)
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -292,6 +317,7 @@ class MasterRow:
     source_sheet: str = ""
     source_row: int | None = None
     source_modified: dt.datetime | None = None
+    source_notes: str = ""      # merged cells and formulas behind the values, see cell_notes()
     row_key: str = ""
     source_path: str = ""       # the file as the reader named it, to place its findings
     removed_on: dt.date | None = None
@@ -318,8 +344,8 @@ class MasterRow:
         return {
             "group": self.group, "source_file": self.source_file, "source_sheet": self.source_sheet,
             "source_row": self.source_row, "source_modified": self.source_modified,
-            "row_key": self.row_key or None, "group_key": self.group_key or None,
-            "removed_on": self.removed_on,
+            "source_notes": self.source_notes or None, "row_key": self.row_key or None,
+            "group_key": self.group_key or None, "removed_on": self.removed_on,
         }.get(key)
 
     def content_key(self) -> str:
@@ -479,7 +505,7 @@ def _row_from_record(kind: str, record: dict[str, object]) -> MasterRow:
         coordinator=coordinator, smart=smart,
         source_file=str(record.get("source_file") or ""),
         source_sheet=str(record.get("source_sheet") or ""), source_row=source_row,
-        source_modified=record.get("source_modified"),
+        source_modified=record.get("source_modified"), source_notes=str(record.get("source_notes") or ""),
         row_key=str(record.get("row_key") or ""), removed_on=removed_on, origin="kept")
 
 

@@ -36,8 +36,8 @@ from .findings import Finding, Severity
 from .groups import DEFAULT_GROUPS, normalise
 from .lock import output_lock
 from .master import (EXCEL_CELL_LIMIT, GROUP, SMART_CRITERIA, SOURCE_FILE, SOURCE_ROW, MasterColumn, MasterRow,
-                     OldMaster, assign_merge_keys, kind_label, label, matrix_columns, natural_key, read_master,
-                     removed_columns, row_order, sheet_names, status_key, status_label, write_master)
+                     OldMaster, assign_merge_keys, cell_notes, kind_label, label, matrix_columns, natural_key,
+                     read_master, removed_columns, row_order, sheet_names, status_key, status_label, write_master)
 from .metadata import WorkbookMeta
 from .reader import WorkbookData, find_workbooks, open_workbook
 from .schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN, MATRICES, RECOMMENDATIONS, RESPONSES, STATUSES
@@ -462,10 +462,12 @@ def _rows_of(item: _Loaded, lookup: dict[str, dict[str, object]], lang: str) -> 
             for col in m.schema.columns:
                 if col.autofilled and values.get(col.key) is None and record.get(col.lookup) is not None:
                     values[col.key] = record.get(col.lookup)
+            notes = cell_notes(m.schema, r.values, r.cells, r.merged, r.formulas, r.uncomputed, lang) \
+                if r.merged or r.formulas else ""
             row = MasterRow(
                 kind=m.kind, values=values, group_key=source.group_key, group=source.group, extras=extras,
                 source_file=data.path.name, source_sheet=m.sheet, source_row=r.row,
-                source_modified=data.modified, row_key=r.row_key, source_path=str(data.path))
+                source_modified=data.modified, source_notes=notes, row_key=r.row_key, source_path=str(data.path))
             result = smart.get((m.sheet, r.row))
             if result is not None and m.kind == IMPLEMENTATION_PLAN.kind:
                 verdicts = getattr(result, "verdicts", {}) or {}
@@ -838,7 +840,7 @@ def _sanity_warnings(loaded: list[_Loaded], lang: str) -> list[str]:
             if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
                 warnings.append(_t(SAY, "too_long", lang, file=item.data.path.name, cell=cell, length=len(value),
                                    limit=EXCEL_CELL_LIMIT))
-    return warnings
+    return list(dict.fromkeys(warnings))   # a value merged down several rows is one cell
 
 
 def _master_meta(loaded: list[_Loaded], lang: str) -> WorkbookMeta:

@@ -11,6 +11,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fill in {field}. If the group lacks the information, write who can provide it in Notes.",
         "fr": "Remplissez {field}. Si le groupe n'a pas l'information, indiquez dans Notes qui peut la fournir.",
     },
+    "missing_merged": {
+        "en": "{field} is required but empty for recommendation {rec}: {cell} is inside the merged cells "
+              "{range}, and Excel keeps only the value of their first cell, {first} ({first_field}).",
+        "fr": "{field} est obligatoire mais vide pour la recommandation {rec} : {cell} fait partie des cellules "
+              "fusionnées {range}, et Excel ne garde que la valeur de leur première cellule, {first} ({first_field}).",
+    },
+    "missing_merged.fix": {
+        "en": "Unmerge {range} (Home > Merge & Center) and type {field} in its own cell.",
+        "fr": "Annulez la fusion de {range} (Accueil > Fusionner et centrer) et saisissez {field} dans sa propre "
+              "cellule.",
+    },
+    "formula_date": {
+        "en": "{field} holds the formula {formula}, but the workbook has no saved result for it, so the date "
+              "is unknown.",
+        "fr": "{field} contient la formule {formula}, mais le classeur n'en a pas enregistré le résultat : la date "
+              "est inconnue.",
+    },
+    "formula_no_value": {
+        "en": "{field} holds the formula {formula}, but the workbook has no saved result for it: its value is "
+              "unknown, and the merge keeps the formula as text.",
+        "fr": "{field} contient la formule {formula}, mais le classeur n'en a pas enregistré le résultat : sa valeur "
+              "est inconnue, et la fusion garde la formule comme texte.",
+    },
+    "formula.fix": {
+        "en": "Open the workbook in Excel or LibreOffice and save it, so that the result is saved with the "
+              "formula, or type the value itself.",
+        "fr": "Ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le, pour que le résultat soit enregistré "
+              "avec la formule, ou saisissez directement la valeur.",
+    },
     "unknown": {
         "en": "Recommendation ID {rec} is not in this workbook's list of recommendations.",
         "fr": "L'ID de recommandation {rec} ne figure pas dans la liste de recommandations du classeur.",

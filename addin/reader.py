@@ -9,11 +9,14 @@ the table becomes a stray cell, so the merge can prove nothing was lost.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import functools
 import re
 import warnings
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +63,13 @@ class MatrixRow:
     extras: dict[str, object] = field(default_factory=dict)   # header -> value
     extra_cells: dict[str, str] = field(default_factory=dict)
     row_key: str = ""
+    # Schema key -> merged range ("F4:F6") the cell lies in, below or right of its first cell: the
+    # value came from that first cell (cells then names it), or the cell is covered and empty.
+    merged: dict[str, str] = field(default_factory=dict)
+    # Schema key -> formula typed there (or in the merged range's first cell); values hold its result.
+    formulas: dict[str, str] = field(default_factory=dict)
+    # Keys whose formula has no result saved in the file: values keep the formula text.
+    uncomputed: set[str] = field(default_factory=set)
 
     @property
     def recommendation_id(self) -> str:
@@ -153,6 +163,8 @@ class RawSheet:
     # and an empty row may be () however wide the sheet.
     rows: list[list[object]]
     hidden: bool = False
+    # Merged ranges as (first row, first column, last row, last column); None when unknown (a live book).
+    merged: list[tuple[int, int, int, int]] | None = None
 
 
 # openpyxl turns a date-formatted number it cannot convert into "#VALUE!"; its warning keeps the number.
@@ -199,6 +211,88 @@ def _sheet_rows(ws) -> list[tuple]:
     return rows
 
 
+# <mergeCell ref="F4:F6"/>, with or without a namespace prefix. Cell text cannot hide one: it is
+# escaped (&lt;) or lives in the shared strings.
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)"')
+
+
+def merged_ranges_xlsx(archive, member: str) -> list[tuple[int, int, int, int]] | None:
+    """The merged ranges of one sheet of an open xlsx archive, read by streaming its XML.
+
+    Read-only openpyxl does not keep them; this costs an inflate of the sheet, not a second parse.
+    """
+    found: set[bytes] = set()
+    ranges = []
+    try:
+        with archive.open(member) as source:
+            tail = b""
+            while chunk := source.read(1 << 20):
+                data = tail + chunk
+                if b"mergeCell" in data:
+                    for match in _MERGE_REF.finditer(data):
+                        if match[0] not in found:   # the overlap kept between chunks is seen twice
+                            found.add(match[0])
+                            ranges.append((int(match[2]), column_index_from_string(match[1].decode()),
+                                           int(match[4]), column_index_from_string(match[3].decode())))
+                tail = data[-200:]
+    except (KeyError, OSError, ValueError, EOFError, zipfile.BadZipFile, zlib.error):
+        return None   # damage is for the sheet's own read to report
+    return ranges
+
+
+class NoResult:
+    """A formula the file saved no result for (written by a program, never opened in Excel)."""
+
+    def __repr__(self) -> str:
+        return "NO_RESULT"
+
+
+NO_RESULT = NoResult()
+
+
+class SavedResults:
+    """What Excel or LibreOffice saved as the result of formula cells, by (row, column).
+
+    Opened only when a formula was typed in an input cell, so most workbooks are read once.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.workbook = None
+
+    def __call__(self, sheet: str, cells) -> dict[tuple[int, int], object]:
+        import openpyxl
+
+        try:
+            if self.workbook is None:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    self.workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True,
+                                                           keep_links=False)
+            ws = self.workbook[sheet]
+            top, bottom = min(r for r, _ in cells), max(r for r, _ in cells)
+            left, right = min(c for _, c in cells), max(c for _, c in cells)
+            found: dict[tuple[int, int], object] = {}
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                rows = ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right)
+                for r, row in enumerate(rows, start=top):
+                    for c, cell in enumerate(row, start=left):
+                        if (r, c) not in cells:
+                            continue
+                        value = _cell_value(cell.value)
+                        # An empty result is saved as t="str" with an empty value; no result has no type.
+                        found[(r, c)] = value if value is not None else "" if cell.data_type == "str" \
+                            else NO_RESULT
+            return found
+        except Exception:   # the file was read once already: without its results, formulas stay as typed
+            return {}
+
+    def close(self) -> None:
+        if self.workbook is not None:
+            self.workbook.close()
+
+
 XML_BOMB = "it declares XML entities, which workbooks never use (an XML bomb?); it was not read"
 
 
@@ -237,7 +331,9 @@ def _raw_sheets_openpyxl(path: Path) -> tuple[list[RawSheet], WorkbookMeta | Non
                 sheet = ws.title
                 if ws.title == META_SHEET:
                     continue
-                sheets.append(RawSheet(ws.title, _sheet_rows(ws), ws.sheet_state != "visible"))
+                member = getattr(ws, "_worksheet_path", None)   # openpyxl's own name for the sheet XML
+                merged = merged_ranges_xlsx(wb._archive, member) if member and hasattr(wb, "_archive") else None
+                sheets.append(RawSheet(ws.title, _sheet_rows(ws), ws.sheet_state != "visible", merged))
         except Exception as exc:
             # Read-only mode parses a sheet only now: damage found here must name the sheet, not crash.
             raise InputError(path, XML_BOMB if _is_xml_bomb(exc) else
@@ -266,10 +362,18 @@ def _calamine_rows(sheet) -> list[tuple]:
     return rows
 
 
+def _calamine_merged(sheet) -> list[tuple[int, int, int, int]] | None:
+    """calamine's merged ranges (0-based corners) as 1-based ones; None where it has none to give."""
+    ranges = getattr(sheet, "merged_cell_ranges", None)
+    if ranges is None:
+        return None
+    return [(top + 1, left + 1, bottom + 1, right + 1) for (top, left), (bottom, right) in ranges]
+
+
 def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-    check_workbook_file(path)
+    ods_merged = check_workbook_file(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
@@ -278,14 +382,19 @@ def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | Non
     for meta_info in wb.sheets_metadata:
         name = meta_info.name
         try:
-            rows = _calamine_rows(wb.get_sheet_by_name(name))
+            sheet = wb.get_sheet_by_name(name)
+            rows = _calamine_rows(sheet)
         except Exception as exc:
             raise InputError(path, f"the sheet is damaged and cannot be read ({_problem(exc)})",
                              sheet=name) from exc
         if name == META_SHEET:
             meta = metadata_from_rows(rows)
             continue
-        sheets.append(RawSheet(name, rows, meta_info.visible != SheetVisibleEnum.Visible))
+        # calamine knows merged ranges in .xls and .xlsx; for .ods the file check found them.
+        merged = _calamine_merged(sheet)
+        if merged is None and ods_merged is not None:
+            merged = ods_merged.get(name, [])
+        sheets.append(RawSheet(name, rows, meta_info.visible != SheetVisibleEnum.Visible, merged))
     return sheets, meta
 
 
@@ -357,8 +466,41 @@ def _sheet_titles(sheet: SheetSchema | object) -> set[str]:
 
 # --- matrices, lists and forms ---------------------------------------------------------
 
+def _typed_formulas(body: list, first_row: int, columns: list[int]) -> dict[tuple[int, int], str]:
+    """Formula text (or text that looks like one) in the given columns, by (row, column)."""
+    found = {}
+    for r, row in enumerate(body, start=first_row):
+        if row:
+            width = len(row)
+            for c in columns:
+                value = row[c - 1] if c <= width else None
+                if isinstance(value, str) and value.startswith("="):
+                    found[(r, c)] = value
+    return found
+
+
+def _spans_by_column(merged, columns: dict[str, int], header_row: int) -> dict[int, tuple[list, list]]:
+    """Merged ranges reaching below the header, under each matrix column they cover, sorted by
+    first row (ranges never overlap, so a cell is in the last one starting at or above it)."""
+    spans: dict[int, list[tuple]] = {}
+    for top, left, bottom, right in merged or ():
+        if bottom <= header_row or (top == bottom and left == right):
+            continue
+        ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+        for c in set(columns.values()):
+            if left <= c <= right:
+                spans.setdefault(c, []).append((top, left, bottom, right, ref))
+    return {c: ([s[0] for s in found], found) for c, found in ((c, sorted(v)) for c, v in spans.items())}
+
+
+def _span_at(spans: dict[int, tuple[list, list]], r: int, c: int) -> tuple | None:
+    tops, found = spans.get(c, ((), ()))
+    i = bisect.bisect_right(tops, r) - 1
+    return found[i] if i >= 0 and found[i][2] >= r else None
+
+
 def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, object]],
-                 stray: list[Cell], template_text: set[str]) -> Matrix | None:
+                 stray: list[Cell], template_text: set[str], formula_values=None) -> Matrix | None:
     header_row, columns, headers = _find_header(raw.rows, sheet.columns)
     if "recommendation_id" not in columns or len(columns) < MIN_MATCHED_COLUMNS:
         return None
@@ -384,33 +526,80 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
             if not _is_empty(value) and str(value).strip() not in template_text:
                 stray.append(Cell(raw.name, r, c, value))
     inputs = [c.key for c in sheet.columns if not c.autofilled and not c.hidden and c.key in columns]
+
+    # Formulas typed in input cells count for what Excel showed: the result the file saved.
+    # The template's own lookup formulas are not inputs and stay out of this.
+    body = raw.rows[header_row:]
+    typed = _typed_formulas(body, header_row + 1, [columns[k] for k in inputs]) if formula_values else {}
+    saved = formula_values(raw.name, typed) if typed else {}
+    shown: dict[tuple[int, int], object] = {}      # (row, column) -> the formula's result
+    formula_at: dict[tuple[int, int], str] = {}
+    for cell, text in typed.items():
+        result = saved.get(cell, text)
+        if result is NO_RESULT or (isinstance(result, str) and result == text):
+            if result is NO_RESULT:
+                formula_at[cell] = text       # no result saved: the text stays
+            continue                          # same text both ways: typed text, not a formula
+        shown[cell] = None if _is_empty(result) else result
+        formula_at[cell] = text
+    shown_rows = {r for r, _ in shown}
+    spans = _spans_by_column(raw.merged, columns, header_row)
+
+    def raw_value(r: int, c: int) -> object:
+        if (r, c) in shown:
+            return shown[(r, c)]
+        row = raw.rows[r - 1] if r - 1 < len(raw.rows) else ()
+        return row[c - 1] if c - 1 < len(row) else None
+
     rows: list[MatrixRow] = []
-    for r, row in enumerate(raw.rows[header_row:], start=header_row + 1):
+    for r, row in enumerate(body, start=header_row + 1):
         if not row:
             continue   # the empty rows of a sparse sheet, fast
         def at(col: int) -> object:
             return row[col - 1] if col - 1 < len(row) else None
 
         values = {key: at(col) for key, col in columns.items()}
+        if r in shown_rows:
+            values.update({k: shown[(r, c)] for k, c in columns.items() if (r, c) in shown})
         extras = {name: at(col) for name, col in extra_columns.items() if not _is_empty(at(col))}
         rec = lookup.get(recommendation_id_of(values.get("recommendation_id")), {})
         # A looked-up cell typed over by hand is the participant's text too.
         typed_over = any(not _is_empty(values.get(c.key)) and not _is_lookup_output(values.get(c.key))
                          and values.get(c.key) != rec.get(c.lookup)
                          for c in sheet.columns if c.autofilled and c.key in columns)
+        # A row is filled by what was typed in it: a value merged down into it does not count alone.
         if all(_is_empty(values.get(k)) for k in inputs) and not extras and not typed_over:
             continue
         values = {k: (None if _is_empty(v) else v) for k, v in values.items()}
+        cells = {k: f"{get_column_letter(c)}{r}" for k, c in columns.items()}
+        source = {k: (r, columns[k]) for k in inputs}
+        merged: dict[str, str] = {}
+        for key in inputs if spans else ():
+            col = columns[key]
+            span = _span_at(spans, r, col)
+            if span is None or (span[0], span[1]) == (r, col) or values[key] is not None:
+                continue
+            top, left, _, _, ref = span
+            merged[key] = ref
+            # Excel keeps a merged range's value in its first cell. Down a column, that value counts
+            # for every row the range covers; across columns it stays in the first field only.
+            if left == col and top > header_row:
+                value = raw_value(top, col)
+                if not _is_empty(value):
+                    values[key], cells[key], source[key] = value, f"{get_column_letter(col)}{top}", (top, col)
+        if merged.get("recommendation_id") and values["recommendation_id"] is not None:
+            rec = lookup.get(recommendation_id_of(values["recommendation_id"]), {})
         for col in sheet.columns:
             if col.autofilled and (values.get(col.key) is None or _is_lookup_output(values.get(col.key))):
                 values[col.key] = rec.get(col.lookup)
+        formulas = {k: formula_at[source[k]] for k in inputs if source[k] in formula_at} if formula_at else {}
         row_key = values.pop("row_key", None)
         rows.append(MatrixRow(
-            kind=sheet.kind, sheet=raw.name, row=r, values=values,
-            cells={k: f"{get_column_letter(c)}{r}" for k, c in columns.items()},
+            kind=sheet.kind, sheet=raw.name, row=r, values=values, cells=cells,
             extras=extras,
             extra_cells={n: f"{get_column_letter(c)}{r}" for n, c in extra_columns.items() if n in extras},
-            row_key="" if row_key is None else str(row_key)))
+            row_key="" if row_key is None else str(row_key), merged=merged, formulas=formulas,
+            uncomputed={k for k in formulas if formulas[k] == values.get(k)}))
     return Matrix(sheet, raw.name, header_row, columns, extra_columns, rows, headers)
 
 
@@ -469,20 +658,28 @@ def open_workbook(path: Path) -> WorkbookData:
         raise InputError(path, f"not a workbook ({suffix or 'no extension'}); use .xlsx, .xlsm, .xls or .ods")
     if suffix in (".xlsx", ".xlsm"):
         sheets, meta = _raw_sheets_openpyxl(path)
+        saved = SavedResults(path)
     else:
-        sheets, meta = _raw_sheets_calamine(path)
+        sheets, meta = _raw_sheets_calamine(path)   # calamine reads formulas' saved results already
+        saved = None
     stat = path.stat()
-    return read_sheets(sheets, meta, path=path, format=suffix[1:],
-                       modified=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
-                       sha256=file_sha256(path))
+    try:
+        return read_sheets(sheets, meta, path=path, format=suffix[1:],
+                           modified=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
+                           sha256=file_sha256(path), formula_values=saved)
+    finally:
+        if saved is not None:
+            saved.close()
 
 
 def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path, format: str,
-                modified: dt.datetime, sha256: str = "") -> WorkbookData:
+                modified: dt.datetime, sha256: str = "", formula_values=None) -> WorkbookData:
     """Recognise matrices, the list and the group worksheet in sheets already read.
 
     Files come through open_workbook; a live Excel book (xlwings) can pass its sheets' values
-    here directly, so validation never needs the book saved first.
+    here directly, so validation never needs the book saved first. formula_values(sheet, cells)
+    gives the saved results of formulas typed in input cells (see SavedResults); without it,
+    and without RawSheet.merged, formulas and merged cells are read as they are.
     """
     recommendations: list[dict[str, object]] = []
     for raw in sheets:
@@ -507,7 +704,7 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
         order = sorted(wanted, key=lambda m: normalise(raw.name) not in _sheet_titles(m))
         for sheet in order:
             found_stray: list[Cell] = []
-            matrix = _read_matrix(raw, sheet, lookup, found_stray, template_text)
+            matrix = _read_matrix(raw, sheet, lookup, found_stray, template_text, formula_values)
             if matrix:
                 matrices.append(matrix)
                 # A title line with the group's name is template text too.

@@ -123,9 +123,12 @@ def _looks_like(head: bytes) -> str:
     return ("a text (CSV) file, not a workbook; rename it to .csv, or open it in Excel and save it as .xlsx")
 
 
-def check_workbook_file(path: Path) -> None:
+def check_workbook_file(path: Path) -> dict[str, list[tuple[int, int, int, int]]] | None:
     """Refuse, with a message that says what the file really is, a file that cannot be the
-    workbook its name says: empty, cut short, encrypted, text or HTML, or a zip bomb."""
+    workbook its name says: empty, cut short, encrypted, text or HTML, or a zip bomb.
+
+    For an .ods, returns the merged ranges of each sheet met on the way (calamine has none).
+    """
     import zipfile
 
     suffix = path.suffix.lower()
@@ -140,9 +143,9 @@ def check_workbook_file(path: Path) -> None:
     if suffix == ".xls":
         if not head.startswith(OLE_MAGIC) and not head.startswith(ZIP_MAGIC):
             raise InputError(path, f"this is {_looks_like(head)}")
-        return
+        return None
     if suffix not in ZIP_SUFFIXES:
-        return
+        return None
     if head.startswith(OLE_MAGIC):
         raise InputError(path, "this workbook is encrypted (password-protected), or it is an old .xls file "
                                "under another name; remove the password (File > Info > Protect Workbook) "
@@ -162,7 +165,8 @@ def check_workbook_file(path: Path) -> None:
                                f"{biggest.file_size // 2**20} MB), more than the {MAX_UNPACKED_BYTES // 2**20} MB "
                                "a workshop workbook can need; it is damaged or hostile (a zip bomb) and was not read")
     if suffix == ".ods":
-        _check_ods_extent(path)
+        return _check_ods_extent(path)
+    return None
 
 
 ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -172,8 +176,11 @@ ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 MAX_ODS_CELLS = 4_000_000
 
 
-def _check_ods_extent(path: Path) -> None:
-    """Refuse an .ods whose used area (A1 to its last filled cell) calamine cannot hold."""
+def _check_ods_extent(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Refuse an .ods whose used area (A1 to its last filled cell) calamine cannot hold.
+
+    Returns each sheet's merged ranges (first row, first column, last row, last column), found
+    in the same pass."""
     import zipfile
 
     from defusedxml import DefusedXmlException
@@ -181,6 +188,7 @@ def _check_ods_extent(path: Path) -> None:
     from openpyxl.utils import get_column_letter
 
     name, row, last_row, last_column = None, 0, 0, 0
+    merged: dict[str, list[tuple[int, int, int, int]]] = {}
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
             for event, element in iterparse(source, events=("start", "end")):
@@ -193,9 +201,14 @@ def _check_ods_extent(path: Path) -> None:
                 repeat = int(element.get(ODS_TABLE + "number-rows-repeated", 1))
                 column = used = 0
                 for cell in element:
+                    first = column + 1
                     column += int(cell.get(ODS_TABLE + "number-columns-repeated", 1))
                     if cell.get(ODS_OFFICE + "value-type") or len(cell):
                         used = column
+                    down = int(cell.get(ODS_TABLE + "number-rows-spanned", 1))
+                    across = int(cell.get(ODS_TABLE + "number-columns-spanned", 1))
+                    if down > 1 or across > 1:
+                        merged.setdefault(name, []).append((row + 1, first, row + down, first + across - 1))
                 if used:
                     last_row, last_column = row + repeat, max(last_column, used)
                     if last_row * last_column > MAX_ODS_CELLS:
@@ -208,6 +221,7 @@ def _check_ods_extent(path: Path) -> None:
     except (KeyError, zipfile.BadZipFile, DefusedXmlException, SyntaxError, ValueError) as exc:
         raise InputError(path, f"the file is damaged: its content cannot be read ({type(exc).__name__}: {exc})",
                          sheet=name) from exc
+    return merged
 
 
 def read_sheet_rows(path: Path, sheet: str | None = None) -> tuple[str, list[list[object]]]:

@@ -52,13 +52,15 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         context = CheckContext(file=str(data.path), matrix=matrix, recommendations=lookup,
                                window=window, lang=lang)
         checks = [ALL_CHECKS[name]() for name in matrix.schema.checks if name in ALL_CHECKS]
+        found: list[Finding] = []
         for check in checks:
-            report.findings.extend(check.validate_start(context))
+            found.extend(check.validate_start(context))
         for row in matrix.rows:
             for check in checks:
-                report.findings.extend(check.validate_row(context, row))
+                found.extend(check.validate_row(context, row))
         for check in checks:
-            report.findings.extend(check.validate_end(context))
+            found.extend(check.validate_end(context))
+        report.findings.extend(_once_per_cell(found) if any(r.merged for r in matrix.rows) else found)
         report.rows += len(matrix.rows)
         report.smart.update({(matrix.sheet, row): result
                              for row, result in context.cache.get("smart", {}).items()})
@@ -67,6 +69,18 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
                                        file=str(data.path), sheet=cell.sheet, cell=cell.coordinate,
                                        row=cell.row))
     return report
+
+
+def _once_per_cell(findings: list[Finding]) -> list[Finding]:
+    """A value merged down several rows is one cell: its problem is reported once, on its first row."""
+    seen: set[tuple] = set()
+    kept = []
+    for f in findings:
+        key = (f.type, f.sheet, f.cell, f.criterion, f.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(f)
+    return kept
 
 
 def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | None = None,

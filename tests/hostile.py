@@ -238,13 +238,17 @@ def build_corpus(root: Path) -> Corpus:
     # Headers moved down, reordered, in French with odd spaces and case, no metadata.
     add("french_headers", *_french_headers(root / "plan atelier (copie).xlsx"))
 
-    # Merged cells over the data area: one goal for three indicator rows.
+    # Merged cells over the data area: one goal for three indicator rows, and on a fourth row one
+    # text for goal and government action side by side (the action's cell is then empty).
     path = copy("merged cells.xlsx")
     rows = [("77.1", GOOD_ROW), ("77.1", {**GOOD_ROW, "goal": None, "indicator": "Bill tabled in parliament"}),
-            ("77.1", {**GOOD_ROW, "goal": None, "indicator": "Act published in the gazette"})]
+            ("77.1", {**GOOD_ROW, "goal": None, "indicator": "Act published in the gazette"}),
+            ("77.2", {**GOOD_ROW, "government_action": None})]
     typed = _fill(path, rows)
     wb = openpyxl.load_workbook(path)
-    wb[PLAN.title("en")].merge_cells(f"{PLAN.letter('goal')}{FIRST}:{PLAN.letter('goal')}{FIRST + 2}")
+    goal, action = PLAN.letter("goal"), PLAN.letter("government_action")
+    wb[PLAN.title("en")].merge_cells(f"{goal}{FIRST}:{goal}{FIRST + 2}")
+    wb[PLAN.title("en")].merge_cells(f"{goal}{FIRST + 3}:{action}{FIRST + 3}")
     wb.save(path)
     add("merged_cells", path, {k: v for k, v in typed.items() if v is not None})
 

@@ -23,7 +23,7 @@ from openpyxl.utils.escape import unescape
 from typer.testing import CliRunner
 
 from addin.cli import app
-from addin.master import SOURCE_FILE, SOURCE_ROW, sheet_names
+from addin.master import SOURCE_FILE, SOURCE_NOTES, SOURCE_ROW, sheet_names
 from addin.schema import IMPLEMENTATION_PLAN
 
 from hostile import (CONTROL_TEXT, CSV_RECOMMENDATIONS, EXCEL_CELL_LIMIT, FAR_ROW, FIRST, LONG_TEXT_LENGTH,
@@ -189,18 +189,23 @@ def test_french_headers_in_another_order_without_metadata(corpus):
                                                                                        ("stray-cell", "A2")}
 
 
-def test_merged_cells_are_flagged_where_they_are_empty(corpus, tmp_path):
+def test_merged_cells_count_for_every_row_they_cover(corpus, tmp_path):
     path = tmp_path / corpus["merged_cells"].name
     shutil.copy2(corpus["merged_cells"], path)
     result = run("validate", path, "--format", "json", "--annotate", inputs=[path])
     assert result.exit_code == 1
-    assert errors_of(findings_of(result, path)) == {("missing-field", cell("goal", FIRST + 1)),
-                                                   ("missing-field", cell("goal", FIRST + 2))}
-    # Merged cells cannot carry a note: the range's first cell says which cell is meant.
+    findings = findings_of(result, path)
+    # The goal merged down F4:F6 counts for rows 5 and 6; across F7:G7 it stays the goal only.
+    assert errors_of(findings) == {("missing-field", cell("government_action", FIRST + 3))}
+    (missing,) = [f for f in findings if f["type"] == "missing-field"]
+    across = f"{cell('goal', FIRST + 3)}:{cell('government_action', FIRST + 3)}"
+    assert f"inside the merged cells {across}" in missing["message"]
+    assert f"{cell('goal', FIRST + 3)} (Goal)" in missing["message"] and f"Unmerge {across}" in missing["fix"]
+    # Merged cells cannot carry a note: the range's first cell says which cell is meant, once.
     checked = openpyxl.load_workbook(path.with_name("merged cells.checked.xlsx"))[PLAN_SHEET]
-    note = checked[cell("goal", FIRST)].comment.text
-    assert f"{cell('goal', FIRST + 1)} (merged into F{FIRST}:F{FIRST + 2}" in note
-    assert f"{cell('goal', FIRST + 2)} (merged" in note
+    note = checked[cell("goal", FIRST + 3)].comment.text
+    assert note.startswith(f"• {cell('government_action', FIRST + 3)}: Action expected of Government is required")
+    assert checked[cell("goal", FIRST + 1)].comment is None
 
 
 def test_formulas_without_computed_values(corpus):
@@ -210,7 +215,12 @@ def test_formulas_without_computed_values(corpus):
     findings = findings_of(result, path)
     assert errors_of(findings) == {("bad-date", cell("deadline", FIRST))}
     (bad_date,) = [f for f in findings if f["type"] == "bad-date"]
-    assert "=DATE(2015,12,31)" in bad_date["message"]
+    assert "holds the formula =DATE(2015,12,31), but the workbook has no saved result" in bad_date["message"]
+    assert "open the workbook in excel or libreoffice and save it" in bad_date["fix"].lower()
+    # Formulas in other input cells: their value is unknown, so the facilitator is told.
+    unknown = {f["cell"]: f["message"] for f in findings if f["type"] == "formula-without-value"}
+    assert set(unknown) == {cell("target", FIRST), cell("notes", FIRST), cell("goal", FIRST + 1)}
+    assert f"=UPPER(F{FIRST})" in unknown[cell("notes", FIRST)]
 
 
 def test_dates_as_text_serials_and_out_of_range(corpus):
@@ -336,6 +346,23 @@ def test_everything_typed_reaches_the_master(corpus, whole_run):
     ws = wb[PLAN_SHEET]
     formulas = [c for r in ws.iter_rows(min_row=2) for c in r if isinstance(c.value, str) and c.value[:1] == "="]
     assert formulas and all(c.data_type == "s" for c in formulas)
+
+
+def test_merged_values_and_formulas_say_where_they_came_from(corpus, whole_run):
+    _, _, master = whole_run
+    notes = SOURCE_NOTES.label("en")
+    rows = {(r[SOURCE_FILE.label("en")], r[SOURCE_ROW.label("en")]): r for r in master_rows(master)}
+    merged = corpus["merged_cells"].name
+    goal = corpus.typed[merged][(FIRST, "goal")]
+    for row in (FIRST + 1, FIRST + 2):
+        assert rows[(merged, row)]["Goal"] == goal
+        assert rows[(merged, row)][notes] == f"Goal: from F{FIRST} (merged cells F{FIRST}:F{FIRST + 2})"
+    assert rows[(merged, FIRST)][notes] is None
+    assert rows[(merged, FIRST + 3)][notes] == f"Action expected of Government: empty, inside merged cells " \
+                                               f"F{FIRST + 3}:G{FIRST + 3}"
+    formulas = rows[(corpus["formulas"].name, FIRST)]
+    assert formulas["Deadline"] == "=DATE(2015,12,31)"     # no result saved: the formula, as text
+    assert "Deadline: formula =DATE(2015,12,31), no saved result" in formulas[notes]
 
 
 def test_long_text_is_cut_only_with_a_warning(corpus, whole_run):

@@ -14,8 +14,9 @@ def parsed_dates(context: CheckContext, row: MatrixRow) -> dict:
     """Parse each date cell once per row; several checks read the result."""
     key = ("dates", row.row)
     if key not in context.cache:
-        context.cache[key] = {c.key: parse_when(row.value(c.key)) for c in date_columns(context)
-                              if row.text(c.key)}
+        # A formula with no saved result has no date to read, whatever its text looks like.
+        context.cache[key] = {c.key: None if c.key in row.uncomputed else parse_when(row.value(c.key))
+                              for c in date_columns(context) if row.text(c.key)}
     return context.cache[key]
 
 
@@ -27,7 +28,10 @@ class BadDate(Check):
     def validate_row(self, context: CheckContext, row: MatrixRow):
         parsed = parsed_dates(context, row)
         for key, when in parsed.items():
-            if when is None:
+            if when is None and key in row.uncomputed:
+                yield context.finding(self.type, row, key, "formula_date", "formula.fix",
+                                      formula=row.formulas[key])
+            elif when is None:
                 yield context.finding(self.type, row, key, "bad_date", "bad_date.fix",
                                       value=row.text(key))
         start, end = parsed.get("start"), parsed.get("end")
