@@ -239,6 +239,8 @@ def test_formulas_without_a_saved_result_keep_their_text_and_say_so(formula_plan
     unknown = {f["cell"]: f["message"] for f in file["findings"] if f["type"] == "formula-without-value"}
     assert set(unknown) == {cell("target", FIRST), cell("goal", FIRST + 1), cell("responsible_body", FIRST + 1)}
     assert all(f["severity"] == "warning" for f in file["findings"] if f["type"] == "formula-without-value")
+    # SMART does not judge a formula's text as if it were the indicator's deadline or target.
+    assert not {f["row"] for f in file["findings"] if f["type"] == "smart"} & {FIRST, FIRST + 1}
 
     master = tmp_path / "master.xlsx"
     assert runner.invoke(app, ["merge", str(formula_plan), "-o", str(master)]).exit_code == 0
