@@ -25,21 +25,15 @@ from addin.metadata import WorkbookMeta
 from addin.recommendations import Recommendation, recommendation_rows
 from addin.schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN
 from addin.templates import build_workbook, choice_label
+from example_rows import TORTURE_LAW
 
 PLAN, STRATEGY = IMPLEMENTATION_PLAN, ACTION_STRATEGY
 GROUPS = {g.key: g for g in DEFAULT_GROUPS}
 FIRST = PLAN.first_data_row                    # first data row of a matrix (4)
 MATRIX_XML = "xl/worksheets/sheet1.xml"        # the matrix is the first sheet of a group workbook
-EXCEL_CELL_LIMIT = 32767                       # characters Excel can hold in one cell
 
 # A complete, valid row: no error finding (the plan runs 2012-2016).
-GOOD_ROW = {
-    "goal": "Torture is a specific offence under national law",
-    "government_action": "Ministry of Justice drafts and tables a bill defining torture",
-    "indicator": "Prevention of Torture Act, with a definition consistent with article 1 of the "
-                 "Convention against Torture, enacted",
-    "baseline": "No specific offence (2011)", "target": "Act enacted", "deadline": "Dec 2014",
-    "responsible_body": "Ministry of Justice"}
+GOOD_ROW = TORTURE_LAW
 
 # What participants type that a careless reader or writer would damage.
 UNICODE_TEXT = {

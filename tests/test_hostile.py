@@ -23,10 +23,10 @@ from openpyxl.utils.escape import unescape
 from typer.testing import CliRunner
 
 from addin.cli import app
-from addin.master import SOURCE_FILE, SOURCE_NOTES, SOURCE_ROW, sheet_names
+from addin.master import EXCEL_CELL_LIMIT, SOURCE_FILE, SOURCE_NOTES, SOURCE_ROW, sheet_names
 from addin.schema import IMPLEMENTATION_PLAN
 
-from hostile import (CONTROL_TEXT, CSV_RECOMMENDATIONS, EXCEL_CELL_LIMIT, FAR_ROW, FIRST, LONG_TEXT_LENGTH,
+from hostile import (CONTROL_TEXT, CSV_RECOMMENDATIONS, FAR_ROW, FIRST, LONG_TEXT_LENGTH,
                      UNICODE_TEXT, add_libreoffice_copies, build_corpus)
 
 try:

@@ -13,7 +13,6 @@ import pytest
 from typer.testing import CliRunner
 
 from addin.cli import app
-from addin.demo import example_source
 from addin.master import SOURCE_NOTES, SOURCE_ROW, sheet_names
 from addin.reader import RawSheet, open_workbook, read_sheets
 from addin.schema import IMPLEMENTATION_PLAN as PLAN
@@ -24,18 +23,10 @@ runner = CliRunner()
 FIRST = PLAN.first_data_row
 SHEET = PLAN.title("en")
 
-TORTURE_LAW = {
-    "goal": "Torture is a specific offence under national law",
-    "government_action": "Ministry of Justice drafts and tables a bill defining torture",
-    "indicator": "Prevention of Torture Act, with a definition consistent with article 1 of the "
-                 "Convention against Torture, enacted",
-    "baseline": "No specific offence (2011)", "target": "Act enacted", "deadline": "Dec 2014",
-    "responsible_body": "Ministry of Justice"}
-PRETRIAL = {
-    "goal": "Fewer people are held in pre-trial detention",
-    "government_action": "Judiciary reviews the files of all detainees held over six months",
-    "indicator": "Percentage of prisoners in pre-trial detention", "baseline": "55% (2011)",
-    "target": "35%", "deadline": "2015", "responsible_body": "Judiciary"}
+from example_rows import TORTURE_LAW, make_example_workshop  # noqa: E402
+from example_rows import PRETRIAL as PRETRIAL_AS_TYPED  # noqa: E402
+
+PRETRIAL = {**PRETRIAL_AS_TYPED, "deadline": "2015"}   # a readable deadline here
 
 
 class Text(str):
@@ -48,12 +39,7 @@ def cell(key: str, row: int) -> str:
 
 @pytest.fixture(scope="module")
 def blank_plan(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("workshop")
-    listed = runner.invoke(app, ["recommendations", "import", str(example_source()),
-                                 "-o", str(root / "recommendations.xlsx")])
-    assert listed.exit_code == 0, listed.output
-    made = runner.invoke(app, ["groups", "make", str(root / "recommendations.xlsx"), "-o", str(root / "groups")])
-    assert made.exit_code == 0, made.output
+    root = make_example_workshop(tmp_path_factory.mktemp("workshop"))
     return root / "groups" / "Justice - Implementation plan.xlsx"
 
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from addin.annotate import CHECK_SHEET, SEVERITY_FILLS, annotate, clear_flags
 from addin.cli import app
-from addin.demo import example_source, fill_matrix
+from addin.demo import fill_matrix
 from addin.findings import Severity
 from addin.reader import open_workbook
 from addin.schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN
@@ -22,42 +22,15 @@ from addin.validate import validate_paths
 
 runner = CliRunner()
 
-TORTURE_LAW = {
-    "goal": "Torture is a specific offence under national law",
-    "government_action": "Ministry of Justice drafts and tables a bill defining torture",
-    "indicator": "Prevention of Torture Act, with a definition consistent with article 1 of the "
-                 "Convention against Torture, enacted",
-    "baseline": "No specific offence (2011)", "target": "Act enacted", "deadline": "Dec 2014",
-    "responsible_body": "Ministry of Justice"}
-EXECUTIONS = {
-    "goal": "",  # left empty by the group
-    "government_action": "Prosecutors investigate every alleged killing by security forces",
-    "indicator": "Number of investigations opened into alleged extrajudicial executions by security forces",
-    "baseline": "3 (2011)", "target": "40", "deadline": "2015",
-    "responsible_body": "Office of the Attorney General"}
-PRETRIAL = {
-    "goal": "Fewer people are held in pre-trial detention",
-    "government_action": "Judiciary reviews the files of all detainees held over six months",
-    "indicator": "Percentage of prisoners in pre-trial detention", "baseline": "55% (2011)",
-    "target": "35%", "deadline": "sometime next year", "responsible_body": "Judiciary"}
-VAGUE = {
-    "goal": "Places of detention are monitored by an independent body",
-    "government_action": "Cabinet approves the ratification bill",
-    "indicator": "Awareness raised", "target": "", "deadline": "2014",
-    "responsible_body": "Ministry of Foreign Affairs"}
+from example_rows import EXECUTIONS, PRETRIAL, TORTURE_LAW, VAGUE, make_example_workshop  # noqa: E402
+
 UNKNOWN = dict(TORTURE_LAW)
 
 
 @pytest.fixture(scope="module")
 def workshop(tmp_path_factory):
     """The example list through `upr recommendations import` and `upr groups make`."""
-    root = tmp_path_factory.mktemp("workshop")
-    listed = runner.invoke(app, ["recommendations", "import", str(example_source()),
-                                 "-o", str(root / "recommendations.xlsx")])
-    assert listed.exit_code == 0, listed.output
-    made = runner.invoke(app, ["groups", "make", str(root / "recommendations.xlsx"), "-o", str(root / "groups")])
-    assert made.exit_code == 0, made.output
-    return root
+    return make_example_workshop(tmp_path_factory.mktemp("workshop"))
 
 
 def ids_about(path: Path) -> dict[str, str]:
