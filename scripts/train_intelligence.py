@@ -410,12 +410,9 @@ def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: n
     index = {f: i for i, f in enumerate(vocab)}
     held = [p for p, t in zip(parses, test) if t]
     pred = []
-    for p in held:  # as addin.intelligence._decide_category: the correction scores English only
-        if p.lang != "en" or p.path == "empty":
-            pred.append(p.category)
-            continue
+    for p in held:  # the runtime's decision: the correction scores English only
         cols = [index[f] for f in set(I.action_features(p)) if f in index]
-        pred.append(int(classes[np.argmax(W[cols].sum(axis=0) + b)]))
+        pred.append(I._decide_category(p, W[cols].sum(axis=0) + b, classes)[0])
     gold = df.Action.to_numpy()[test]
     return float(np.mean(np.array(pred) == gold)), float(np.mean(np.array([p.category for p in held]) == gold))
 
