@@ -7,8 +7,9 @@ Recommendations pasted from UN reports carry neither UPR Info's action category
   follows UPR Info's method (score the first verb; the second of two leading
   verbs decides; a general verb followed by a specific example scores 5;
   recommendations addressed to other States or asking for assistance score 1),
-  refined for English text by a small learned correction trained on UPR Info's
-  own labels;
+  refined for English text by a learned correction trained on UPR Info's own
+  labels: a logistic model over the rule engine's findings, averaged with a
+  small bidirectional GRU over the words (a few seeds; numpy forward pass);
 * the issues by a linear one-vs-rest model over word uni- and bigrams, with
   per-issue thresholds, plus a small French keyword layer.
 
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "intelligence_model.npz"
 
@@ -945,6 +947,97 @@ class Inference:
     issue_confidence: dict[str, float]
 
 
+_GRU_TOKEN = re.compile(r"[a-z]+|[0-9]+|[^\sa-z0-9]")
+GRU_START, GRU_PAD, GRU_UNKNOWN = "<s>", 0, 1
+
+
+def gru_tokens(text: str) -> list[str]:
+    """What the neural category model reads: a start mark, then lower-cased words, numbers and signs."""
+    return [GRU_START] + _GRU_TOKEN.findall(clean_text(text).lower())
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))  # one ufunc instead of exp + divide; no overflow warnings
+
+
+class CategoryGRU:
+    """Forward pass of the seed ensemble of bidirectional GRUs trained by scripts/train_intelligence.py.
+
+    Same arithmetic as torch.nn.GRU over a packed batch: each text is read forwards from its first
+    token and backwards from its own last token (not from the padding), and the features are both
+    final states plus the maximum over time of each direction's outputs.
+    """
+
+    def __init__(self, vocab: Sequence[str], emb, w_ih, w_hh, b_ih, b_hh, fc_w, fc_b, max_tokens: int):
+        self.index = {w: i + 2 for i, w in enumerate(vocab)}  # 0 padding, 1 unknown
+        seeds, _, hidden3, _ = w_ih.shape                       # (seeds, 2 directions, 3H, E)
+        self.streams = 2 * seeds                                # every seed and direction runs in one batch
+        # A word's input projection does not depend on the text: one table lookup per step replaces a
+        # matmul. (seeds, 2, vocab, 3H)
+        emb = emb.astype(np.float32)
+        self.input_table = (np.matmul(emb[:, None], w_ih.astype(np.float32).transpose(0, 1, 3, 2))
+                            + b_ih.astype(np.float32)[:, :, None, :])
+        self.w_hh = w_hh.astype(np.float32).reshape(self.streams, hidden3, -1).transpose(0, 2, 1)
+        self.b_hh = b_hh.astype(np.float32).reshape(self.streams, 1, hidden3)
+        self.fc_w = fc_w.astype(np.float32)                     # (seeds, classes, 4H)
+        self.fc_b = fc_b.astype(np.float32)
+        self.hidden = hidden3 // 3
+        self.max_tokens = max_tokens
+
+    def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        ids = np.zeros((len(texts), self.max_tokens), np.int64)
+        lengths = np.zeros(len(texts), np.int64)
+        for r, text in enumerate(texts):
+            row = [self.index.get(w, GRU_UNKNOWN) for w in gru_tokens(text)[: self.max_tokens]]
+            ids[r, : len(row)] = row
+            lengths[r] = len(row)
+        return ids, lengths
+
+    def proba(self, texts: Sequence[str], chunk: int = 512) -> np.ndarray:
+        """Class probabilities averaged over the seeds, one row per text."""
+        ids, lengths = self.encode(texts)
+        out = np.zeros((len(texts), self.fc_w.shape[1]), np.float32)
+        order = np.argsort(lengths, kind="stable")  # similar lengths together: fewer wasted steps
+        # Hundreds of small matmuls per chunk: BLAS threads cost more than they give, and on a loaded
+        # machine they stall (10k texts took 25 s instead of 1 s with two busy cores).
+        with threadpool_limits(limits=1, user_api="blas"):
+            for start in range(0, len(order), chunk):
+                rows = order[start:start + chunk]
+                out[rows] = self._forward(ids[rows], lengths[rows])
+        return out
+
+    def _forward(self, ids: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        n, steps, H, S = len(ids), int(lengths.max()), self.hidden, self.streams
+        seeds = S // 2
+        forward_tokens = ids[:, :steps]
+        # the backward direction reads each text from its own last token
+        backward_pos = np.clip(lengths[:, None] - 1 - np.arange(steps)[None, :], 0, steps - 1)
+        backward_tokens = np.take_along_axis(ids, backward_pos, axis=1)
+        table_f, table_b = self.input_table[:, 0], self.input_table[:, 1]
+        h = np.zeros((S, n, H), np.float32)
+        top = np.full((S, n, H), -np.inf, np.float32)
+        gi = np.empty((seeds, 2, n, 3 * H), np.float32)
+        for step in range(steps):
+            active = (step < lengths)[None, :, None]
+            gi[:, 0] = table_f[:, forward_tokens[:, step]]
+            gi[:, 1] = table_b[:, backward_tokens[:, step]]
+            gi_s = gi.reshape(S, n, 3 * H)
+            gh = np.matmul(h, self.w_hh) + self.b_hh
+            r = _sigmoid(gi_s[..., :H] + gh[..., :H])
+            z = _sigmoid(gi_s[..., H:2 * H] + gh[..., H:2 * H])
+            cand = np.tanh(gi_s[..., 2 * H:] + r * gh[..., 2 * H:])
+            new = (1.0 - z) * cand + z * h
+            h = np.where(active, new, h)
+            top = np.where(active, np.maximum(top, new), top)
+        h = h.reshape(seeds, 2, n, H)
+        top = top.reshape(seeds, 2, n, H)
+        feats = np.concatenate([h[:, 0], h[:, 1], top[:, 0], top[:, 1]], axis=-1)  # (seeds, n, 4H)
+        scores = np.matmul(feats, self.fc_w.transpose(0, 2, 1)) + self.fc_b[:, None, :]
+        scores -= scores.max(axis=-1, keepdims=True)
+        e = np.exp(scores)
+        return (e / e.sum(axis=-1, keepdims=True)).mean(axis=0)
+
+
 class Model:
     """Weights loaded from the .npz artefact written by scripts/train_intelligence.py."""
 
@@ -961,11 +1054,25 @@ class Model:
             self.iss_b = z["iss_b"].astype(np.float32)
             self.iss_thr = z["iss_thr"].astype(np.float32)
             self.labels = tuple(json.loads(bytes(z["labels"]).decode("utf-8")))
+            self.gru = None
+            if "gru_vocab" in z.files:  # artefacts built with --no-neural have the logistic correction only
+                emb = z["gru_emb"] * z["gru_emb_scale"].astype(np.float32)  # int8 codes, one scale per word
+                self.gru = CategoryGRU(json.loads(bytes(z["gru_vocab"]).decode("utf-8")), emb,
+                                       z["gru_w_ih"], z["gru_w_hh"], z["gru_b_ih"], z["gru_b_hh"],
+                                       z["gru_fc_w"], z["gru_fc_b"], int(self.meta["gru"]["max_tokens"]))
+                self.gru_weight = float(self.meta["gru"]["weight"])
         self.ngram_max = int(self.meta.get("ngram_max", 2))
         self.min_top = float(self.meta.get("min_top_probability", 1.0))
 
     # -- category ---------------------------------------------------------
-    def category_proba(self, parses: Sequence[Parse]) -> np.ndarray:
+    def category_proba(self, parses: Sequence[Parse], texts: Sequence[str]) -> np.ndarray:
+        """Probabilities of the classes in `cat_classes`: the logistic correction, averaged with the GRU."""
+        proba = self.logistic_proba(parses)
+        if self.gru is not None and len(texts):
+            proba = self.gru_weight * self.gru.proba(texts) + (1.0 - self.gru_weight) * proba
+        return proba
+
+    def logistic_proba(self, parses: Sequence[Parse]) -> np.ndarray:
         rows, cols = [], []
         for r, p in enumerate(parses):
             for f in action_features(p):
@@ -1057,7 +1164,8 @@ def infer(texts: Sequence[str]) -> list[Inference]:
     model = load_model()
     parses = [parse(t) for t in texts]
     en = [i for i, p in enumerate(parses) if p.lang == "en" and p.path != "empty"]
-    cat_proba = model.category_proba([parses[i] for i in en]) if en else np.zeros((0, 5))
+    cat_proba = (model.category_proba([parses[i] for i in en], [texts[i] for i in en]) if en
+                 else np.zeros((0, 5)))
     proba_of = {i: cat_proba[n] for n, i in enumerate(en)}
     token_lists = [p.tokens for p in parses]
     iss = model.issue_proba(token_lists)
