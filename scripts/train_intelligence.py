@@ -5,8 +5,10 @@
     python3 scripts/train_intelligence.py --write-doc  # also refresh the figures in docs/intelligence.md
 
 Reads ../shared/data/upr-info/upr-info-export-sessions01-15.csv (never copied into the repo).
-Needs scikit-learn at training time only (pip install scikit-learn); the runtime needs numpy.
-Deterministic: liblinear/lbfgs with fixed data order and seeds give the same artefact on re-runs.
+Needs scikit-learn and torch at training time only (pip install ".[train]"; on this project's
+machines `pip install torch==2.13.0` takes the CPU build from disk); the runtime needs numpy.
+Deterministic: fixed data order and seeds give the same artefact on re-runs on the same machine
+(torch's CPU kernels may round differently on another processor; the figures agree to 0.003).
 """
 from __future__ import annotations
 
@@ -39,6 +41,9 @@ ISS_MAX_FEATURES = 15000
 THRESHOLD_GRID = np.round(np.arange(0.08, 0.71, 0.02), 2)
 THRESHOLD_PRIOR = 0.25  # rare issues shrink towards this threshold
 MIN_TOP_PROBABILITY = 0.15  # if no issue passes its threshold, keep the best one above this
+# Neural category model (bi-GRU), chosen by 4-fold session-grouped CV inside sessions 1-12 only.
+GRU = {"max_tokens": 60, "emb": 64, "hidden": 64, "dropout": 0.3, "epochs": 6, "batch": 64, "peak_lr": 2e-3,
+       "min_count": 2, "seeds": [0, 1, 2], "weight": 0.4}  # weight: p = w * p_GRU + (1 - w) * p_logistic
 
 DEFAULT_GROUPS = {
     "Women and gender": ["Women's rights", "Sexual Orientation and Gender Identity", "Trafficking"],
@@ -122,6 +127,83 @@ def train_category(parses, y):
     clf = LogisticRegression(C=CAT_C, max_iter=5000, tol=1e-6)
     clf.fit(X, y)
     return vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32), clf.classes_.astype(np.int64)
+
+
+def train_gru(texts, y) -> dict[str, np.ndarray]:
+    """Train the seed ensemble of bidirectional GRUs; returns the arrays the runtime's CategoryGRU loads."""
+    try:
+        import torch
+        from torch import nn
+    except ImportError:
+        raise SystemExit("training the neural category model needs torch: pip install torch==2.13.0 "
+                         "(or --no-neural for the logistic correction alone)") from None
+    torch.set_num_threads(2)
+    torch.use_deterministic_algorithms(True)
+    g = GRU
+    tokens = [I.gru_tokens(t) for t in texts]
+    counts = Counter(w for ts in tokens for w in ts)
+    vocab = [w for w, n in counts.most_common() if n >= g["min_count"]]
+    index = {w: i + 2 for i, w in enumerate(vocab)}
+    X = np.zeros((len(tokens), g["max_tokens"]), np.int64)
+    for r, ts in enumerate(tokens):
+        ids = [index.get(w, I.GRU_UNKNOWN) for w in ts[: g["max_tokens"]]]
+        X[r, : len(ids)] = ids
+    classes = np.unique(y)
+    target = torch.from_numpy(np.searchsorted(classes, y).astype(np.int64))
+    Xt = torch.from_numpy(X)
+    lengths = (Xt > 0).sum(1)
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.emb = nn.Embedding(len(vocab) + 2, g["emb"], padding_idx=I.GRU_PAD)
+            self.rnn = nn.GRU(g["emb"], g["hidden"], batch_first=True, bidirectional=True)
+            self.drop = nn.Dropout(g["dropout"])
+            self.fc = nn.Linear(4 * g["hidden"], len(classes))
+
+        def forward(self, x, n):
+            packed = nn.utils.rnn.pack_padded_sequence(self.emb(x), n, batch_first=True, enforce_sorted=False)
+            out, last = self.rnn(packed)
+            out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, padding_value=-1e4)
+            return self.fc(self.drop(torch.cat([last[0], last[1], out.max(1).values], 1)))
+
+    weights = {k: [] for k in ("emb", "w_ih", "w_hh", "b_ih", "b_hh", "fc_w", "fc_b")}
+    batches = int(np.ceil(len(X) / g["batch"]))
+    for seed in g["seeds"]:
+        torch.manual_seed(seed)
+        rng = np.random.default_rng(seed)
+        net = Net()
+        opt = torch.optim.Adam(net.parameters(), lr=g["peak_lr"])
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=g["peak_lr"], total_steps=g["epochs"] * batches,
+                                                    pct_start=0.1)
+        net.train()
+        for _ in range(g["epochs"]):
+            order = rng.permutation(len(X))
+            for b in range(batches):
+                rows = torch.from_numpy(order[b * g["batch"]:(b + 1) * g["batch"]])
+                loss = nn.functional.cross_entropy(net(Xt[rows], lengths[rows]), target[rows])
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                sched.step()
+        sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+        weights["emb"].append(sd["emb.weight"])
+        for name, key in (("w_ih", "weight_ih_l0"), ("w_hh", "weight_hh_l0"), ("b_ih", "bias_ih_l0"),
+                          ("b_hh", "bias_hh_l0")):
+            weights[name].append(np.stack([sd[f"rnn.{key}"], sd[f"rnn.{key}_reverse"]]))
+        weights["fc_w"].append(sd["fc.weight"])
+        weights["fc_b"].append(sd["fc.bias"])
+    out = {f"gru_{k}": np.stack(v).astype(np.float16 if k in ("w_ih", "w_hh", "fc_w") else np.float32)
+           for k, v in weights.items()}
+    # Embeddings are most of the weights: int8 with one scale per word halves them again (no accuracy change).
+    emb = out.pop("gru_emb")
+    scale = np.abs(emb).max(axis=-1, keepdims=True) / 127.0
+    scale[scale == 0] = 1.0  # the padding row
+    out["gru_emb"] = np.round(emb / scale).astype(np.int8)
+    out["gru_emb_scale"] = scale.astype(np.float16)
+    out["gru_vocab"] = blob(vocab)
+    out["gru_classes"] = classes.astype(np.int64)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -228,18 +310,23 @@ def markdown_figures(fig: dict) -> str:
     out.append(f"| first-verb baseline (majority label of the first word, learned on training sessions) | {fig['baseline_first_word']:.3f} |")
     out.append(f"| first-verb lexicon baseline (McMahon category of the first word, no other rule) | {fig['baseline_lexicon']:.3f} |")
     out.append(f"| rules only (`action_category`) | {fig['rules_accuracy']:.3f} |")
-    out.append(f"| rules + learned correction (`infer`) | **{fig['category_accuracy']:.3f}** |\n")
+    if "logistic_accuracy" in fig:
+        out.append(f"| rules + logistic correction alone | {fig['logistic_accuracy']:.3f} |")
+    out.append(f"| rules + learned correction (`infer`{': logistic averaged with the GRU' if fig.get('neural') else ''})"
+               f" | **{fig['category_accuracy']:.3f}** |\n")
     if fig.get("leave_one_out"):
         out.append("Leave one second-cycle session out (category only; trained on every other session of 1-15, as the "
                    "shipped model is trained on all of them):\n")
-        out.append("| held-out session | n | category accuracy | rules only |\n|---|---|---|---|")
-        for s, n, acc, rules_acc in fig["leave_one_out"]:
-            out.append(f"| {s} | {n} | {acc:.3f} | {rules_acc:.3f} |")
+        out.append("| held-out session | n | category accuracy (`infer`) | logistic correction alone | rules only |\n"
+                   "|---|---|---|---|---|")
+        for s, n, acc, rules_acc, logistic_acc in fig["leave_one_out"]:
+            out.append(f"| {s} | {n} | {acc:.3f} | {logistic_acc:.3f} | {rules_acc:.3f} |")
         n_all = sum(r[1] for r in fig["leave_one_out"])
-        pooled = sum(r[1] * r[2] for r in fig["leave_one_out"]) / n_all
-        out.append(f"| **pooled** | {n_all} | **{pooled:.3f}** | |\n")
+        pooled = [sum(r[1] * r[k] for r in fig["leave_one_out"]) / n_all for k in (2, 4, 3)]
+        out.append(f"| **pooled** | {n_all} | **{pooled[0]:.4f}** | {pooled[1]:.4f} | {pooled[2]:.4f} |\n")
     if fig.get("learning_curve"):
-        out.append("Which earlier sessions the category correction learns from (category only, validation sessions):\n")
+        out.append("Which earlier sessions the category correction learns from (logistic correction alone, "
+                   "validation sessions):\n")
         out.append("| trained on sessions | n | category accuracy |\n|---|---|---|")
         for label, n, acc in fig["learning_curve"]:
             out.append(f"| {label} | {n} | {acc:.3f} |")
@@ -273,7 +360,9 @@ def markdown_figures(fig: dict) -> str:
     out.append(f"`infer` on 10,000 recommendations: **{fig['seconds_10k']:.2f} s** on this 2-core machine "
                f"(model already loaded; loading takes {fig['load_seconds']:.2f} s once per process). "
                f"Artefact `addin/data/intelligence_model.npz`: **{fig['model_kb']:.0f} KB** "
-               f"({fig['cat_features']} category features, {fig['iss_features']} issue n-grams x {fig['n_labels']} issues).")
+               f"({fig['cat_features']} category features, {fig['iss_features']} issue n-grams x {fig['n_labels']} issues"
+               + (f"; GRU: {fig['gru_words']} words x {len(GRU['seeds'])} seeds" if fig.get("gru_words") else "")
+               + ").")
     return "\n".join(out)
 
 
@@ -295,12 +384,24 @@ def blob(obj) -> np.ndarray:
                          dtype=np.uint8)
 
 
-def build_artefact(rows: pd.DataFrame, out: Path, meta: dict) -> dict:
+def gru_runtime(arrays: dict) -> I.CategoryGRU:
+    """The runtime's forward pass over freshly trained weights (as stored: float16 where the artefact is)."""
+    return I.CategoryGRU(json.loads(bytes(arrays["gru_vocab"]).decode("utf-8")),
+                         arrays["gru_emb"] * arrays["gru_emb_scale"].astype(np.float32),
+                         *(arrays[f"gru_{k}"] for k in ("w_ih", "w_hh", "b_ih", "b_hh", "fc_w", "fc_b")),
+                         max_tokens=GRU["max_tokens"])
+
+
+def build_artefact(rows: pd.DataFrame, out: Path, meta: dict, neural: bool = True) -> dict:
     """Train the category correction and the issue model on `rows` and write the artefact to `out`."""
     t0 = time.time()
     labels = list(I.ISSUES)
     parses = [I.parse(t) for t in rows.Text]
     cat_vocab, cat_w, cat_b, cat_classes = train_category(parses, rows.Action.to_numpy())
+    gru = train_gru(list(rows.Text), rows.Action.to_numpy()) if neural else {}
+    if gru:
+        assert np.array_equal(gru.pop("gru_classes"), cat_classes), "both category models must share classes"
+        meta = {"gru": {k: GRU[k] for k in ("max_tokens", "weight", "seeds", "emb", "hidden")}, **meta}
     docs = issue_docs(rows.Text)
     y = label_matrix(rows.issues, labels)
     thr, oof = tune_thresholds(docs, y, rows.Session.to_numpy())
@@ -323,12 +424,14 @@ def build_artefact(rows: pd.DataFrame, out: Path, meta: dict) -> dict:
         cat_classes=cat_classes,
         iss_vocab=blob(iss_vocab), iss_idf=iss_idf.astype(np.float16), iss_w=iss_w.astype(np.float16),
         iss_b=iss_b.astype(np.float32), iss_thr=thr.astype(np.float32), labels=blob(labels),
+        **gru,
     )
     print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB; trained on sessions {meta['train_sessions']}, "
           f"{len(rows)} rows, {time.time() - t0:.0f} s)")
     _, oof_micro, _ = f1_table(y, (oof >= thr).astype(np.int8), labels)
     return {"cat_features": len(cat_vocab), "iss_features": len(iss_vocab), "thr": thr, "oof_micro": oof_micro,
-            "kb": out.stat().st_size / 1024}
+            "kb": out.stat().st_size / 1024,
+            "gru_words": len(json.loads(bytes(gru["gru_vocab"]).decode("utf-8"))) if gru else 0}
 
 
 def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: list[int], info: dict) -> dict:
@@ -348,7 +451,10 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
         I._MODEL = previous
     y_cat = va.Action.to_numpy()
     pred_cat = np.array([r.action for r in inf])
-    rules = np.array([I.parse(t).category for t in va.Text])
+    parses = [I.parse(t) for t in va.Text]
+    rules = np.array([p.category for p in parses])
+    logistic = np.array([I._decide_category(p, q, model.cat_classes)[0]
+                         for p, q in zip(parses, model.logistic_proba(parses))])
     fw_tr = Counter()
     by_word: dict[str, Counter] = {}
     for t, a in zip(tr.Text, tr.Action):
@@ -387,6 +493,7 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
         "baseline_lexicon": float((lexicon == y_cat).mean()),
         "rules_accuracy": float((rules == y_cat).mean()),
         "category_accuracy": float((pred_cat == y_cat).mean()),
+        "logistic_accuracy": float((logistic == y_cat).mean()), "neural": model.gru is not None,
         "confusion": confusion(y_cat, pred_cat).tolist(),
         "per_session": per_session,
         "issues_micro_f1": micro, "issues_macro_f1": macro,
@@ -399,25 +506,39 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
         "groups_micro_f1": gmicro,
         "per_group": grows,
         "seconds_10k": seconds_10k, "load_seconds": load_seconds,
-        "model_kb": info["kb"],
+        "model_kb": info["kb"], "gru_words": info.get("gru_words", 0),
         "cat_features": info["cat_features"], "iss_features": info["iss_features"], "n_labels": len(labels),
     }
 
 
-def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: np.ndarray) -> tuple[float, float]:
-    """Accuracy of the category correction (and of the rules alone) on `test` rows when trained on `train` rows."""
-    vocab, W, b, classes = train_category([p for p, t in zip(parses, train) if t], df.Action.to_numpy()[train])
+def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: np.ndarray,
+                      neural: bool = False) -> tuple[float, float, float]:
+    """Category accuracy on `test` rows when trained on `train` rows: the learned correction (with the GRU if
+    `neural`), the rules alone, and the logistic correction alone."""
+    y = df.Action.to_numpy()
+    vocab, W, b, classes = train_category([p for p, t in zip(parses, train) if t], y[train])
     index = {f: i for i, f in enumerate(vocab)}
     held = [p for p, t in zip(parses, test) if t]
-    pred = []
-    for p in held:  # the runtime's decision: the correction scores English only
+    proba = []
+    for p in held:
         cols = [index[f] for f in set(I.action_features(p)) if f in index]
-        pred.append(I._decide_category(p, W[cols].sum(axis=0) + b, classes)[0])
-    gold = df.Action.to_numpy()[test]
-    return float(np.mean(np.array(pred) == gold)), float(np.mean(np.array([p.category for p in held]) == gold))
+        s = W[cols].sum(axis=0) + b
+        e = np.exp(s - s.max())
+        proba.append(e / e.sum())
+    logistic = np.array(proba)
+    proba = logistic
+    if neural:
+        gru = train_gru(list(df.Text[train]), y[train])
+        proba = GRU["weight"] * gru_runtime(gru).proba(list(df.Text[test])) + (1 - GRU["weight"]) * logistic
+    gold = y[test]
+
+    def accuracy(q):  # the runtime's decision: the correction scores English only
+        return float(np.mean(np.array([I._decide_category(p, r, classes)[0] for p, r in zip(held, q)]) == gold))
+    return accuracy(proba), float(np.mean(np.array([p.category for p in held]) == gold)), accuracy(logistic)
 
 
-def leave_one_session_out(df: pd.DataFrame, sessions: list[int]) -> list[tuple[int, int, float, float]]:
+def leave_one_session_out(df: pd.DataFrame, sessions: list[int],
+                          neural: bool = True) -> list[tuple[int, int, float, float, float]]:
     """Category accuracy on each session when trained on every other one, with the shipped procedure.
 
     Estimates what the final refit (all sessions) does on a later session: the second UPR cycle starts at
@@ -427,7 +548,7 @@ def leave_one_session_out(df: pd.DataFrame, sessions: list[int]) -> list[tuple[i
     out = []
     for s in sessions:
         te = (df.Session == s).to_numpy()
-        out.append((s, int(te.sum()), *category_accuracy(df, parses, ~te, te)))
+        out.append((s, int(te.sum()), *category_accuracy(df, parses, ~te, te, neural)))
     return out
 
 
@@ -459,11 +580,14 @@ def main(argv=None) -> int:
                     help="ship the validation artefact itself instead of refitting on every session")
     ap.add_argument("--write-doc", action="store_true", help="refresh the figures block in docs/intelligence.md")
     ap.add_argument("--figures-json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--no-neural", action="store_true",
+                    help="logistic correction only (no torch needed; the runtime reads either artefact)")
     args = ap.parse_args(argv)
 
     if not args.data.exists():
         raise SystemExit(f"data not found: {args.data}")
     np.random.seed(0)
+    neural = not args.no_neural
     t0 = time.time()
     df = load(args.data)
     val_sessions = sorted(int(s) for s in args.val_sessions.split(",") if s.strip())
@@ -478,20 +602,20 @@ def main(argv=None) -> int:
     # 1. Validation: train without the validation sessions, score them through the runtime path.
     with tempfile.TemporaryDirectory() as tmp:
         val_out = args.out if args.no_refit else (args.validation_out or Path(tmp) / "validation.npz")
-        info = build_artefact(tr, val_out, {"val_sessions": val_sessions})
+        info = build_artefact(tr, val_out, {"val_sessions": val_sessions}, neural)
         fig = evaluate(val_out, tr, va, val_sessions, info)
-    fig["leave_one_out"] = leave_one_session_out(df, val_sessions)
+    fig["leave_one_out"] = leave_one_session_out(df, val_sessions, neural)
     fig["learning_curve"] = learning_curve(df, val_sessions)
 
     # 2. Ship: refit on every session with the same hyper-parameters (the validation sessions are the
     #    latest, closest to the sessions users will classify).
     if not args.no_refit:
-        summary = {k: fig[k] for k in ("train_sessions", "val_sessions", "category_accuracy", "issues_micro_f1",
-                                       "issues_macro_f1", "groups_micro_f1")}
-        shipped = build_artefact(df, args.out, {"val_sessions": [], "validation": summary})
+        summary = {k: fig[k] for k in ("train_sessions", "val_sessions", "category_accuracy", "logistic_accuracy",
+                                       "issues_micro_f1", "issues_macro_f1", "groups_micro_f1")}
+        shipped = build_artefact(df, args.out, {"val_sessions": [], "validation": summary}, neural)
         fig.update(shipped_sessions=sorted(int(s) for s in df.Session.unique()), n_shipped=len(df),
                    model_kb=shipped["kb"], cat_features=shipped["cat_features"],
-                   iss_features=shipped["iss_features"])
+                   iss_features=shipped["iss_features"], gru_words=shipped["gru_words"])
     print()
     print(markdown_figures(fig))
     if args.figures_json:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import measure
@@ -193,6 +194,68 @@ def test_classify_csv_reads_bom_any_header_case_and_mac_roman(tmp_path):
 
 
 # --------------------------------------------------------------------------
+# Neural category model: the numpy forward pass is torch's packed bi-GRU
+# --------------------------------------------------------------------------
+
+def _torch():
+    if IN_CI:
+        import torch  # CI installs it (.ci/run); a missing torch must fail there, not skip
+        return torch
+    return pytest.importorskip("torch", reason="training the neural model needs torch (pip install torch==2.13.0)")
+
+
+def test_numpy_gru_matches_torch_packed_bidirectional_gru():
+    torch = _torch()
+    from torch import nn
+
+    torch.manual_seed(7)
+    vocab = ["<s>", "ensure", "ratify", "the", "convention", "continue", "efforts", ",", "."]
+    seeds, E, H = 2, 8, 6
+    nets = [(nn.Embedding(len(vocab) + 2, E, padding_idx=0), nn.GRU(E, H, batch_first=True, bidirectional=True),
+             nn.Linear(4 * H, 5)) for _ in range(seeds)]
+    g = {k: [] for k in ("emb", "w_ih", "w_hh", "b_ih", "b_hh", "fc_w", "fc_b")}
+    for emb, rnn, fc in nets:
+        g["emb"].append(emb.weight.detach().numpy())
+        for name, key in (("w_ih", "weight_ih_l0"), ("w_hh", "weight_hh_l0"), ("b_ih", "bias_ih_l0"),
+                          ("b_hh", "bias_hh_l0")):
+            g[name].append(np.stack([getattr(rnn, key).detach().numpy(),
+                                     getattr(rnn, key + "_reverse").detach().numpy()]))
+        g["fc_w"].append(fc.weight.detach().numpy())
+        g["fc_b"].append(fc.bias.detach().numpy())
+    model = I.CategoryGRU(vocab[1:], *(np.stack(g[k]) for k in ("emb", "w_ih", "w_hh", "b_ih", "b_hh", "fc_w", "fc_b")),
+                          max_tokens=7)
+    # Lengths differ (and one text is cut at max_tokens), so the backward direction must start at each
+    # text's own last token; "unknown" words map to id 1.
+    texts = ["Ratify the convention.", "Continue efforts", "77.3. Ensure, ensure the convention, the efforts, always",
+             "", "Zzz unknown words"]
+    ids, lengths = model.encode(texts)
+    assert list(lengths) == [5, 3, 7, 1, 4] and ids[4, 1] == I.GRU_UNKNOWN
+    expected = np.zeros((len(texts), 5))
+    with torch.no_grad():
+        x, n = torch.from_numpy(ids), torch.from_numpy(lengths)
+        for emb, rnn, fc in nets:
+            packed = nn.utils.rnn.pack_padded_sequence(emb(x), n, batch_first=True, enforce_sorted=False)
+            out, last = rnn(packed)
+            out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, padding_value=-1e4)
+            expected += torch.softmax(fc(torch.cat([last[0], last[1], out.max(1).values], 1)), 1).numpy() / seeds
+    got = model.proba(texts, chunk=2)  # chunks of two: rows sorted by length must land back in place
+    np.testing.assert_allclose(got, expected, atol=1e-5)
+
+
+def test_shipped_category_averages_the_gru_with_the_logistic_correction():
+    model = I.load_model()
+    assert model.gru is not None and 0.0 < model.gru_weight < 1.0
+    texts = ["Continue and strengthen its efforts to combat trafficking in persons",
+             "Ratify the Convention on the Rights of Persons with Disabilities"]
+    parses = [I.parse(t) for t in texts]
+    both = model.category_proba(parses, texts)
+    expected = model.gru_weight * model.gru.proba(texts) + (1 - model.gru_weight) * model.logistic_proba(parses)
+    np.testing.assert_allclose(both, expected, rtol=1e-6)
+    np.testing.assert_allclose(both.sum(axis=1), 1.0, rtol=1e-5)
+    assert [I.infer(texts)[k].action for k in range(2)] == [4, 5]
+
+
+# --------------------------------------------------------------------------
 # Held-out sessions of UPR Info's own labels
 # --------------------------------------------------------------------------
 
@@ -223,6 +286,7 @@ def validation_figures(upr_export, tmp_path_factory):
     """Rebuild the validation model exactly as scripts/train_intelligence.py does, and score it."""
     if not IN_CI:
         pytest.importorskip("sklearn", reason="training needs scikit-learn (pip install '.[test]')")
+    _torch()
     sys.path.insert(0, str(REPO / "scripts"))
     try:
         import train_intelligence as T
@@ -246,6 +310,7 @@ def test_held_out_sessions_beat_the_first_verb_baseline(validation_figures):
     assert fig["category_accuracy"] >= 0.90, fig["category_accuracy"]
     assert fig["category_accuracy"] >= fig["baseline_first_word"] + 0.03
     assert fig["category_accuracy"] > fig["rules_accuracy"]
+    assert fig["neural"] and fig["category_accuracy"] > fig["logistic_accuracy"], "the GRU must add to the logistic model"
     assert fig["issues_micro_f1"] >= 0.85, fig["issues_micro_f1"]
 
 
