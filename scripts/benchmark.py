@@ -11,6 +11,8 @@ workshop meets them:
 
 - import: `upr recommendations import` on the real UPR Info export, all States (28,242 rows);
   baseline pandas.read_csv of the same file.
+- classify: `upr recommendations classify` (action category and issues inferred from every text of
+  the same file); baseline pandas.read_csv and each text's first word.
 - list workbook: writing the imported list; baseline openpyxl writing the same cells.
 - groups make: one State's full list and a 2,000-recommendation stress list; baseline openpyxl
   loading the committed template and pasting each group's list cells in, for as many workbooks.
@@ -196,6 +198,23 @@ def stage_import(work: Path, plan: dict, case: str, baseline: bool) -> Stage:
     return Stage(lambda: import_recommendations(source, mapping=mapping), scale)
 
 
+def stage_classify(work: Path, plan: dict, case: str, baseline: bool) -> Stage:
+    source = Path(plan["source"])
+    scale = f"{plan['source_rows']:,} texts, all States"
+    if baseline:
+        import pandas
+
+        def first_word() -> dict:
+            # The plain part of the job: read the texts and take each one's first word, which is all
+            # the first-verb baseline classifies by.
+            texts = pandas.read_csv(source)["Text"].fillna("").astype(str)
+            return {t.split(maxsplit=1)[0].lower() if t.strip() else "": 4 for t in texts}
+        return Stage(first_word, scale)
+    from addin.intelligence import classify_csv
+
+    return Stage(lambda: classify_csv(source), scale)
+
+
 def stage_list_workbook(work: Path, plan: dict, case: str, baseline: bool) -> Stage:
     from addin.groups import GroupMapping
     from addin.recommendations import import_recommendations, recommendation_rows, write_list_workbook
@@ -333,6 +352,7 @@ def stage_merge(work: Path, plan: dict, case: str, baseline: bool) -> Stage:
 # (key, stage name, case, function, baseline description)
 CASES = [
     ("import", "import", "global", stage_import, "pandas.read_csv"),
+    ("classify", "classify", "global", stage_classify, "pandas.read_csv + first-word lookup"),
     ("list-workbook", "list workbook", "global", stage_list_workbook, "openpyxl write, same cells"),
     ("groups-make-state", "groups make", "state", stage_groups_make, "openpyxl template + same list cells"),
     ("groups-make-stress", "groups make", "stress", stage_groups_make, "openpyxl template + same list cells"),

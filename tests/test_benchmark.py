@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-STAGES = {("import", "global"), ("list workbook", "global")} | {
+STAGES = {("import", "global"), ("classify", "global"), ("list workbook", "global")} | {
     (stage, case) for stage in ("groups make", "fill", "validate", "merge") for case in ("state", "stress")}
 
 
