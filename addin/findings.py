@@ -33,6 +33,7 @@ FINDING_TYPES = {ft.type: ft for ft in (
                 "Recommandation peu spécifique"),
     FindingType("formula-without-value", Severity.WARNING, "Formula without a saved result",
                 "Formule sans résultat enregistré"),
+    FindingType("error-value", Severity.ERROR, "Error value instead of a value", "Valeur d'erreur au lieu d'une valeur"),
     FindingType("stray-cell", Severity.INFO, "Text outside the table", "Texte hors du tableau"),
 )}
 

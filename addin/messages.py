@@ -34,6 +34,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{field} contient la formule {formula}, mais le classeur n'en a pas enregistré le résultat : sa valeur "
               "est inconnue, et la fusion garde la formule comme texte.",
     },
+    "error_value": {
+        "en": "{field} shows the error {error} instead of a value.",
+        "fr": "{field} affiche l'erreur {error} au lieu d'une valeur.",
+    },
+    "error_value_formula": {
+        "en": "{field} shows the error {error}, the result of the formula {formula}, instead of a value.",
+        "fr": "{field} affiche l'erreur {error}, résultat de la formule {formula}, au lieu d'une valeur.",
+    },
+    "error_value.fix": {
+        "en": "Type the value itself, or correct the formula or the cells it refers to. If the group lacks "
+              "the information, clear the cell and write who can provide it in Notes.",
+        "fr": "Saisissez directement la valeur, ou corrigez la formule ou les cellules auxquelles elle renvoie. "
+              "Si le groupe n'a pas l'information, videz la cellule et indiquez dans Notes qui peut la fournir.",
+    },
     "formula.fix": {
         "en": "Open the workbook in Excel or LibreOffice and save it, so that the result is saved with the "
               "formula, or type the value itself.",

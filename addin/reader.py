@@ -70,6 +70,8 @@ class MatrixRow:
     formulas: dict[str, str] = field(default_factory=dict)
     # Keys whose formula has no result saved in the file: values keep the formula text.
     uncomputed: set[str] = field(default_factory=set)
+    # Keys whose cell shows a spreadsheet error (#N/A, #REF! ...), typed or computed -> the error.
+    errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def recommendation_id(self) -> str:
@@ -398,6 +400,16 @@ def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | Non
     return sheets, meta
 
 
+# What Excel (and LibreOffice, saving .xlsx) shows in a cell instead of a value. calamine reads them
+# from .ods and .xls as empty cells, so there they count as missing.
+ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!",
+                          "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+
+
+def _error_value(value: object) -> str:
+    return value.strip() if isinstance(value, str) and value.strip() in ERROR_VALUES else ""
+
+
 def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -599,7 +611,8 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
             extras=extras,
             extra_cells={n: f"{get_column_letter(c)}{r}" for n, c in extra_columns.items() if n in extras},
             row_key="" if row_key is None else str(row_key), merged=merged, formulas=formulas,
-            uncomputed={k for k in formulas if formulas[k] == values.get(k)}))
+            uncomputed={k for k in formulas if formulas[k] == values.get(k)},
+            errors={k: e for k in inputs if (e := _error_value(values.get(k)))}))
     return Matrix(sheet, raw.name, header_row, columns, extra_columns, rows, headers)
 
 

@@ -192,7 +192,8 @@ IMPLEMENTATION_PLAN = SheetSchema(
     fr="Plan de mise en œuvre",
     header_row=3,
     checks=("missing-field", "unknown-recommendation", "duplicate-row", "bad-date",
-            "deadline-out-of-cycle", "smart", "not-specific-recommendation", "formula-without-value"),
+            "deadline-out-of-cycle", "smart", "not-specific-recommendation", "formula-without-value",
+            "error-value"),
     aliases=("Plan de mise en oeuvre", "Implementation matrix"),
     columns=(
         *_RECOMMENDATION_COLUMNS,
@@ -241,7 +242,8 @@ ACTION_STRATEGY = SheetSchema(
     fr="Stratégie d'action",
     header_row=3,
     checks=("missing-field", "unknown-recommendation", "duplicate-row", "bad-date",
-            "deadline-out-of-cycle", "not-specific-recommendation", "formula-without-value"),
+            "deadline-out-of-cycle", "not-specific-recommendation", "formula-without-value",
+            "error-value"),
     aliases=("Strategie d'action", "Action plan", "CSO action strategy"),
     columns=(
         *_RECOMMENDATION_COLUMNS,

@@ -160,7 +160,7 @@ def errors_of(findings) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("name, sheet", [("renamed_sheet", "Feuil1"), ("french_headers", "Plan  atelier"),
                                          ("huge_dimension", PLAN_SHEET), ("read_only", PLAN_SHEET),
-                                         ("unicode_name", PLAN_SHEET), ("error_values", PLAN_SHEET),
+                                         ("unicode_name", PLAN_SHEET),
                                          ("long_text", PLAN_SHEET), ("unicode", PLAN_SHEET)])
 def test_readable_files_validate_clean(corpus, name, sheet):
     path = corpus[name]
@@ -171,6 +171,17 @@ def test_readable_files_validate_clean(corpus, name, sheet):
     assert {f["sheet"] for f in findings} <= {sheet}
     (file,) = json.loads(result.stdout)["files"]
     assert file["kind"] == "implementation_plan" and file["stats"]["rows"] >= 1
+
+
+def test_error_values_in_input_cells_are_errors_at_their_cells(corpus):
+    path = corpus["error_values"]
+    result = run("validate", path, "--format", "json", inputs=[path])
+    assert result.exit_code == 1, result.output
+    findings = findings_of(result, path)
+    assert {(f["type"], f["field"]) for f in findings if f["severity"] == "error"} == {
+        ("error-value", "target"), ("error-value", "baseline")}
+    assert {f["message"] for f in findings if f["type"] == "error-value"} == {
+        "Target shows the error #N/A instead of a value.", "Baseline shows the error #REF! instead of a value."}
 
 
 def test_a_dimension_tag_claiming_the_whole_grid_pads_nothing(corpus):

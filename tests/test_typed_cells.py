@@ -276,3 +276,52 @@ def test_a_workbook_is_read_twice_only_when_an_input_cell_holds_a_formula(formul
     opened.clear()
     open_workbook(formula_plan)
     assert opened == [False, True]
+
+
+# --- error values ------------------------------------------------------------------------------
+
+@pytest.fixture
+def error_plan(blank_plan, tmp_path) -> Path:
+    """Error values typed or pasted as constants, and a formula that computes one once saved."""
+    path = tmp_path / "errors" / blank_plan.name
+    path.parent.mkdir()
+    shutil.copy2(blank_plan, path)
+    recs = recommendations(path)
+    torture, pretrial = recs["criminalizing torture"][0], recs["pre-trial"][0]
+    type_rows(path, {
+        FIRST: (torture, {**TORTURE_LAW, "goal": "#N/A", "deadline": "#REF!"}),   # pasted from a lookup
+        FIRST + 1: (pretrial, {**PRETRIAL, "indicator": "=1/0", "notes": "#N/A"}),
+    })
+    return path
+
+
+def test_error_values_are_reported_once_where_they_are_and_kept(error_plan, tmp_path):
+    file = validate_json(error_plan)
+    errors = {f["cell"]: f for f in file["findings"] if f["type"] == "error-value"}
+    # An error in a required field is not a filled field, in an optional one it is still wrong.
+    assert set(errors) == {cell("goal", FIRST), cell("deadline", FIRST), cell("notes", FIRST + 1)}
+    assert errors[cell("goal", FIRST)]["message"] == "Goal shows the error #N/A instead of a value."
+    assert all(f["severity"] == "error" and f["recommendation_id"] for f in errors.values())
+    # Not reported again as an unreadable date or a SMART failure of the text "#N/A".
+    assert not [f for f in file["findings"] if f["row"] == FIRST and f["type"] in ("bad-date", "smart")]
+    # The formula with no saved result is still that finding, not an error value.
+    assert {f["cell"] for f in file["findings"] if f["type"] == "formula-without-value"} == {cell("indicator", FIRST + 1)}
+
+    master = tmp_path / "master.xlsx"
+    assert runner.invoke(app, ["merge", str(error_plan), "-o", str(master)]).exit_code == 0
+    rows = master_rows(master)
+    assert rows[FIRST]["Goal"] == "#N/A" and rows[FIRST]["Deadline"] == "#REF!"   # kept as found
+
+
+@pytest.mark.libreoffice
+def test_error_values_computed_by_a_formula_name_it(error_plan, libreoffice, tmp_path):
+    saved = libreoffice.convert(error_plan, "xlsx", tmp_path / "lo")   # opened and saved: #DIV/0! cached
+    file = validate_json(saved)
+    errors = {f["cell"]: f["message"] for f in file["findings"] if f["type"] == "error-value"}
+    assert errors[cell("indicator", FIRST + 1)] == ("Indicator shows the error #DIV/0!, the result of the formula "
+                                                    "=1/0, instead of a value.")
+    assert {cell("goal", FIRST), cell("deadline", FIRST), cell("notes", FIRST + 1)} <= set(errors)
+    # calamine reads error cells of .ods as empty: a required one is then simply missing.
+    ods = validate_json(libreoffice.convert(error_plan, "ods", tmp_path / "ods"))
+    assert ("missing-field", cell("goal", FIRST)) in errors_of(ods)
+    assert not [f for f in ods["findings"] if f["type"] == "error-value"]

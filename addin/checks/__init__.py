@@ -3,6 +3,7 @@
 from .base import Check, CheckContext
 from .dates import BadDate, DeadlineOutOfCycle
 from .duplicate_row import DuplicateRow
+from .error_value import ErrorValue
 from .formula import FormulaWithoutValue
 from .missing_field import MissingField
 from .not_specific import NotSpecificRecommendation
@@ -11,7 +12,7 @@ from .unknown_recommendation import UnknownRecommendation
 
 ALL_CHECKS: dict[str, type[Check]] = {check.type: check for check in (
     MissingField, UnknownRecommendation, DuplicateRow, BadDate, DeadlineOutOfCycle, Smart,
-    NotSpecificRecommendation, FormulaWithoutValue,
+    NotSpecificRecommendation, FormulaWithoutValue, ErrorValue,
 )}
 
 __all__ = ["ALL_CHECKS", "Check", "CheckContext"]

@@ -14,9 +14,10 @@ def parsed_dates(context: CheckContext, row: MatrixRow) -> dict:
     """Parse each date cell once per row; several checks read the result."""
     key = ("dates", row.row)
     if key not in context.cache:
-        # A formula with no saved result has no date to read, whatever its text looks like.
+        # A formula with no saved result has no date to read, whatever its text looks like; an error
+        # value (#N/A) is reported once, by error-value.
         context.cache[key] = {c.key: None if c.key in row.uncomputed else parse_when(row.value(c.key))
-                              for c in date_columns(context) if row.text(c.key)}
+                              for c in date_columns(context) if row.text(c.key) and c.key not in row.errors}
     return context.cache[key]
 
 

@@ -24,8 +24,9 @@ class Smart(Check):
     def validate_row(self, context: CheckContext, row: MatrixRow):
         if "indicator" not in context.matrix.columns or not row.text("indicator"):
             return
-        # A formula with no saved result is unknown, not text to judge; formula-without-value asks for it.
-        if row.uncomputed & set(SMART_INPUTS):
+        # A formula with no saved result, or an error value, is unknown, not text to judge;
+        # formula-without-value and error-value ask for it.
+        if (row.uncomputed | row.errors.keys()) & set(SMART_INPUTS):
             return
         window = context.window or PlanWindow.from_years(*default_years())
         result = assess(smart_row(row), window, context.lang)
