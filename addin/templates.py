@@ -92,6 +92,12 @@ def matrix_for(kind: str) -> SheetSchema:
     return schema.matrix(kind)
 
 
+def missing_rule(id_cell: str, cell: str) -> str:
+    """Conditional-format formula: TRUE when the row has an ID and `cell` is blank or shows an error
+    value (#N/A ...), which is no more a value than a blank."""
+    return f"AND(LEN({id_cell})>0,IFERROR(LEN(TRIM({cell}))=0,TRUE))"
+
+
 def sheet_ref(sheet_title: str, cells: str) -> str:
     return f"{quote_sheetname(sheet_title)}!{cells}"
 
@@ -263,7 +269,7 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
         letter = sheet.letter(col.key)
         ws.conditional_formatting.add(
             f"{letter}{first}:{letter}{last}",
-            FormulaRule(formula=[f"AND(LEN(${id_letter}{first})>0,LEN(TRIM({letter}{first}))=0)"],
+            FormulaRule(formula=[missing_rule(f"${id_letter}{first}", f"{letter}{first}")],
                         fill=MISSING_FILL, stopIfTrue=False))
     ws.conditional_formatting.add(
         f"{id_letter}{first}:{id_letter}{last}",

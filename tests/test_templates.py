@@ -129,11 +129,18 @@ def test_libreoffice_computes_lookups_highlights_and_not_addressed(tmp_path, lib
     ws[f"{ACTION_STRATEGY.letter('cso_activity')}{first}"] = "Advocacy"
     # Probe cells: the conditional-format rule must be TRUE where the cell is missing.
     probe = wb.create_sheet("probe")
-    partners = ACTION_STRATEGY.letter("partners")
-    activity = ACTION_STRATEGY.letter("cso_activity")
-    probe["A1"] = f"=AND(LEN('Action strategy'!${id_col}{first})>0,LEN(TRIM('Action strategy'!{partners}{first}))=0)"
-    probe["A2"] = f"=AND(LEN('Action strategy'!${id_col}{first})>0,LEN(TRIM('Action strategy'!{activity}{first}))=0)"
-    probe["A3"] = f"=AND(LEN('Action strategy'!${id_col}{first + 5})>0,LEN(TRIM('Action strategy'!{partners}{first + 5}))=0)"
+    ws[f"{ACTION_STRATEGY.letter('resources')}{first}"] = "=NA()"    # an error is not a value either
+    rule = {(str(cf.sqref).split(":")[0]): cf.rules[0].formula[0] for cf in ws.conditional_formatting}
+
+    def probe_rule(key: str, row: int) -> str:
+        # The sheet's own rule, moved from the range's first cell to `row` of the sheet.
+        letter = ACTION_STRATEGY.letter(key)
+        return "=" + rule[f"{letter}{first}"].replace(f"${id_col}{first}", f"'Action strategy'!${id_col}{row}") \
+            .replace(f"({letter}{first})", f"('Action strategy'!{letter}{row})")
+    probe["A1"] = probe_rule("partners", first)
+    probe["A2"] = probe_rule("cso_activity", first)
+    probe["A3"] = probe_rule("partners", first + 5)
+    probe["A4"] = probe_rule("resources", first)
     for i in range(1, 6):
         probe[f"B{i}"] = f'=IFERROR(INDEX({ListSource.RECOMMENDATIONS.value},{i}),"")'
     probe["C1"] = f"=ROWS({ListSource.RECOMMENDATIONS.value})"
@@ -148,7 +155,7 @@ def test_libreoffice_computes_lookups_highlights_and_not_addressed(tmp_path, lib
     assert computed[f"{text}{first + 1}"].value == RECS[2][1]
     assert computed[f"{text}{first + 2}"].value == "⚠ not in the list"
     assert computed[f"{text}{first + 3}"].value in (None, "")
-    assert [values["probe"][f"A{i}"].value for i in (1, 2, 3)] == [True, False, False]
+    assert [values["probe"][f"A{i}"].value for i in (1, 2, 3, 4)] == [True, False, False, True]
     dropdown = [values["probe"][f"B{i}"].value or "" for i in range(1, 6)]
     assert dropdown == [choice_label(r[0], r[1]) for r in RECS] + ["", ""]
     assert values["probe"]["C1"].value == len(RECS)
