@@ -306,7 +306,8 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
     top = form.row_of(form.fields[-1].key) + 2
     ws.cell(top, 1).value = form.not_addressed_fr if lang == "fr" else form.not_addressed_en
     ws.cell(top, 1).font = Font(bold=True, size=12)
-    first, last = top + 3, top + 2 + rows.list
+    # One row per list row that has the list's formulas (2 to rows.list on the Recommendations sheet).
+    first, last = top + 3, top + 1 + rows.list
     count_label = ws.cell(top + 1, 1)
     count_label.value = t("not_addressed_count", lang)
     count_label.font = Font(bold=True)

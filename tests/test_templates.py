@@ -180,3 +180,20 @@ def test_metadata_survives_a_libreoffice_round_trip_to_ods(tmp_path, libreoffice
     assert data.group == "Justice"
     assert sorted(data.recommendation_ids) == ["77.1", "77.10", "77.2"]
     assert len(RECOMMENDATIONS.columns) and MATRIX_ROWS > 100
+
+
+@pytest.mark.parametrize("listed", [0, 3, 700])
+def test_group_worksheet_table_covers_exactly_the_list_rows_that_have_formulas(listed):
+    from openpyxl.utils import get_column_letter
+
+    rows = [[f"77.{i}", f"Recommendation {i}", "Denmark", "Accepted", "Justice", 4, "Justice", "Examplia", 10, 1,
+             "example", "", "source", ""] for i in range(1, listed + 1)]
+    wb = build_workbook("action_strategy", recommendation_rows=rows, group=DEFAULT_GROUPS[1] if rows else None)
+    choice = get_column_letter(len(RECOMMENDATIONS.columns) + 1)
+    listing = wb[RECOMMENDATIONS.title("en")]
+    with_formula = [r for r in range(2, listing.max_row + 1)
+                    if str(listing[f"{choice}{r}"].value or "").startswith("=")]
+    table = [c.value for c in wb[GROUP_WORKSHEET.title("en")]["A"] if "Recommendations'!$A$" in str(c.value)]
+    referenced = [int(v.rsplit("$", 1)[1].rstrip(")")) for v in table]
+    assert referenced == with_formula == list(range(2, with_formula[-1] + 1))
+    assert with_formula[-1] >= listed + 1   # every recommendation of the list has its row
