@@ -53,6 +53,16 @@ def recommendations(path: Path) -> dict[str, tuple[str, str]]:
     return found
 
 
+def copy_plan(blank_plan: Path, folder: Path) -> tuple[Path, str, str]:
+    """A fresh copy of the blank group plan in `folder`, with the IDs of its torture and pre-trial
+    recommendations."""
+    path = folder / blank_plan.name
+    path.parent.mkdir()
+    shutil.copy2(blank_plan, path)
+    recs = recommendations(path)
+    return path, recs["criminalizing torture"][0], recs["pre-trial"][0]
+
+
 def type_rows(path: Path, rows: dict[int, tuple[str | None, dict]], merges: tuple[str, ...] = ()) -> None:
     """Type rows like a participant (ID from the dropdown), then merge cells. A str starting
     with "=" is typed as a formula; Text("=...") as text."""
@@ -102,11 +112,7 @@ ACROSS = (f"{cell('goal', FIRST + 3)}:{cell('government_action', FIRST + 3)}",
 
 @pytest.fixture
 def merged_plan(blank_plan, tmp_path) -> tuple[Path, dict]:
-    path = tmp_path / "merged" / blank_plan.name
-    path.parent.mkdir()
-    shutil.copy2(blank_plan, path)
-    recs = recommendations(path)
-    torture, pretrial = recs["criminalizing torture"][0], recs["pre-trial"][0]
+    path, torture, pretrial = copy_plan(blank_plan, tmp_path / "merged")
     indicators = {"indicator": "Number of prosecutions for torture opened each year",
                   "baseline": "0 (2011)", "target": "10 a year"}
     type_rows(path, {
@@ -115,7 +121,7 @@ def merged_plan(blank_plan, tmp_path) -> tuple[Path, dict]:
         FIRST + 2: (None, {**indicators, "indicator": "Number of convictions for torture each year"}),
         FIRST + 3: (pretrial, {**PRETRIAL, "government_action": None, "target": None}),
     }, DOWN + ACROSS)
-    return path, recs
+    return path, recommendations(path)
 
 
 def test_merged_cells_count_for_every_row_they_cover(merged_plan, tmp_path):
@@ -200,11 +206,7 @@ def test_merged_cells_read_the_same_from_ods_and_xls(merged_plan, libreoffice, t
 @pytest.fixture
 def formula_plan(blank_plan, tmp_path) -> Path:
     """Formulas typed by openpyxl: no result saved, as from a program that never opened the file."""
-    path = tmp_path / "formulas" / blank_plan.name
-    path.parent.mkdir()
-    shutil.copy2(blank_plan, path)
-    recs = recommendations(path)
-    torture, pretrial = recs["criminalizing torture"][0], recs["pre-trial"][0]
+    path, torture, pretrial = copy_plan(blank_plan, tmp_path / "formulas")
     type_rows(path, {
         FIRST: (torture, {**TORTURE_LAW, "deadline": "=DATE(2015,12,31)", "target": "=2+2"}),
         # "=F4": the goal of the row above, and a formula whose result is an empty text.
@@ -283,11 +285,7 @@ def test_a_workbook_is_read_twice_only_when_an_input_cell_holds_a_formula(formul
 @pytest.fixture
 def error_plan(blank_plan, tmp_path) -> Path:
     """Error values typed or pasted as constants, and a formula that computes one once saved."""
-    path = tmp_path / "errors" / blank_plan.name
-    path.parent.mkdir()
-    shutil.copy2(blank_plan, path)
-    recs = recommendations(path)
-    torture, pretrial = recs["criminalizing torture"][0], recs["pre-trial"][0]
+    path, torture, pretrial = copy_plan(blank_plan, tmp_path / "errors")
     type_rows(path, {
         FIRST: (torture, {**TORTURE_LAW, "goal": "#N/A", "deadline": "#REF!"}),   # pasted from a lookup
         FIRST + 1: (pretrial, {**PRETRIAL, "indicator": "=1/0", "notes": "#N/A"}),
