@@ -947,6 +947,30 @@ class Inference:
     issue_confidence: dict[str, float]
 
 
+class LogisticCorrection:
+    """The multinomial logistic correction of the rule category: weights over action_features."""
+
+    def __init__(self, vocab: Sequence[str], w: np.ndarray, b: np.ndarray):
+        self.index = {f: i for i, f in enumerate(vocab)}
+        self.w = w.astype(np.float32)
+        self.b = b.astype(np.float32)
+
+    def proba(self, parses: Sequence[Parse]) -> np.ndarray:
+        rows, cols = [], []
+        for r, p in enumerate(parses):
+            for f in action_features(p):
+                j = self.index.get(f)
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+        scores = np.tile(self.b, (len(parses), 1))
+        if cols:
+            np.add.at(scores, np.asarray(rows), self.w[np.asarray(cols)])
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
+
+
 _GRU_TOKEN = re.compile(r"[a-z]+|[0-9]+|[^\sa-z0-9]")
 GRU_START, GRU_PAD, GRU_UNKNOWN = "<s>", 0, 1
 
@@ -983,6 +1007,14 @@ class CategoryGRU:
         self.fc_b = fc_b.astype(np.float32)
         self.hidden = hidden3 // 3
         self.max_tokens = max_tokens
+
+    @classmethod
+    def from_arrays(cls, arrays, max_tokens: int) -> "CategoryGRU":
+        """From the gru_* arrays as stored (the artefact, or the training script's output)."""
+        emb = arrays["gru_emb"] * arrays["gru_emb_scale"].astype(np.float32)  # int8 codes, one scale per word
+        return cls(json.loads(bytes(arrays["gru_vocab"]).decode("utf-8")), emb,
+                   *(arrays[f"gru_{k}"] for k in ("w_ih", "w_hh", "b_ih", "b_hh", "fc_w", "fc_b")),
+                   max_tokens=max_tokens)
 
     def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         ids = np.zeros((len(texts), self.max_tokens), np.int64)
@@ -1044,9 +1076,8 @@ class Model:
     def __init__(self, path: Path = MODEL_PATH):
         with np.load(path, allow_pickle=False) as z:
             self.meta = json.loads(bytes(z["meta"]).decode("utf-8"))
-            self.cat_index = {f: i for i, f in enumerate(json.loads(bytes(z["cat_vocab"]).decode("utf-8")))}
-            self.cat_w = z["cat_w"].astype(np.float32)
-            self.cat_b = z["cat_b"].astype(np.float32)
+            self.logistic = LogisticCorrection(json.loads(bytes(z["cat_vocab"]).decode("utf-8")), z["cat_w"],
+                                               z["cat_b"])
             self.cat_classes = z["cat_classes"].astype(np.int64)
             self.iss_index = {f: i for i, f in enumerate(json.loads(bytes(z["iss_vocab"]).decode("utf-8")))}
             self.iss_idf = z["iss_idf"].astype(np.float32)
@@ -1056,10 +1087,7 @@ class Model:
             self.labels = tuple(json.loads(bytes(z["labels"]).decode("utf-8")))
             self.gru = None
             if "gru_vocab" in z.files:  # artefacts built with --no-neural have the logistic correction only
-                emb = z["gru_emb"] * z["gru_emb_scale"].astype(np.float32)  # int8 codes, one scale per word
-                self.gru = CategoryGRU(json.loads(bytes(z["gru_vocab"]).decode("utf-8")), emb,
-                                       z["gru_w_ih"], z["gru_w_hh"], z["gru_b_ih"], z["gru_b_hh"],
-                                       z["gru_fc_w"], z["gru_fc_b"], int(self.meta["gru"]["max_tokens"]))
+                self.gru = CategoryGRU.from_arrays(z, int(self.meta["gru"]["max_tokens"]))
                 self.gru_weight = float(self.meta["gru"]["weight"])
         self.ngram_max = int(self.meta.get("ngram_max", 2))
         self.min_top = float(self.meta.get("min_top_probability", 1.0))
@@ -1073,19 +1101,7 @@ class Model:
         return proba
 
     def logistic_proba(self, parses: Sequence[Parse]) -> np.ndarray:
-        rows, cols = [], []
-        for r, p in enumerate(parses):
-            for f in action_features(p):
-                j = self.cat_index.get(f)
-                if j is not None:
-                    rows.append(r)
-                    cols.append(j)
-        scores = np.tile(self.cat_b, (len(parses), 1))
-        if cols:
-            np.add.at(scores, np.asarray(rows), self.cat_w[np.asarray(cols)])
-        scores -= scores.max(axis=1, keepdims=True)
-        e = np.exp(scores)
-        return e / e.sum(axis=1, keepdims=True)
+        return self.logistic.proba(parses)
 
     # -- issues -----------------------------------------------------------
     def issue_terms(self, tokens: Sequence[str]) -> list[str]:

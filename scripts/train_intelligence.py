@@ -384,14 +384,6 @@ def blob(obj) -> np.ndarray:
                          dtype=np.uint8)
 
 
-def gru_runtime(arrays: dict) -> I.CategoryGRU:
-    """The runtime's forward pass over freshly trained weights (as stored: float16 where the artefact is)."""
-    return I.CategoryGRU(json.loads(bytes(arrays["gru_vocab"]).decode("utf-8")),
-                         arrays["gru_emb"] * arrays["gru_emb_scale"].astype(np.float32),
-                         *(arrays[f"gru_{k}"] for k in ("w_ih", "w_hh", "b_ih", "b_hh", "fc_w", "fc_b")),
-                         max_tokens=GRU["max_tokens"])
-
-
 def build_artefact(rows: pd.DataFrame, out: Path, meta: dict, neural: bool = True) -> dict:
     """Train the category correction and the issue model on `rows` and write the artefact to `out`."""
     t0 = time.time()
@@ -517,19 +509,11 @@ def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: n
     `neural`), the rules alone, and the logistic correction alone."""
     y = df.Action.to_numpy()
     vocab, W, b, classes = train_category([p for p, t in zip(parses, train) if t], y[train])
-    index = {f: i for i, f in enumerate(vocab)}
     held = [p for p, t in zip(parses, test) if t]
-    proba = []
-    for p in held:
-        cols = [index[f] for f in set(I.action_features(p)) if f in index]
-        s = W[cols].sum(axis=0) + b
-        e = np.exp(s - s.max())
-        proba.append(e / e.sum())
-    logistic = np.array(proba)
-    proba = logistic
+    logistic = proba = I.LogisticCorrection(vocab, W, b).proba(held)   # scored as the runtime scores
     if neural:
-        gru = train_gru(list(df.Text[train]), y[train])
-        proba = GRU["weight"] * gru_runtime(gru).proba(list(df.Text[test])) + (1 - GRU["weight"]) * logistic
+        gru = I.CategoryGRU.from_arrays(train_gru(list(df.Text[train]), y[train]), GRU["max_tokens"])
+        proba = GRU["weight"] * gru.proba(list(df.Text[test])) + (1 - GRU["weight"]) * logistic
     gold = y[test]
 
     def accuracy(q):  # the runtime's decision: the correction scores English only

@@ -19,15 +19,8 @@ from addin import intelligence as I  # noqa: E402
 
 
 def proba(parses, y, train, test):
-    vocab, W, b, classes = T.train_category([p for p, t in zip(parses, train) if t], y[train])
-    index = {f: i for i, f in enumerate(vocab)}
-    out = []
-    for p in (p for p, t in zip(parses, test) if t):
-        cols = [index[f] for f in set(I.action_features(p)) if f in index]
-        s = W[cols].sum(axis=0) + b
-        e = np.exp(s - s.max())
-        out.append(e / e.sum())
-    return np.array(out)
+    vocab, W, b, _ = T.train_category([p for p, t in zip(parses, train) if t], y[train])
+    return I.LogisticCorrection(vocab, W, b).proba([p for p, t in zip(parses, test) if t])
 
 
 def main(out: str) -> None:
