@@ -20,6 +20,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
@@ -402,8 +403,9 @@ def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | Non
 
 # What Excel (and LibreOffice, saving .xlsx) shows in a cell instead of a value. calamine reads them
 # from .ods and .xls as empty cells, so there they count as missing.
-ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!",
-                          "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+# openpyxl knows the classic seven; newer Excel adds the rest.
+ERROR_VALUES = frozenset(ERROR_CODES) | {"#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!",
+                                         "#BUSY!", "#UNKNOWN!"}
 
 
 def _error_value(value: object) -> str:

@@ -204,12 +204,12 @@ def stage_classify(work: Path, plan: dict, case: str, baseline: bool) -> Stage:
     if baseline:
         import pandas
 
-        def first_word() -> dict:
+        def first_words() -> list[str]:
             # The plain part of the job: read the texts and take each one's first word, which is all
             # the first-verb baseline classifies by.
             texts = pandas.read_csv(source)["Text"].fillna("").astype(str)
-            return {t.split(maxsplit=1)[0].lower() if t.strip() else "": 4 for t in texts}
-        return Stage(first_word, scale)
+            return [t.split(maxsplit=1)[0].lower() if t.strip() else "" for t in texts]
+        return Stage(first_words, scale)
     from addin.intelligence import classify_csv
 
     return Stage(lambda: classify_csv(source), scale)
@@ -352,7 +352,7 @@ def stage_merge(work: Path, plan: dict, case: str, baseline: bool) -> Stage:
 # (key, stage name, case, function, baseline description)
 CASES = [
     ("import", "import", "global", stage_import, "pandas.read_csv"),
-    ("classify", "classify", "global", stage_classify, "pandas.read_csv + first-word lookup"),
+    ("classify", "classify", "global", stage_classify, "pandas.read_csv + first words"),
     ("list-workbook", "list workbook", "global", stage_list_workbook, "openpyxl write, same cells"),
     ("groups-make-state", "groups make", "state", stage_groups_make, "openpyxl template + same list cells"),
     ("groups-make-stress", "groups make", "stress", stage_groups_make, "openpyxl template + same list cells"),
