@@ -958,7 +958,8 @@ class LogisticCorrection:
     def proba(self, parses: Sequence[Parse]) -> np.ndarray:
         rows, cols = [], []
         for r, p in enumerate(parses):
-            for f in action_features(p):
+            # Distinct features, as in training (binary): a feature found twice must not count twice.
+            for f in dict.fromkeys(action_features(p)):
                 j = self.index.get(f)
                 if j is not None:
                     rows.append(r)

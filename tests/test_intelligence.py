@@ -242,6 +242,16 @@ def test_numpy_gru_matches_torch_packed_bidirectional_gru():
     np.testing.assert_allclose(got, expected, atol=1e-5)
 
 
+def test_logistic_correction_counts_a_feature_once_as_in_training():
+    # "Convention" twice gives the instrument feature twice; training saw binary features.
+    parse = I.parse("Ratify the Convention against Torture and the Convention on Disabilities")
+    assert I.action_features(parse).count("ins=convention") == 2
+    w = np.zeros((1, 5), np.float32)
+    w[0, 4] = 1.0
+    got = I.LogisticCorrection(["ins=convention"], w, np.zeros(5, np.float32)).proba([parse])[0]
+    np.testing.assert_allclose(got, np.exp([0, 0, 0, 0, 1.0]) / np.exp([0, 0, 0, 0, 1.0]).sum(), rtol=1e-6)
+
+
 def test_shipped_category_averages_the_gru_with_the_logistic_correction():
     model = I.load_model()
     assert model.gru is not None and 0.0 < model.gru_weight < 1.0
