@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -242,6 +243,92 @@ def test_numpy_gru_matches_torch_packed_bidirectional_gru():
     np.testing.assert_allclose(got, expected, atol=1e-5)
 
 
+@pytest.fixture(scope="module")
+def training_script():
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import train_intelligence
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    return train_intelligence
+
+
+def test_augmented_copies_hide_cut_or_swap_words_of_their_own_text(training_script):
+    T = training_script
+    texts = ["77.3. Continue and strengthen its efforts to combat trafficking in persons, including women (Chile);",
+             "Ratify the Optional Protocol to the Convention against Torture"]
+    copies = T.augment(texts, copies=6)
+    assert len(copies) == 12 and copies == T.augment(texts, copies=6)  # deterministic: training is reproducible
+    for k, words in enumerate(copies):
+        source = I.clean_text(texts[k % 2]).split()
+        assert words and len(words) <= len(source)
+        assert not Counter(w for w in words if w != T.MASK) - Counter(source)  # only the text's own words
+        assert T.augmented_gru_tokens(words)[0] == I.GRU_START
+        if T.MASK not in words:  # the GRU reads a copy exactly as it would read the same words at run time
+            assert T.augmented_gru_tokens(words) == I.gru_tokens(" ".join(words))
+    assert any(T.MASK in w for w in copies) and any(len(w) < len(I.clean_text(texts[0]).split()) for w in copies[::2])
+
+
+def test_distilled_gru_follows_the_teacher_as_far_as_alpha_lets_it(training_script, monkeypatch):
+    _torch()
+    T = training_script
+    monkeypatch.setitem(T.GRU, "seeds", [0])
+    monkeypatch.setitem(T.GRU, "epochs", 8)
+    monkeypatch.setitem(T.GRU, "min_count", 1)
+    texts = ([f"Ratify the convention number {n}" for n in range(60)]
+             + [f"Continue its efforts in region {n}" for n in range(60)]
+             + [f"Adopt measures on issue {n}" for n in range(20)]
+             + [f"Promote awareness of topic {n}" for n in range(40)])
+    y = np.array([5] * 60 + [2] * 60 + [4] * 20 + [2] * 40)
+    # The teacher disagrees with the labels on one wording: "Promote awareness ..." is 4 for it, 2 for the labels.
+    classes = np.unique(y)
+    teacher = np.where(np.arange(len(y)) >= 140, 4, y)
+    log_proba = np.log(np.eye(len(classes))[np.searchsorted(classes, teacher)] * 0.97 + 0.01).astype(np.float32)
+    copies = T.augment(texts, copies=1)  # one copy of each text, in text order
+    distil = {"text_log_proba": log_proba, "copies": copies, "copy_log_proba": log_proba}
+    probe = ["Promote awareness of topic 7", "Ratify the convention number 3", "Continue its efforts in region 9"]
+
+    def answers(alpha, targets):
+        monkeypatch.setitem(T.DISTIL, "alpha", alpha)
+        gru = I.CategoryGRU.from_arrays(T.train_gru(texts, y, targets), T.GRU["max_tokens"])
+        return list(classes[gru.proba(probe).argmax(1)])
+
+    # On the texts the loss mixes labels and teacher by alpha; on the copies, which have no label, it is the
+    # teacher's alone.
+    assert answers(0.0, distil) == [4, 5, 2]
+    no_copies = {**distil, "copies": [], "copy_log_proba": log_proba[:0]}
+    assert answers(1.0, no_copies) == [2, 5, 2]
+    assert answers(0.0, no_copies) == [4, 5, 2]
+
+
+def test_teacher_fine_tunes_a_sentence_encoder_and_labels_texts_and_copies(training_script, monkeypatch, tmp_path):
+    _torch()
+    if IN_CI:
+        import transformers  # the test extra installs it; missing must fail in CI, not skip
+    else:
+        transformers = pytest.importorskip("transformers", reason="the teacher needs transformers (pip install '.[test]')")
+    T = training_script
+    # A tiny, randomly initialised BERT stands in for all-MiniLM-L6-v2: same code path, seconds instead of minutes.
+    words = ["ratify", "the", "convention", "continue", "its", "efforts", "adopt", "a", "law", "on", "number"]
+    words += [str(n) for n in range(40)]
+    (tmp_path / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + words) + "\n")
+    transformers.BertTokenizerFast(str(tmp_path / "vocab.txt")).save_pretrained(tmp_path)
+    config = transformers.BertConfig(vocab_size=5 + len(words), hidden_size=32, num_hidden_layers=1,
+                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=64)
+    transformers.BertModel(config).save_pretrained(tmp_path)
+    monkeypatch.setitem(T.TEACHER, "epochs", 25)
+    monkeypatch.setitem(T.TEACHER, "peak_lr", 3e-3)
+    monkeypatch.setitem(T.TEACHER, "augment", 2)
+    texts = [f"Ratify the convention number {n}" for n in range(20)] + [f"Continue its efforts {n}" for n in range(20)]
+    y = np.array([5] * 20 + [2] * 20)
+    targets = T.distillation_targets(texts, y, T.teacher_dir(tmp_path))
+    log_proba = targets["text_log_proba"]
+    assert log_proba.shape == (40, 2) and len(targets["copies"]) == 80
+    assert targets["copy_log_proba"].shape == (80, 2)
+    np.testing.assert_allclose(np.exp(log_proba).sum(1), 1.0, rtol=1e-5)
+    assert (np.array([2, 5])[log_proba.argmax(1)] == y).mean() >= 0.9  # it learned the labels it was given
+
+
 def test_logistic_correction_counts_a_feature_once_as_in_training():
     # "Convention" twice gives the instrument feature twice; training saw binary features.
     parse = I.parse("Ratify the Convention against Torture and the Convention on Disabilities")
@@ -255,6 +342,8 @@ def test_logistic_correction_counts_a_feature_once_as_in_training():
 def test_shipped_category_averages_the_gru_with_the_logistic_correction():
     model = I.load_model()
     assert model.gru is not None and 0.0 < model.gru_weight < 1.0
+    teacher = model.meta["gru"]["distilled_from"]  # provenance of the GRU's training targets
+    assert teacher["base"] == "sentence-transformers/all-MiniLM-L6-v2" and len(teacher["sha256"]) == 64
     texts = ["Continue and strengthen its efforts to combat trafficking in persons",
              "Ratify the Convention on the Rights of Persons with Disabilities"]
     parses = [I.parse(t) for t in texts]
@@ -326,5 +415,10 @@ def test_held_out_sessions_beat_the_first_verb_baseline(validation_figures):
 
 def test_shipped_validation_figures_are_what_the_training_script_reproduces(validation_figures):
     recorded = I.load_model().meta["validation"]
-    for key in ("category_accuracy", "issues_micro_f1", "groups_micro_f1"):
-        assert abs(validation_figures[key] - recorded[key]) < 0.003, (key, validation_figures[key], recorded[key])
+    # The fixture trains the GRU without its teacher: fine-tuning the teacher takes about 20 minutes, too long
+    # for the test run. The script records the validation of that undistilled ensemble too.
+    assert recorded["category_accuracy"] > recorded["undistilled_accuracy"] > recorded["logistic_accuracy"]
+    pairs = [("category_accuracy", "undistilled_accuracy"), ("logistic_accuracy", "logistic_accuracy"),
+             ("issues_micro_f1", "issues_micro_f1"), ("groups_micro_f1", "groups_micro_f1")]
+    for rebuilt, key in pairs:
+        assert abs(validation_figures[rebuilt] - recorded[key]) < 0.003, (key, validation_figures[rebuilt], recorded[key])
