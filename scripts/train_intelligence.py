@@ -581,7 +581,7 @@ def build_artefact(rows: pd.DataFrame, out: Path, meta: dict, neural: bool = Tru
         settings = {k: GRU[k] for k in ("max_tokens", "seeds", "emb", "hidden")}
         settings["weight"] = gru_weight(teacher)
         if teacher:
-            settings["distilled_from"] = {"base": TEACHER["base"], "sha256": TEACHER_SHA256, **TEACHER, **DISTIL}
+            settings["distilled_from"] = {**TEACHER, **DISTIL, "sha256": TEACHER_SHA256}
         meta = {"gru": settings, **meta}
     docs = issue_docs(rows.Text)
     y = label_matrix(rows.issues, labels)

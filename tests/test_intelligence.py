@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections import Counter
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -381,16 +381,12 @@ def upr_export():
 
 
 @pytest.fixture(scope="module")
-def validation_figures(upr_export, tmp_path_factory):
+def validation_figures(upr_export, tmp_path_factory, training_script):
     """Rebuild the validation model exactly as scripts/train_intelligence.py does, and score it."""
     if not IN_CI:
         pytest.importorskip("sklearn", reason="training needs scikit-learn (pip install '.[test]')")
     _torch()
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        import train_intelligence as T
-    finally:
-        sys.path.remove(str(REPO / "scripts"))
+    T = training_script
     validation = I.load_model().meta["validation"]
     df = T.load(UPR_EXPORT)
     held_out = df["Session"].isin(validation["val_sessions"]).to_numpy()
