@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,7 +18,10 @@ from .messages import LANGUAGES, MESSAGES, message
 from .model import CRITERIA, INDICATOR_TYPES, PlanWindow, SmartResult, Verdict
 
 __all__ = ["CRITERIA", "INDICATOR_TYPES", "MESSAGES", "PlanWindow", "SmartResult", "Verdict", "assess", "check_csv",
-           "ROW_KEYS"]
+           "ROW_KEYS", "verdict_line"]
+
+# A UPR cycle lasts four and a half years: a formula outside any workbook plan is judged against the next five.
+CYCLE_YEARS = 5
 
 
 def _language(lang: str) -> str:
@@ -44,6 +48,21 @@ def assess(row: Mapping[str, object], window: PlanWindow, lang: str = "en") -> S
         indicator_type=kind,
         indicator_type_reason=message(type_message, lang, **values),
     )
+
+
+def verdict_line(indicator: object, deadline: object = None, responsible_body: object = None,
+                 recommendation: object = None, *, window: PlanWindow | None = None, lang: str = "en") -> str:
+    """One cell's worth of verdict, e.g. "S✓ M✗ A✓ R✓ T✗", for the worksheet functions of the add-ins.
+
+    Without a window the plan runs from this year through the next cycle.
+    """
+    if window is None:
+        this_year = dt.date.today().year
+        window = PlanWindow.from_years(this_year, this_year + CYCLE_YEARS)
+    row = {"indicator": indicator, "deadline": deadline, "responsible_body": responsible_body,
+           "recommendation": recommendation}
+    result = assess(row, window, lang)
+    return " ".join(f"{c}{'✓' if result.verdicts[c].passed else '✗'}" for c in CRITERIA)
 
 
 def _header_key(header: str) -> str:
