@@ -24,6 +24,8 @@ app.add_typer(recommendations_app, name="recommendations")
 app.add_typer(templates_app, name="templates")
 app.add_typer(groups_app, name="groups")
 app.add_typer(smart_app, name="smart")
+excel_app = typer.Typer(no_args_is_help=True, help="The UPR Matrix add-in for desktop Excel.")
+app.add_typer(excel_app, name="excel")
 
 console = Console(highlight=False, soft_wrap=True)
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -249,6 +251,41 @@ def demo(
         run_demo(outdir, lang=lang.value, console=console)
     except (InputError, OutputError) as exc:
         fail(exc)
+
+
+@excel_app.command("build")
+def excel_build(
+    outdir: Path = typer.Option(Path("dist"), "-o", "--output", help="Folder for the add-in files."),
+) -> None:
+    """Write UPR Matrix.xlam (and its .xlsm twin) from macros/ and the installed xlwings."""
+    from .vba import build_addin_files
+
+    try:
+        written = build_addin_files(outdir)
+    except (OSError, ValueError, OutputError) as exc:
+        fail(exc)
+    for path in written:
+        console.print(f"wrote {path}")
+
+
+@excel_app.command("install")
+def excel_install(
+    addin_file: Path = typer.Option(Path("dist") / "UPR Matrix.xlam", "--addin",
+                                    help="The add-in built by `upr excel build`."),
+) -> None:
+    """Install xlwings' add-in and UPR Matrix.xlam into Excel (Windows and macOS only)."""
+    import subprocess
+
+    from .vba.install import UnsupportedPlatform, install
+
+    try:
+        config = install(addin_file)
+    except UnsupportedPlatform as exc:
+        errors.print(str(exc), soft_wrap=True)
+        raise typer.Exit(2)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        fail(exc)
+    console.print(f"installed; the add-in runs the Python set in {config}. Restart Excel.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# LibreOffice's Python bridge (python3-uno) belongs to the system Python, not to the test's.
+UNO_PYTHON = "/usr/bin/python3"
 
 # xlwings' remote book and server are PolyForm Noncommercial, free for NGOs.
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
@@ -36,9 +38,11 @@ class LibreOffice:
         self.binary = binary
         self.profile = workdir / "profile"
         self.profile_url = self.profile.as_uri()
+        # UNO scripts (tests/lo_uno.py) reach this same instance through a named pipe.
+        self.pipe = f"upr-lo-{os.getpid()}-{workdir.name}"
         self.process = subprocess.Popen(
             [binary, "--headless", "--invisible", "--norestore", "--nologo",
-             f"-env:UserInstallation={self.profile_url}"],
+             f"-env:UserInstallation={self.profile_url}", f"--accept=pipe,name={self.pipe};urp;"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # The first conversion waits for the instance to finish starting.
         time.sleep(2)
@@ -57,6 +61,20 @@ class LibreOffice:
         if not expected.exists():
             raise AssertionError(f"LibreOffice did not convert {source}:\n{result.stdout}\n{result.stderr}")
         return expected
+
+    def run_uno(self, script: Path, *args: str, timeout: int = 180) -> str:
+        """Run a UNO script with the system Python (the one with `uno`) against this instance:
+        `python3 script PIPE args...`; returns its stdout."""
+        if not Path(UNO_PYTHON).exists() or subprocess.run(
+                [UNO_PYTHON, "-c", "import uno"], capture_output=True).returncode != 0:
+            if IN_CI:
+                pytest.fail(f"{UNO_PYTHON} cannot import uno; .ci/run must install python3-uno")
+            pytest.skip(f"{UNO_PYTHON} with the uno module (python3-uno) is not installed")
+        result = subprocess.run([UNO_PYTHON, str(script), self.pipe, *args],
+                                capture_output=True, text=True, timeout=timeout)
+        if result.returncode != 0:
+            raise AssertionError(f"{script.name} {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout
 
     def close(self) -> None:
         self.process.terminate()

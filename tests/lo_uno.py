@@ -1,0 +1,95 @@
+"""Talk to the test session's LibreOffice over UNO. Run by /usr/bin/python3 (the one with `uno`):
+
+    lo_uno.py PIPE modules FILE          -> JSON {library: {module: type}} of the file's Basic/VBA code
+    lo_uno.py PIPE call FILE SCRIPT ARGS -> JSON {"result": ..., "cells": [A1, A2, A3] of sheet 1}
+
+SCRIPT is Library.Module.Procedure; ARGS are JSON strings given to it. The document opens hidden
+with the filter "Calc MS Excel 2007 VBA XML" and macros allowed, and is closed unsaved.
+"""
+
+import json
+import os
+import sys
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+FILTER = "Calc MS Excel 2007 VBA XML"
+# com.sun.star.script.vba.VBAModuleType
+MODULE_TYPES = {0: "unknown", 1: "standard", 2: "class", 3: "form", 4: "document"}
+ALWAYS_EXECUTE_NO_WARN = 4
+
+
+def prop(name, value):
+    item = PropertyValue()
+    item.Name, item.Value = name, value
+    return item
+
+
+def desktop(pipe):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+            break
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+
+
+def open_document(pipe, path):
+    url = uno.systemPathToFileUrl(os.path.abspath(path))
+    document = desktop(pipe).loadComponentFromURL(url, "_blank", 0, (
+        prop("Hidden", True), prop("FilterName", FILTER),
+        prop("MacroExecutionMode", ALWAYS_EXECUTE_NO_WARN), prop("ReadOnly", True)))
+    if document is None:
+        raise SystemExit(f"LibreOffice could not open {path}")
+    return document
+
+
+def modules(document):
+    libraries = document.BasicLibraries
+    found = {}
+    for library_name in libraries.getElementNames():
+        libraries.loadLibrary(library_name)
+        library = libraries.getByName(library_name)
+        found[library_name] = {}
+        for module_name in library.getElementNames():
+            kind = "unknown"
+            if library.hasModuleInfo(module_name):
+                kind = MODULE_TYPES.get(library.getModuleInfo(module_name).ModuleType, "unknown")
+            found[library_name][module_name] = kind
+    return found
+
+
+def call(document, script, args):
+    provider = document.getScriptProvider()
+    uri = f"vnd.sun.star.script:{script}?language=Basic&location=document"
+    result, _, _ = provider.getScript(uri).invoke(tuple(args), (), ())
+    sheet = document.Sheets.getByIndex(0)
+    cells = [sheet.getCellByPosition(0, row).String for row in range(3)]
+    return {"result": result, "cells": cells}
+
+
+def main(argv):
+    pipe, command, path = argv[1:4]
+    document = open_document(pipe, path)
+    try:
+        if command == "modules":
+            answer = modules(document)
+        elif command == "call":
+            answer = call(document, argv[4], [json.loads(arg) for arg in argv[5:]])
+        else:
+            raise SystemExit(f"unknown command {command}")
+    finally:
+        document.close(True)
+    sys.stdout.write(json.dumps(answer))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
