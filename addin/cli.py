@@ -239,6 +239,47 @@ def merge(
     raise typer.Exit(2 if result.unusable or (result.skipped and not result.merged) else 0)
 
 
+@app.command("serve")
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    certfile: Optional[Path] = typer.Option(None, "--certfile", help="TLS certificate (PEM); Office needs HTTPS."),
+    keyfile: Optional[Path] = typer.Option(None, "--keyfile", help="Its private key (PEM)."),
+    print_manifest: bool = typer.Option(False, "--print-manifest",
+                                        help="Write the add-in manifest for this address to stdout and exit."),
+) -> None:
+    """Serve the Office.js add-in (Excel on the web, Mac, Windows) with xlwings Server.
+
+    Needs the `server` extra: pip install "upr-matrix\\[server]" (from a checkout: pip install ".\\[server]").
+    """
+    import os
+
+    from .server import missing_packages
+
+    missing = missing_packages()
+    if missing:
+        fail(f"upr serve needs {', '.join(missing)}: pip install \"upr-matrix[server]\" "
+             "(from a checkout: pip install \".[server]\")")
+    if bool(certfile) != bool(keyfile):
+        fail("give both --certfile and --keyfile, or neither")
+    from .server.run import LICENCE_HELP, base_url
+    from .server.run import serve as run_server
+
+    if not os.environ.get("XLWINGS_LICENSE_KEY"):
+        fail(LICENCE_HELP)
+    url = base_url(host, port, https=certfile is not None)
+    if print_manifest:
+        from .server.app import render_manifest
+
+        sys.stdout.write(render_manifest(url))
+        raise typer.Exit()
+    errors.print(f"UPR Matrix add-in at {url}/taskpane.html, manifest at {url}/manifest.xml")
+    if certfile is None:
+        errors.print("Office loads add-ins over HTTPS only: give --certfile and --keyfile, or serve behind "
+                     "an HTTPS reverse proxy and set XLWINGS_HOSTNAME to its host name.", style="yellow")
+    run_server(host, port, certfile, keyfile)
+
+
 @app.command("demo")
 def demo(
     outdir: Path = typer.Option(Path("upr-demo"), "-o", "--output", help="Folder for the demo outputs."),

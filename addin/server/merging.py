@@ -1,0 +1,151 @@
+"""The task pane's Merge groups: upload the groups' workbooks, merge them with the core, send the master back.
+
+Nothing stays on the server: the uploads and the master live in a private folder for the length of
+the request, and the master goes back in the response. Logs carry counts, never names or contents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile
+
+from .merge_job import MASTER_NAME
+from .settings import ServerSettings
+from .uploads import Refusal, check_suffix, display_name, private_folder, save_upload
+
+logger = logging.getLogger("upr.server")
+router = APIRouter(prefix="/upr")
+
+_busy: dict[int, asyncio.Semaphore] = {}
+
+
+def _slots(settings: ServerSettings) -> asyncio.Semaphore:
+    return _busy.setdefault(settings.concurrent_merges, asyncio.Semaphore(settings.concurrent_merges))
+
+
+def _settings(request: Request) -> ServerSettings:
+    return request.app.state.upr_settings()
+
+
+@router.get("/config")
+async def config(request: Request):
+    """What the task pane needs to know before it uploads: whether a token is needed, and the limits."""
+    settings = _settings(request)
+    return {"token_required": bool(settings.token), "max_file_mb": settings.max_file_mb,
+            "max_request_mb": settings.max_request_mb, "max_files": settings.max_files}
+
+
+def _refuse(status: int, detail: str) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status)
+
+
+@router.post("/merge")
+async def merge(request: Request):
+    settings = _settings(request)
+    try:
+        form = await request.form(max_files=settings.max_files + 1, max_fields=10)
+    except HTTPException as exc:
+        if "files" in str(exc.detail).lower():
+            return _refuse(413, _too_many(settings))
+        return _refuse(400, f"The upload could not be read: {exc.detail}")
+    try:
+        uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+        listed = form.get("recommendations")
+        listed = listed if isinstance(listed, UploadFile) and listed.filename else None
+        lang = form.get("lang") if form.get("lang") in ("en", "fr") else "en"
+        if len(uploads) + bool(listed) > settings.max_files:
+            return _refuse(413, _too_many(settings))
+        if not uploads:
+            return _refuse(400, "Choose the groups' workbooks to merge.")
+        slots = _slots(settings)
+        if slots.locked():
+            return _refuse(503, "The server is busy with other merges. Try again in a minute.")
+        async with slots:
+            return await _merge(uploads, listed, lang, settings)
+    finally:
+        await form.close()
+
+
+def _too_many(settings: ServerSettings) -> str:
+    return (f"Too many files: this server merges at most {settings.max_files} files at once "
+            "(UPR_SERVER_MAX_FILES), the list included.")
+
+
+async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str, settings: ServerSettings):
+    started = time.monotonic()
+    refused: list[Refusal] = []
+    with private_folder("upr-merge-") as work:
+        (work / "in").mkdir()
+        (work / "list").mkdir()
+        (work / "out").mkdir()
+        for number, upload in enumerate(uploads, start=1):
+            name = display_name(upload.filename)
+            problem = check_suffix(name)
+            if problem is None:
+                try:
+                    await asyncio.to_thread(save_upload, upload.file, work / "in", number, name,
+                                            settings.max_file_bytes)
+                except ValueError as exc:
+                    problem = str(exc)
+            if problem:
+                refused.append(Refusal(name, problem))
+        list_path = None
+        if listed is not None:
+            name = display_name(listed.filename)
+            problem = check_suffix(name)
+            if problem is None:
+                try:
+                    list_path = await asyncio.to_thread(save_upload, listed.file, work / "list", 1, name,
+                                                        settings.max_file_bytes)
+                except ValueError as exc:
+                    problem = str(exc)
+            if problem:
+                return _refuse(422, f"{name}: {problem}")
+        data = await _run_job(work, lang, list_path, settings)
+        if "error" in data:
+            logger.info("merge refused after %.1f s", time.monotonic() - started)
+            return _refuse(422, data["error"])
+        for item in refused:
+            data["files"].insert(0, {"name": item.name, "status": "skipped", "group": "", "rows": 0,
+                                     "reason": item.reason, "unusable": True})
+            data["summary"].insert(0, f"  {item.name}: {item.reason}")
+        master = work / "out" / MASTER_NAME
+        if data["written"] and master.exists():
+            data["master"] = {"name": MASTER_NAME, "base64": base64.b64encode(master.read_bytes()).decode()}
+        merged = sum(f["status"] == "merged" for f in data["files"])
+        logger.info("merge: %d files received, %d merged, %d skipped, %.1f s", len(uploads), merged,
+                    len(data["files"]) - merged, time.monotonic() - started)
+        return data
+
+
+async def _run_job(work: Path, lang: str, list_path: Path | None, settings: ServerSettings) -> dict:
+    command = [sys.executable, "-m", "addin.server.merge_job", str(work), lang]
+    if list_path is not None:
+        command.append(str(list_path))
+    process = await asyncio.create_subprocess_exec(*command, stdin=asyncio.subprocess.DEVNULL,
+                                                   stdout=asyncio.subprocess.DEVNULL,
+                                                   stderr=asyncio.subprocess.PIPE)
+    try:
+        _, errors = await asyncio.wait_for(process.communicate(), timeout=settings.merge_seconds)
+    except asyncio.TimeoutError:
+        process.kill()
+        await process.wait()
+        logger.warning("merge stopped at its time limit (%g s)", settings.merge_seconds)
+        return {"error": f"The merge took longer than {settings.merge_seconds:g} s (UPR_SERVER_MERGE_SECONDS) "
+                         "and was stopped. Merge fewer files at once, or ask the host to raise the limit."}
+    result = work / "result.json"
+    if process.returncode != 0 or not result.exists():
+        # stderr may quote cell contents; it is not logged.
+        logger.error("merge process failed with exit code %s", process.returncode)
+        return {"error": "The merge failed on the server. The host can run `upr merge` on the same files "
+                         "to see why."}
+    return json.loads(result.read_text(encoding="utf-8"))

@@ -1,0 +1,71 @@
+"""The scripts behind the ribbon and the task pane: the desktop add-in's functions, called on the book
+that the Office.js add-in sends. No rule lives here.
+
+Each script runs in a worker thread, so that one long validation does not hold up the other users.
+A problem the CLI would print comes back as that same message (xlwings Server shows it in Excel);
+a file sent by the task pane sits in a private folder for the length of the call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+
+import xlwings as xw
+from xlwings.server import script
+
+import addin.excel as upr
+from addin.errors import InputError, OutputError
+
+from .uploads import check_suffix, display_name, leaf_name, private_folder
+
+
+async def _call(function, *args, **kwargs):
+    try:
+        return await asyncio.to_thread(function, *args, **kwargs)
+    except (InputError, OutputError) as exc:
+        raise xw.XlwingsError(str(exc)) from None
+
+
+def _decoded(name: str, content_base64: str) -> bytes:
+    try:
+        return base64.b64decode(content_base64, validate=True)
+    except (binascii.Error, ValueError):
+        raise xw.XlwingsError(f"{display_name(name)}: the file did not arrive whole; choose it again") from None
+
+
+@script
+async def validate(book: xw.Book):
+    """Validate: fills, notes, a Check sheet and one alert, as `upr validate --annotate` marks."""
+    await _call(upr.validate, book)
+
+
+@script
+async def clear_flags(book: xw.Book):
+    """Clear flags: restores what Validate changed; the participants' values stay."""
+    await _call(upr.clear_flags, book)
+
+
+@script
+async def refresh_list(book: xw.Book, list_name: str, list_base64: str):
+    """Refresh list: replaces the Recommendations list from the list file chosen in the task pane."""
+    name = display_name(list_name)
+    problem = check_suffix(name)
+    if problem:
+        raise xw.XlwingsError(f"{name}: {problem}")
+    content = _decoded(name, list_base64)
+    with private_folder("upr-list-") as folder:
+        path = folder / leaf_name(name)
+        path.write_bytes(content)
+        await _call(upr.refresh_list, path, book)
+
+
+@script
+async def show_master_sheets(book: xw.Book, master_base64: str):
+    """Writes the Summary and Coverage sheets of the master the task pane just received."""
+    content = _decoded("the master", master_base64)
+    with private_folder("upr-master-") as folder:
+        path = folder / "Master matrix.xlsx"
+        path.write_bytes(content)
+        await _call(upr.show_master_sheets, path, book)

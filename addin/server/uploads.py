@@ -1,0 +1,78 @@
+"""Uploaded files: a private folder per request, names the client cannot steer, limits per file.
+
+A client's file name is kept as a display name. On disk each file sits in a numbered folder of ours,
+under a leaf name rebuilt from the display name's letters and digits only (no separator, no dot
+file, no "..", no drive), so that the master's provenance still names "Justice - Implementation
+plan.xlsx" as the core writes it, and nothing can land outside the private folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_UNSAFE = re.compile(r"[^\w .,()&'+-]+")
+
+
+def display_name(client_name: str | None) -> str:
+    """The last part of what the browser sent, without control characters: shown, never opened."""
+    name = unicodedata.normalize("NFC", client_name or "")
+    name = re.split(r"[\\/]", name)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
+    return name[:150] or "unnamed"
+
+
+def leaf_name(display: str) -> str:
+    """A file name of ours built from the display name: letters, digits and a few signs only."""
+    stem, suffix = os.path.splitext(display)
+    stem = _UNSAFE.sub("_", stem).strip(" ._") or "workbook"
+    return stem[:100] + suffix.lower()
+
+
+@dataclass
+class Refusal:
+    name: str
+    reason: str
+
+
+@contextlib.contextmanager
+def private_folder(prefix: str = "upr-") -> Iterator[Path]:
+    """A folder only this process's user can enter (mkdtemp makes it 0700), removed whatever happens."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def save_upload(source, folder: Path, number: int, display: str, max_bytes: int) -> Path:
+    """Copy an uploaded file object into folder/<number>/<leaf>, refusing it past max_bytes."""
+    target_dir = folder / f"{number:03d}"
+    target_dir.mkdir()
+    target = target_dir / leaf_name(display)
+    written = 0
+    with open(target, "xb") as out:
+        for block in iter(lambda: source.read(1 << 20), b""):
+            written += len(block)
+            if written > max_bytes:
+                out.close()
+                target.unlink()
+                raise ValueError(f"larger than the {max_bytes / 2**20:g} MB this server accepts for one file "
+                                 "(UPR_SERVER_MAX_FILE_MB)")
+            out.write(block)
+    return target
+
+
+def check_suffix(display: str) -> str | None:
+    suffix = os.path.splitext(display)[1].lower()
+    if suffix not in WORKBOOK_SUFFIXES:
+        return f"not a workbook: send {', '.join(WORKBOOK_SUFFIXES)} files"
+    return None
