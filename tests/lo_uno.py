@@ -1,10 +1,11 @@
 """Talk to the test session's LibreOffice over UNO. Run by /usr/bin/python3 (the one with `uno`):
 
     lo_uno.py PIPE modules FILE          -> JSON {library: {module: type}} of the file's Basic/VBA code
-    lo_uno.py PIPE call FILE SCRIPT ARGS -> JSON {"result": ..., "cells": [A1, A2, A3] of sheet 1}
+    lo_uno.py PIPE call FILE SCRIPT ARGS [SCRIPT ARGS ...]
+                                         -> JSON {"results": [...], "cells": [A1, A2, A3] of sheet 1}
 
-SCRIPT is Library.Module.Procedure; ARGS are JSON strings given to it. The document opens hidden
-with the filter "Calc MS Excel 2007 VBA XML" and macros allowed, and is closed unsaved.
+Each SCRIPT (Library.Module.Procedure) runs in turn with ARGS, a JSON list. The document opens
+hidden with the filter "Calc MS Excel 2007 VBA XML" and macros allowed, and is closed unsaved.
 """
 
 import json
@@ -67,13 +68,16 @@ def modules(document):
     return found
 
 
-def call(document, script, args):
+def call(document, calls):
     provider = document.getScriptProvider()
-    uri = f"vnd.sun.star.script:{script}?language=Basic&location=document"
-    result, _, _ = provider.getScript(uri).invoke(tuple(args), (), ())
+    results = []
+    for script, args in calls:
+        uri = f"vnd.sun.star.script:{script}?language=Basic&location=document"
+        result, _, _ = provider.getScript(uri).invoke(tuple(args), (), ())
+        results.append(result)
     sheet = document.Sheets.getByIndex(0)
     cells = [sheet.getCellByPosition(0, row).String for row in range(3)]
-    return {"result": result, "cells": cells}
+    return {"results": results, "cells": cells}
 
 
 def main(argv):
@@ -83,7 +87,8 @@ def main(argv):
         if command == "modules":
             answer = modules(document)
         elif command == "call":
-            answer = call(document, argv[4], [json.loads(arg) for arg in argv[5:]])
+            pairs = argv[4:]
+            answer = call(document, [(pairs[i], json.loads(pairs[i + 1])) for i in range(0, len(pairs), 2)])
         else:
             raise SystemExit(f"unknown command {command}")
     finally:
