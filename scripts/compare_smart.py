@@ -55,11 +55,12 @@ def corpus() -> list[tuple[dict, tuple[int, int], str]]:
     with EXPORT.open(encoding="utf-8", newline="") as handle:
         rwanda = [row["Text"] for row in csv.DictReader(handle)
                   if row["To"] == "Rwanda" and row["Session"].strip() == "10"]
+    fills = _fills(dev_rows)
     cases = []
     for lang in ("en", "fr"):
         cases += [({key: row[key] for key in ROW_KEYS}, (2016, 2020), lang) for row in dev_rows]
         cases += [({**fill, "recommendation": text}, (2012, 2016), lang)
-                  for text in rwanda for fill in _fills(dev_rows)]
+                  for text in rwanda for fill in fills]
     return cases
 
 

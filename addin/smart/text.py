@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon as lx
+from .triggers import PREFIX_LENGTH, Triggers
 
 __all__ = [
     "fold", "Features", "features", "matches", "stem", "Entity", "entities", "acronym_expansions",
@@ -15,14 +16,40 @@ __all__ = [
 ]
 
 
+_TYPOGRAPHIC = {"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": " ", "\u2013": "-", "\u2014": "-",
+                "\u0153": "o"}
+
+
+class _FoldTable(dict):
+    """str.translate's table, filled on first sight of each character: its first NFKD character in lower case."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = (unicodedata.normalize("NFKD", char)[:1] or char).lower()[:1] or char
+        self[code] = _TYPOGRAPHIC.get(folded, folded)
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+# Texts are cached up to this length: a cell's sentence, not a pasted report.
+CACHED_TEXT_LENGTH = 2000
+
+
+def _fold_uncached(raw: str) -> str:
+    if raw.isascii():
+        return raw.lower()  # no accents and no typographic quotes: lower() maps one character to one
+    return raw.translate(_FOLD_TABLE)
+
+
+_fold_cached = lru_cache(maxsize=4096)(_fold_uncached)
+
+
 def fold(text: object) -> str:
     """Lower case without accents, one character for one (so spans stay valid), typographic quotes made plain."""
     raw = "" if text is None else str(text)
-    folded = "".join((unicodedata.normalize("NFKD", char)[:1] or char).lower()[:1] or char for char in raw)
-    for typographic, plain in (("\u2019", "'"), ("\u2018", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u2013", "-"),
-                               ("\u2014", "-"), ("\u0153", "o")):
-        folded = folded.replace(typographic, plain)
-    return folded
+    return _fold_cached(raw) if len(raw) <= CACHED_TEXT_LENGTH else _fold_uncached(raw)
 
 
 @lru_cache(maxsize=None)
@@ -45,6 +72,7 @@ def first_match(pattern: str, folded_text: str, original: str = "") -> str:
 
 
 _CONCEPTS = [(_word_regex(pattern), tags) for pattern, tags in lx.CONCEPT_PATTERNS]
+_CONCEPT_TRIGGERS = Triggers([pattern for pattern, _ in lx.CONCEPT_PATTERNS])
 
 _SUFFIXES = sorted("""
 ational ations ation itions ition ements ement ments ment ities ity ites ite ness ings ing ions ion ives ive eurs
@@ -112,29 +140,70 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 def features(text: object, keep_generic: bool = False) -> Features:
     """Concepts first (compounds consume their words), then the stems of what is left."""
     raw = "" if text is None else str(text)
+    read = _read_cached if len(raw) <= CACHED_TEXT_LENGTH else _read
+    concepts, stems, words, concept_words, all_stems = read(raw, keep_generic)
+    # A fresh object each time: callers narrow their copy (`without`, `stems -=`), never the cache's.
+    return Features(set(concepts), set(stems), dict(words), dict(concept_words), set(all_stems))
+
+
+def _read(raw: str, keep_generic: bool) -> tuple:
     folded = fold(raw)
     # Quote the user's own words back (accents and case kept) when folding kept every position.
     shown = raw if len(raw) == len(folded) else folded
-    result = Features()
-    chars = list(folded)
-    for regex, tags in _CONCEPTS:
-        for found in regex.finditer("".join(chars)):
+    concepts: set[str] = set()
+    concept_words: dict[str, str] = {}
+    remaining = folded
+    # Only the patterns that can begin where one of the text's words begins are run (same result, see triggers).
+    beginnings = _CONCEPT_TRIGGERS.beginnings(remaining)
+    candidates = _CONCEPT_TRIGGERS.mask(beginnings)
+    for k, (regex, tags) in enumerate(_CONCEPTS):
+        if not candidates >> k & 1:
+            continue
+        spans = [found.span() for found in regex.finditer(remaining)]
+        if not spans:
+            continue
+        pieces, done = [], 0
+        new: set[str] = set()
+        for start, end in spans:
             for tag in tags:
-                result.concepts.add(tag)
-                result.concept_words.setdefault(tag, shown[found.start():found.end()])
-            chars[found.start():found.end()] = " " * (found.end() - found.start())
-    for token, start, end in _content_tokens("".join(chars), keep_generic):
+                concepts.add(tag)
+                concept_words.setdefault(tag, shown[start:end])
+            pieces += [remaining[done:start], " " * (end - start)]
+            done = end
+        # The compound consumes its words: later, shorter concepts no longer see them.
+        remaining = "".join(pieces) + remaining[done:]
+        # Blanks change what begins just before them, inside them and just after them; more beginnings than
+        # needed only run more patterns.
+        for start, end in spans:
+            new |= _CONCEPT_TRIGGERS.beginnings(remaining, max(0, start - PREFIX_LENGTH), end + 1)
+        new -= beginnings
+        if new:
+            beginnings |= new
+            candidates |= _CONCEPT_TRIGGERS.mask(new)
+    stems: set[str] = set()
+    words: dict[str, str] = {}
+    tokens = _content_tokens(folded, keep_generic)
+    for token, start, end in tokens:
+        if remaining[start] == " ":
+            continue  # a concept consumed it (a concept never ends or starts inside a token)
         token_stem = stem(token)
-        result.stems.add(token_stem)
-        result.words.setdefault(token_stem, shown[start:end])
-    result.all_stems = {stem(token) for token, _, _ in _content_tokens(folded, keep_generic)}
-    return result
+        stems.add(token_stem)
+        words.setdefault(token_stem, shown[start:end])
+    all_stems = frozenset(stem(token) for token, _, _ in tokens)
+    return frozenset(concepts), frozenset(stems), tuple(words.items()), tuple(concept_words.items()), all_stems
+
+
+_read_cached = lru_cache(maxsize=4096)(_read)
 
 
 def _content_tokens(folded: str, keep_generic: bool) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)
-            if m.group(0) not in lx.STOPWORDS and (keep_generic or m.group(0) not in lx.GENERIC_WORDS)
-            and (len(m.group(0)) >= 3 or m.group(0).isdigit()) and not _YEARISH.fullmatch(m.group(0))]
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded) if _is_content(m.group(), keep_generic)]
+
+
+@lru_cache(maxsize=65536)
+def _is_content(token: str, keep_generic: bool) -> bool:
+    return (token not in lx.STOPWORDS and (keep_generic or token not in lx.GENERIC_WORDS)
+            and (len(token) >= 3 or token.isdigit()) and not _YEARISH.fullmatch(token))
 
 
 def matches(needles: Features, haystack: Features, loose: bool = False) -> Features:
