@@ -254,12 +254,14 @@ def serve(
     """
     import os
 
+    from rich.markup import escape
+
     from .server import missing_packages
 
     missing = missing_packages()
     if missing:
-        fail(f"upr serve needs {', '.join(missing)}: pip install \"upr-matrix[server]\" "
-             "(from a checkout: pip install \".[server]\")")
+        fail(escape(f"upr serve needs {', '.join(missing)}: pip install \"upr-matrix[server]\" "
+                    "(from a checkout: pip install \".[server]\")"))
     if bool(certfile) != bool(keyfile):
         fail("give both --certfile and --keyfile, or neither")
     from .server.run import LICENCE_HELP, base_url

@@ -33,6 +33,10 @@ _app = None
 
 def _configure_xlwings_server() -> None:
     """xlwings Server reads its settings from XLWINGS_* variables when it is imported."""
+    early = sys.modules.get("xlwings_server.config")
+    if early is not None and Path(early.PROJECT_DIR) != PROJECT_DIR:
+        raise RuntimeError("xlwings_server was imported before addin.server.app.create_app() could configure it; "
+                           "create the app first")
     os.environ["XLWINGS_PROJECT_DIR"] = str(PROJECT_DIR)
     os.environ["XLWINGS_ENABLE_SOCKETIO"] = "false"     # no streaming functions; no socket.io server
     os.environ["XLWINGS_ENABLE_HOTRELOAD"] = "false"

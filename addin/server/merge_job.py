@@ -3,26 +3,29 @@ cannot take the server down with it.
 
     python -m addin.server.merge_job WORKDIR LANG [LIST]
 
-merges WORKDIR/in into WORKDIR/out/Master matrix.xlsx with the core's merge_workbooks, exactly as
-`upr merge` does, and writes WORKDIR/result.json: the summary `upr merge` prints and each file's fate.
-Paths of the private folder never appear in what it writes.
+merges WORKDIR/uploaded into WORKDIR/out/Master matrix.xlsx with the core's merge_workbooks, exactly
+as `upr merge` does, and writes WORKDIR/result.json: the summary `upr merge` prints and each file's
+fate. It works from inside WORKDIR, so that the master's Sources sheet says the files were in
+"uploaded", and the server's private paths appear neither there nor in the messages.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import sys
 from pathlib import Path
 
 MASTER_NAME = "Master matrix.xlsx"
+UPLOADED = "uploaded"       # the folder the Sources sheet names
 
 
 def scrub(text: str, workdir: Path) -> str:
     """Messages name files as the user named them, never by the server's private paths."""
-    pattern = re.escape(str(workdir)) + r"[\\/]+(?:(?:in|list|out)[\\/]+)?(?:\d{3}[\\/]+)?"
-    return re.sub(pattern, "", text)
+    text = re.sub(re.escape(str(workdir)) + r"[\\/]+", "", text)
+    return re.sub(r"(?<![\w.-])(?:uploaded|list|out)[\\/]+", "", text)
 
 
 def run(workdir: Path, lang: str, recommendations: Path | None) -> dict:
@@ -32,8 +35,9 @@ def run(workdir: Path, lang: str, recommendations: Path | None) -> dict:
     from addin.merge import merge_workbooks, render_summary
 
     output = workdir / "out" / MASTER_NAME
+    os.chdir(workdir)
     try:
-        result = merge_workbooks([workdir / "in"], output, lang=lang, recommendations=recommendations)
+        result = merge_workbooks([Path(UPLOADED)], output, lang=lang, recommendations=recommendations)
     except (InputError, OutputError) as exc:
         return {"error": scrub(str(exc), workdir)}
     console = Console(file=io.StringIO(), width=110, record=True, highlight=False, color_system=None)

@@ -18,7 +18,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
-from .merge_job import MASTER_NAME
+from .merge_job import MASTER_NAME, UPLOADED
 from .settings import ServerSettings
 from .uploads import Refusal, check_suffix, display_name, private_folder, save_upload
 
@@ -84,15 +84,15 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
     started = time.monotonic()
     refused: list[Refusal] = []
     with private_folder("upr-merge-") as work:
-        (work / "in").mkdir()
+        (work / UPLOADED).mkdir()
         (work / "list").mkdir()
         (work / "out").mkdir()
-        for number, upload in enumerate(uploads, start=1):
+        for upload in uploads:
             name = display_name(upload.filename)
             problem = check_suffix(name)
             if problem is None:
                 try:
-                    await asyncio.to_thread(save_upload, upload.file, work / "in", number, name,
+                    await asyncio.to_thread(save_upload, upload.file, work / UPLOADED, name,
                                             settings.max_file_bytes)
                 except ValueError as exc:
                     problem = str(exc)
@@ -104,7 +104,7 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
             problem = check_suffix(name)
             if problem is None:
                 try:
-                    list_path = await asyncio.to_thread(save_upload, listed.file, work / "list", 1, name,
+                    list_path = await asyncio.to_thread(save_upload, listed.file, work / "list", name,
                                                         settings.max_file_bytes)
                 except ValueError as exc:
                     problem = str(exc)

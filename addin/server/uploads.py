@@ -1,9 +1,10 @@
 """Uploaded files: a private folder per request, names the client cannot steer, limits per file.
 
-A client's file name is kept as a display name. On disk each file sits in a numbered folder of ours,
-under a leaf name rebuilt from the display name's letters and digits only (no separator, no dot
-file, no "..", no drive), so that the master's provenance still names "Justice - Implementation
-plan.xlsx" as the core writes it, and nothing can land outside the private folder.
+A client's file name is kept as a display name. On disk each file sits in a folder of ours under a
+leaf name rebuilt from the display name's letters and digits only (no separator, no dot file, no
+"..", no drive; a second file of the same name becomes "name (2).xlsx"), so that the master's
+provenance still names "Justice - Implementation plan.xlsx" as the core writes it, and nothing can
+land outside the private folder.
 """
 
 from __future__ import annotations
@@ -53,11 +54,14 @@ def private_folder(prefix: str = "upr-") -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def save_upload(source, folder: Path, number: int, display: str, max_bytes: int) -> Path:
-    """Copy an uploaded file object into folder/<number>/<leaf>, refusing it past max_bytes."""
-    target_dir = folder / f"{number:03d}"
-    target_dir.mkdir()
-    target = target_dir / leaf_name(display)
+def save_upload(source, folder: Path, display: str, max_bytes: int) -> Path:
+    """Copy an uploaded file object into folder under a leaf name of ours, refusing it past max_bytes."""
+    leaf = leaf_name(display)
+    stem, suffix = os.path.splitext(leaf)
+    target, copy = folder / leaf, 1
+    while target.exists():
+        copy += 1
+        target = folder / f"{stem} ({copy}){suffix}"
     written = 0
     with open(target, "xb") as out:
         for block in iter(lambda: source.read(1 << 20), b""):
