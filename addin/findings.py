@@ -35,6 +35,10 @@ FINDING_TYPES = {ft.type: ft for ft in (
                 "Formule sans résultat enregistré"),
     FindingType("error-value", Severity.ERROR, "Error value instead of a value", "Valeur d'erreur au lieu d'une valeur"),
     FindingType("stray-cell", Severity.INFO, "Text outside the table", "Texte hors du tableau"),
+    FindingType("ambiguous-recommendation", Severity.ERROR, "Ambiguous recommendation ID",
+                "ID de recommandation ambigu"),
+    FindingType("header-mismatch", Severity.WARNING, "Header not as in the template",
+                "En-tête différent du modèle"),
 )}
 
 

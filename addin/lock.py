@@ -1,14 +1,17 @@
 """One writer per master: a lock file beside it, and a check for the master being open.
 
-The lock is `.~<name>.upr-lock` next to the output, created with O_EXCL and holding the
-pid, host and time of the merge that owns it. A lock whose pid is dead on this host is
-stale and taken over; any other lock stops the merge with a message saying whose it is.
+The lock is `.~<name>.upr-lock` next to the real output (through a symbolic link), created
+with O_EXCL, held with an fcntl (msvcrt on Windows) lock on the open file for the whole merge,
+and holding the pid, host and time of the merge that owns it. A lock file nobody holds is
+stale (its merge died) and is taken over atomically; a held one stops the merge with a message
+saying whose it is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import socket
@@ -16,9 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError
-
-# A lock that cannot be parsed is being written by its owner, unless it is older than this.
-UNREADABLE_LOCK_GRACE_SECONDS = 30
+from .files import real_target
 
 MESSAGES = {
     "busy": {
@@ -51,11 +52,6 @@ def _say(key: str, lang: str, **values: object) -> str:
     return MESSAGES[key]["fr" if lang == "fr" else "en"].format(**values)
 
 
-def lock_path(target: Path) -> Path:
-    target = Path(target)
-    return target.with_name(f".~{target.name}.upr-lock")
-
-
 def owner_files(target: Path) -> list[tuple[str, Path]]:
     """Files an office suite leaves beside a workbook it has open.
 
@@ -75,8 +71,9 @@ def ensure_not_open(target: Path, lang: str = "en") -> None:
     """Raise OutputError when the target is open in Excel or LibreOffice."""
     if not Path(target).exists():
         return
-    for app, owner in owner_files(target):
-        raise OutputError(_say(app, lang, target=target, owner=owner.name))
+    for place in dict.fromkeys((Path(target), real_target(Path(target)))):
+        for app, owner in owner_files(place):
+            raise OutputError(_say(app, lang, target=target, owner=owner.name))
 
 
 def _pid_alive(pid: int) -> bool:
@@ -116,59 +113,127 @@ def _read_lock(path: Path) -> dict | None:
         return None
 
 
-def _is_stale(path: Path, info: dict | None) -> bool:
-    if info is None:
+def _try_lock(fd: int) -> bool:
+    """Lock the open lock file for this process; False when another process holds it.
+
+    The operating system drops the lock when its holder dies, however it died: a stale lock
+    file is simply one nobody holds, and taking it over is the same atomic call.
+    """
+    if os.name == "nt":
+        import msvcrt
+
         try:
-            age = dt.datetime.now().timestamp() - path.stat().st_mtime
-        except FileNotFoundError:
-            return True
-        return age > UNREADABLE_LOCK_GRACE_SECONDS
-    if info.get("host") != socket.gethostname():
-        return False
-    try:
-        return not _pid_alive(int(info.get("pid")))
-    except (TypeError, ValueError):
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
         return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as exc:   # a file system without locks (some network shares): O_EXCL alone decides
+        return exc.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS) and _created_now.get(fd, False)
+    return True
+
+
+# Lock files this process created itself with O_EXCL, by descriptor (see _try_lock).
+_created_now: dict[int, bool] = {}
+# The descriptor of each lock this process holds, by lock path.
+_held: dict[Path, int] = {}
+
+
+def _busy(target: Path, path: Path, lang: str) -> OutputError:
+    info = _read_lock(path) or {}
+    return OutputError(_say("busy", lang, target=target, pid=info.get("pid", "?"), host=info.get("host", "?"),
+                            time=info.get("time", "?"), lock=path.name))
 
 
 def acquire(target: Path, lang: str = "en") -> Path:
-    """Create the lock file or raise OutputError naming who holds it."""
+    """Take the master's lock or raise OutputError naming who holds it.
+
+    The protocol is atomic: the lock file is created with O_EXCL when absent, and in every case
+    the process must then hold an exclusive lock on the open file, and the file it holds must
+    still be the one at the lock's path (a finishing merge removes it while holding it). A dead
+    merge's file is taken over by locking it, never by deleting it, so no merge can remove the
+    lock of another.
+    """
     path = lock_path(target)
-    for _ in range(3):
+    for _ in range(20):
+        created = False
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
+            created = True
         except FileExistsError:
-            info = _read_lock(path)
-            if _is_stale(path, info):
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
-                continue
-            info = info or {}
-            raise OutputError(_say("busy", lang, target=target, pid=info.get("pid", "?"),
-                                   host=info.get("host", "?"), time=info.get("time", "?"),
-                                   lock=path.name)) from None
+            try:
+                fd = os.open(path, os.O_RDWR)
+            except FileNotFoundError:
+                continue   # removed by its holder just now: try again
+            except OSError as exc:
+                raise OutputError(_say("cannot_lock", lang, target=target, lock=path.name,
+                                       problem=exc.strerror or exc)) from exc
         except OSError as exc:
             raise OutputError(_say("cannot_lock", lang, target=target, lock=path.name,
                                    problem=exc.strerror or exc)) from exc
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"pid": os.getpid(), "host": socket.gethostname(),
-                       "time": dt.datetime.now().isoformat(timespec="seconds")}, handle)
+        _created_now[fd] = created
+        locked = _try_lock(fd)
+        _created_now.pop(fd, None)
+        if not locked:
+            os.close(fd)
+            raise _busy(target, path, lang)
+        try:
+            same = os.path.samestat(os.fstat(fd), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if not same:
+            os.close(fd)   # we locked a file its holder had just removed: start again
+            continue
+        info = None if created else _read_lock(path)
+        if info and info.get("host") not in (None, socket.gethostname()):
+            os.close(fd)   # another computer's merge: its lock cannot be seen from here
+            raise _busy(target, path, lang)
+        record = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+                             "time": dt.datetime.now().isoformat(timespec="seconds")}).encode("utf-8")
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.ftruncate(fd, 0)
+        os.write(fd, record)
+        _held[path] = fd
         return path
     raise OutputError(_say("busy", lang, target=target, pid="?", host="?", time="?", lock=path.name))
 
 
 def release(path: Path) -> None:
-    info = _read_lock(path)
-    if info is None or (info.get("pid") == os.getpid() and info.get("host") == socket.gethostname()):
+    """Remove the lock file while still holding it, then let go."""
+    fd = _held.pop(Path(path), None)
+    if fd is None:
+        info = _read_lock(path)
+        if info is None or (info.get("pid") == os.getpid() and info.get("host") == socket.gethostname()):
+            with contextlib.suppress(FileNotFoundError):
+                Path(path).unlink()
+        return
+    try:
+        if os.name == "nt":
+            os.close(fd)   # Windows removes no open file
+            fd = None
         with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+            Path(path).unlink()
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def lock_path(target: Path) -> Path:
+    """The lock sits beside the real master: through a symbolic link, beside the link's target."""
+    target = real_target(Path(target))
+    return target.with_name(f".~{target.name}.upr-lock")
 
 
 @contextlib.contextmanager
 def output_lock(target: Path, lang: str = "en") -> Iterator[Path]:
     """Hold the master's lock for the whole merge; the target must not be open elsewhere."""
     try:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        real_target(Path(target)).parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{Path(target).parent}: cannot create the folder ({exc.strerror or exc})") from exc
     ensure_not_open(target, lang)

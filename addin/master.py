@@ -218,6 +218,9 @@ LABELS: dict[str, dict[str, str]] = {
     "fix": {"en": "How to fix", "fr": "Comment corriger"},
     "master_cell": {"en": "Cell in this master", "fr": "Cellule dans ce maître"},
     "value": {"en": "Value", "fr": "Valeur"},
+    "typed_as": {"en": "Typed as", "fr": "Saisi comme"},
+    "cell_value": {"en": "cell value", "fr": "valeur de cellule"},
+    "cell_comment": {"en": "comment on the cell", "fr": "commentaire de la cellule"},
     "error": {"en": "Error", "fr": "Erreur"},
     "warning": {"en": "Warning", "fr": "Avertissement"},
     "info": {"en": "Info", "fr": "Info"},
@@ -426,6 +429,8 @@ def _cell_value(cell) -> object:
         return Formula(value)
     if isinstance(value, str) and not value.strip():
         return None
+    if isinstance(value, str) and CARRIAGE_RETURN in value:
+        return value.replace(CARRIAGE_RETURN, "\r")
     return value
 
 
@@ -605,6 +610,7 @@ PERCENT_FORMAT = "0%"
 
 
 EXCEL_CELL_LIMIT = 32767   # characters in one cell
+CARRIAGE_RETURN = "_x000D_"   # how Excel writes a CR inside a cell's text
 
 
 def put(cell, value: object) -> None:
@@ -615,6 +621,10 @@ def put(cell, value: object) -> None:
     if isinstance(value, str):
         # Excel cannot hold these; openpyxl would cut long text without a word. The merge warns of both.
         text = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_LIMIT]
+        if "\r" in text:
+            # An XML reader turns a bare carriage return into a line feed: Excel's own escape keeps it
+            # (a file name with a CR in it stays that name).
+            text = text.replace("\r", CARRIAGE_RETURN)
         cell.value = text
         cell.data_type = "s"
         if text[:1] in "=+-@":
@@ -841,6 +851,7 @@ def _write_sources(ws, result: "MergeResult") -> None:
 def _write_stray(ws, result: "MergeResult") -> None:
     lang = result.lang
     headers = [GROUP.label(lang), SOURCE_FILE.label(lang), SOURCE_SHEET.label(lang), label("cell", lang),
-               label("value", lang)]
-    rows = [[s.group, s.source_file, s.sheet, s.cell, s.value] for s in result.stray]
-    write_table(ws, headers, rows, [24, 30, 20, 8, 60], freeze="A2")
+               label("value", lang), label("typed_as", lang)]
+    rows = [[s.group, s.source_file, s.sheet, s.cell, s.value,
+             label("cell_comment" if getattr(s, "comment", False) else "cell_value", lang)] for s in result.stray]
+    write_table(ws, headers, rows, [24, 30, 20, 8, 60, 18], freeze="A2")

@@ -22,7 +22,6 @@ one row per cell with the group, file, sheet and cell it came from and its value
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,7 @@ from openpyxl.utils import get_column_letter
 
 from .charts import SummaryTable
 from .errors import InputError, OutputError
-from .files import save_workbook
+from .files import copy_atomically, real_target, save_workbook
 from .findings import Finding, Severity
 from .groups import DEFAULT_GROUPS, normalise
 from .lock import output_lock
@@ -39,9 +38,10 @@ from .master import (EXCEL_CELL_LIMIT, GROUP, SMART_CRITERIA, SOURCE_FILE, SOURC
                      OldMaster, assign_merge_keys, cell_notes, kind_label, label, matrix_columns, natural_key,
                      read_master, removed_columns, row_order, sheet_names, status_key, status_label, write_master)
 from .metadata import WorkbookMeta
-from .reader import WorkbookData, find_workbooks, open_workbook
+from .ids import id_text, number_text
+from .reader import WorkbookData, open_workbook, scan_inputs
 from .schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN, MATRICES, RECOMMENDATIONS, RESPONSES, STATUSES
-from .templates import choice_label, recommendation_id_of
+from .templates import choice_label
 
 # A progress bar only pays off beyond a handful of files.
 PROGRESS_MIN_FILES = 4
@@ -246,6 +246,7 @@ class StrayNote:
     cell: str
     value: object
     source_path: str = ""
+    comment: bool = False       # the text of a cell comment, not the cell's value
 
 
 @dataclass
@@ -337,7 +338,8 @@ def _validate(data: WorkbookData, lang: str):
     return validate_workbook(data, lang=lang)
 
 
-def _load_sources(files: list[Path], output: Path, lang: str, console, on_file) -> tuple[
+def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
+                  preloaded: dict[Path, WorkbookData] | None = None) -> tuple[
         list[SourceResult], list[_Loaded], list[list[dict[str, object]]], list[str]]:
     """Open and validate each file; skipped ones are recorded, never fatal."""
     sources: list[SourceResult] = []
@@ -346,6 +348,7 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file) 
     warnings: list[str] = []
     seen_hashes: dict[str, Path] = {}
     target = output.resolve()
+    preloaded = preloaded or {}
 
     def load(path: Path) -> None:
         source = SourceResult(path=path, format=path.suffix.lower().lstrip("."))
@@ -354,7 +357,7 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file) 
             source.status, source.kind, source.reason = "skipped", "master", reason("output", lang)
             return
         try:
-            data = open_workbook(path)
+            data = preloaded.get(path) or open_workbook(path)
         except InputError as exc:
             source.status, source.reason, source.unusable = "skipped", exc.detail, True
             return
@@ -371,6 +374,8 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file) 
                 extra_lists.append(data.recommendations)
             else:
                 source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang), True
+                if data.no_matrix_hint:
+                    source.reason += f"; {data.no_matrix_hint}"
             return
         if data.sha256 in seen_hashes:
             source.status = "skipped"
@@ -434,7 +439,7 @@ def _typed_id_kept(raw: object, rec_id: str, texts: list[object]) -> bool:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
         return False
     if not isinstance(raw, str):
-        return True  # 77 or 77.1 typed as a number: the ID is the same number as text
+        return number_text(raw) == rec_id  # 77 typed as a number; 77.1 filed as 77.10 keeps what was typed
     typed = raw
     if typed == rec_id:
         return True
@@ -619,7 +624,7 @@ def _coverage(result: MergeResult, lists: list[list[dict[str, object]]], embedde
     records: dict[str, dict[str, object]] = {}
     for records_list in lists:
         for record in records_list:
-            rec_id = recommendation_id_of(record.get("id"))
+            rec_id = id_text(record.get("id"))
             if rec_id and rec_id not in records:
                 records[rec_id] = dict(record, id=rec_id)
     coverage: dict[str, CoverageRow] = {}
@@ -886,15 +891,18 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
     now = (now or dt.datetime.now()).replace(microsecond=0)
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files, problems = find_workbooks([Path(p) for p in paths])
+    scan = scan_inputs([Path(p) for p in paths])
+    files, problems = scan.files, scan.problems
     result = MergeResult(output=output, lang=lang, merged_at=now)
     full_list = _full_list(recommendations, lang)
     with output_lock(output, lang):
         old = read_master(output) if output.exists() else None
-        sources, loaded, extra_lists, warnings = _load_sources(files, output, lang, console, on_file)
-        result.warnings += warnings
+        sources, loaded, extra_lists, warnings = _load_sources(files, output, lang, console, on_file, scan.read)
+        result.warnings += warnings + scan.notes
         result.sources = [SourceResult(path=p.path or Path(str(p)), status="skipped", reason=p.detail, unusable=True)
                           for p in problems] + sources
+        result.sources += [SourceResult(path=p, status="skipped", reason=why, format=p.suffix.lower().lstrip("."))
+                           for p, why in scan.skipped]
         if not files and not problems:
             result.sources.append(SourceResult(path=Path(" ".join(map(str, paths))), status="skipped",
                                                reason=reason("no_workbook", lang)))
@@ -930,11 +938,11 @@ def _recommendation_lookup(full_list: list[dict[str, object]], loaded: list[_Loa
     embedded: dict[str, set[str]] = defaultdict(set)
     for records in [full_list] + [item.data.recommendations for item in loaded]:
         for record in records:
-            lookup.setdefault(recommendation_id_of(record.get("id")), record)
+            lookup.setdefault(id_text(record.get("id")), record)
     for item in loaded:
         for record in item.data.recommendations:
             if item.source.group_key:
-                embedded[recommendation_id_of(record.get("id"))].add(item.source.group_key)
+                embedded[id_text(record.get("id"))].add(item.source.group_key)
     return lookup, embedded
 
 
@@ -949,7 +957,7 @@ def _collect_rows(result: MergeResult, loaded: list[_Loaded], lookup: dict[str, 
         merged_pairs.update((m.kind, item.source.group_key) for m in item.data.matrices)
         for cell in item.data.stray:
             result.stray.append(StrayNote(item.source.group, item.data.path.name, cell.sheet,
-                                          cell.coordinate, cell.value, str(item.data.path)))
+                                          cell.coordinate, cell.value, str(item.data.path), cell.comment))
     for kind in rows:
         rows[kind].sort(key=row_order)
         assign_merge_keys(rows[kind])
@@ -977,16 +985,24 @@ def _lay_out_columns(result: MergeResult, old: OldMaster | None, lang: str) -> N
 
 
 def _write(result: MergeResult, output: Path, now: dt.datetime) -> None:
-    """Back up the previous master, then replace it atomically."""
+    """Back up the previous master, then replace it atomically; through a symbolic link, the
+    link's target is backed up and replaced, and the link stays."""
     workbook = write_master(result)
-    if output.exists():
-        result.backup = backup_path(output, now)
+    target = real_target(output)
+    if target.exists():
+        result.backup = backup_path(target, now)
         try:
-            shutil.copy2(output, result.backup)
-        except OSError as exc:
-            raise OutputError(f"{output}: cannot keep a backup copy ({exc.strerror or exc}); "
-                              "the master was not replaced") from exc
-    save_workbook(workbook, output)
+            copy_atomically(target, result.backup)
+        except OutputError as exc:
+            result.backup = None
+            raise OutputError(f"{output}: cannot keep a backup copy ({exc}); the master was not replaced") from exc
+    try:
+        save_workbook(workbook, target)
+    except OutputError:
+        if result.backup is not None:   # the master is intact: its copy is not needed
+            result.backup.unlink(missing_ok=True)
+            result.backup = None
+        raise
     result.written = True
 
 

@@ -116,6 +116,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Text outside the table: '{value}'. It is kept in Notes when merging.",
         "fr": "Texte hors du tableau : « {value} ». Il est conservé dans les Notes lors de la fusion.",
     },
+    "stray_comment": {
+        "en": "Comment on {cell}: '{value}'. It is kept in Notes when merging.",
+        "fr": "Commentaire de {cell} : « {value} ». Il est conservé dans les Notes lors de la fusion.",
+    },
+    "unknown_look_alike": {
+        "en": "Recommendation ID {rec} is not in this workbook's list. It looks like {listed}, but character "
+              "{position} is {typed_char} where the list has {listed_char}.",
+        "fr": "L'ID de recommandation {rec} ne figure pas dans la liste du classeur. Il ressemble à {listed}, mais "
+              "le caractère {position} est {typed_char} là où la liste a {listed_char}.",
+    },
+    "unknown_look_alike.fix": {
+        "en": "Choose {listed} from the dropdown, or retype the ID.",
+        "fr": "Choisissez {listed} dans la liste déroulante, ou ressaisissez l'ID.",
+    },
+    "ambiguous_id": {
+        "en": "Recommendation ID {rec} was stored as a number, and the list has several IDs with that value: "
+              "{candidates}. It is kept as typed, not guessed.",
+        "fr": "L'ID de recommandation {rec} a été enregistré comme un nombre, et la liste a plusieurs ID de même "
+              "valeur : {candidates}. Il est conservé tel que saisi, sans deviner.",
+    },
+    "ambiguous_id.fix": {
+        "en": "Choose the recommendation from the dropdown, or format the cell as Text and type the ID again "
+              "(Excel turns 77.10 typed in a number cell into 77.1).",
+        "fr": "Choisissez la recommandation dans la liste déroulante, ou mettez la cellule au format Texte et "
+              "ressaisissez l'ID (Excel transforme 77.10 saisi dans une cellule nombre en 77.1).",
+    },
+    "header_mismatch": {
+        "en": "Column {column} has the header '{typed}' where the template has '{expected}'; its values are read "
+              "as {expected}, the template's column at that place.",
+        "fr": "La colonne {column} a l'en-tête « {typed} » là où le modèle a « {expected} » ; ses valeurs sont lues "
+              "comme {expected}, la colonne du modèle à cet endroit.",
+    },
+    "header_mismatch.fix": {
+        "en": "Unmerge the header cells and give each column its template header, or move the values into the "
+              "column whose header names them.",
+        "fr": "Annulez la fusion des cellules d'en-tête et redonnez à chaque colonne son en-tête du modèle, ou "
+              "déplacez les valeurs dans la colonne dont l'en-tête les nomme.",
+    },
     "skipped_recommendations": {
         "en": "a recommendation list, not a matrix: nothing to validate",
         "fr": "une liste de recommandations, pas une matrice : rien à valider",

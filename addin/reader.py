@@ -13,6 +13,7 @@ import bisect
 import datetime as dt
 import difflib
 import functools
+import io
 import re
 import warnings
 import zipfile
@@ -25,13 +26,14 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from .errors import InputError
-from .files import file_sha256
+from .files import TEMP_PREFIX, file_sha256, open_regular, regular_file
 from .groups import normalise
 from .i18n import t
+from .ids import IdIndex, id_text
 from .metadata import META_SHEET, WorkbookMeta, metadata_from_openpyxl, metadata_from_rows
 from .schema import (GROUP_WORKSHEET, MATRICES, RECOMMENDATIONS, SheetSchema)
-from .tables import check_workbook_file
-from .templates import CHOICE_HEADER, recommendation_id_of
+from .tables import OLE_MAGIC, ZIP_MAGIC, check_workbook_file
+from .templates import CHOICE_HEADER, instruction_rows, recommendation_id_of
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 # How far down a header row may sit (titles and notes above it are common).
@@ -46,6 +48,7 @@ class Cell:
     row: int
     column: int
     value: object
+    comment: bool = False     # the text of a cell comment (note), not the cell's value
 
     @property
     def coordinate(self) -> str:
@@ -73,9 +76,15 @@ class MatrixRow:
     uncomputed: set[str] = field(default_factory=set)
     # Keys whose cell shows a spreadsheet error (#N/A, #REF! ...), typed or computed -> the error.
     errors: dict[str, str] = field(default_factory=dict)
+    # The ID resolved against the workbook's list (ids.IdIndex); None: resolve without a list.
+    resolved_id: str | None = None
+    # A number typed as ID that several listed IDs share (77.1 for 77.1 and 77.10): never guessed.
+    ambiguous_ids: list[str] = field(default_factory=list)
 
     @property
     def recommendation_id(self) -> str:
+        if self.resolved_id is not None:
+            return self.resolved_id
         return recommendation_id_of(self.values.get("recommendation_id"))
 
     def value(self, key: str) -> object:
@@ -106,6 +115,20 @@ class Matrix:
 
 
 @dataclass
+class Notice:
+    """Something the reader saw that validation must report (a finding, worded there)."""
+
+    type: str
+    message_id: str
+    sheet: str
+    cell: str = ""
+    row: int | None = None
+    key: str = ""                 # the schema column it is about
+    values: dict[str, object] = field(default_factory=dict)
+    fix_id: str | None = None
+
+
+@dataclass
 class GroupSheet:
     sheet: str
     values: dict[str, object]
@@ -123,6 +146,9 @@ class WorkbookData:
     modified: dt.datetime
     sha256: str
     format: str
+    notices: list[Notice] = field(default_factory=list)
+    # Why no matrix was found, when the reader can tell more than "no header" (a header too low).
+    no_matrix_hint: str = ""
 
     @property
     def kind(self) -> str:
@@ -168,6 +194,8 @@ class RawSheet:
     hidden: bool = False
     # Merged ranges as (first row, first column, last row, last column); None when unknown (a live book).
     merged: list[tuple[int, int, int, int]] | None = None
+    # Cell comments (notes) as (row, column, text, author); xlsx only.
+    comments: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 # openpyxl turns a date-formatted number it cannot convert into "#VALUE!"; its warning keeps the number.
@@ -243,6 +271,44 @@ def merged_ranges_xlsx(archive, member: str) -> list[tuple[int, int, int, int]] 
     return ranges
 
 
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+
+
+def comments_xlsx(archive, member: str) -> list[tuple[int, int, str, str]]:
+    """The cell comments (notes) of one sheet of an open xlsx archive: (row, column, text, author).
+
+    Read-only openpyxl does not load them, yet they are text a participant typed.
+    """
+    import posixpath
+
+    from defusedxml.ElementTree import fromstring
+
+    folder, name = posixpath.split(member)
+    try:
+        rels = fromstring(archive.read(posixpath.join(folder, "_rels", name + ".rels")))
+    except KeyError:
+        return []
+    found = []
+    for rel in rels.iter(_RELS_NS + "Relationship"):
+        if not rel.get("Type", "").endswith("/comments"):
+            continue
+        target = rel.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        root = fromstring(archive.read(path))
+        authors = [a.text or "" for a in root.iter(_MAIN_NS + "author")]
+        for comment in root.iter(_MAIN_NS + "comment"):
+            match = _CELL_REF.match(comment.get("ref", "").split(":")[0])
+            if not match:
+                continue
+            text = "".join(t.text or "" for t in comment.iter(_MAIN_NS + "t"))
+            author_id = int(comment.get("authorId", -1) or -1)
+            author = authors[author_id] if 0 <= author_id < len(authors) else ""
+            found.append((int(match[2]), column_index_from_string(match[1]), text, author))
+    return found
+
+
 class NoResult:
     """A formula the file saved no result for (written by a program, never opened in Excel)."""
 
@@ -270,7 +336,7 @@ class SavedResults:
             if self.workbook is None:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    self.workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True,
+                    self.workbook = openpyxl.load_workbook(_openpyxl_source(self.path), read_only=True, data_only=True,
                                                            keep_links=False)
             ws = self.workbook[sheet]
             top, bottom = min(r for r, _ in cells), max(r for r, _ in cells)
@@ -314,14 +380,14 @@ def _problem(exc: Exception) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split())}"   # one line, whatever the library wrote
 
 
-def _raw_sheets_openpyxl(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
+def _raw_sheets_openpyxl(path: Path, suffix: str | None = None) -> tuple[list[RawSheet], WorkbookMeta | None]:
     import openpyxl
 
-    check_workbook_file(path)
+    check_workbook_file(path, suffix)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # style and extension notes, without the file name
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+            wb = openpyxl.load_workbook(_openpyxl_source(path), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:
         raise InputError(path, XML_BOMB if _is_xml_bomb(exc) else
                          f"cannot open the workbook ({_problem(exc)})") from exc
@@ -335,8 +401,10 @@ def _raw_sheets_openpyxl(path: Path) -> tuple[list[RawSheet], WorkbookMeta | Non
                 if ws.title == META_SHEET:
                     continue
                 member = getattr(ws, "_worksheet_path", None)   # openpyxl's own name for the sheet XML
-                merged = merged_ranges_xlsx(wb._archive, member) if member and hasattr(wb, "_archive") else None
-                sheets.append(RawSheet(ws.title, _sheet_rows(ws), ws.sheet_state != "visible", merged))
+                archive = getattr(wb, "_archive", None)
+                merged = merged_ranges_xlsx(archive, member) if member and archive else None
+                comments = comments_xlsx(archive, member) if member and archive else []
+                sheets.append(RawSheet(ws.title, _sheet_rows(ws), ws.sheet_state != "visible", merged, comments))
         except Exception as exc:
             # Read-only mode parses a sheet only now: damage found here must name the sheet, not crash.
             raise InputError(path, XML_BOMB if _is_xml_bomb(exc) else
@@ -373,12 +441,16 @@ def _calamine_merged(sheet) -> list[tuple[int, int, int, int]] | None:
     return [(top + 1, left + 1, bottom + 1, right + 1) for (top, left), (bottom, right) in ranges]
 
 
-def _raw_sheets_calamine(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
+def _raw_sheets_calamine(path: Path, suffix: str | None = None) -> tuple[list[RawSheet], WorkbookMeta | None]:
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-    ods_merged = check_workbook_file(path)
+    ods_merged = check_workbook_file(path, suffix)
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() == (suffix or path.suffix.lower()):
+            wb = CalamineWorkbook.from_path(str(path))
+        else:
+            with open_regular(path) as handle:
+                wb = CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
     except Exception as exc:
         raise InputError(path, f"cannot open the workbook ({_problem(exc)})") from exc
     sheets, meta = [], None
@@ -459,9 +531,10 @@ def match_header(header: object, columns, taken: set[str]) -> str | None:
     return None
 
 
-def _find_header(rows: list[list[object]], columns) -> tuple[int, dict[str, int], dict[int, str]]:
+def _find_header(rows: list[list[object]], columns, limit: int | None = HEADER_SEARCH_ROWS
+                 ) -> tuple[int, dict[str, int], dict[int, str]]:
     best = (0, {}, {})
-    for r, row in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
+    for r, row in enumerate(rows[:limit], start=1):
         mapping: dict[str, int] = {}
         for c, value in enumerate(row, start=1):
             key = match_header(value, columns, set(mapping))
@@ -513,11 +586,61 @@ def _span_at(spans: dict[int, tuple[list, list]], r: int, c: int) -> tuple | Non
     return found[i] if i >= 0 and found[i][2] >= r else None
 
 
+def _clean_header(text: object, key: str, columns) -> bool:
+    """The header names this key alone: its label or a close spelling, not a longer header that
+    merely contains it ("Goal / Action expected of Government")."""
+    if _is_empty(text):
+        return False
+    wanted = normalise(str(text).replace("*", ""))
+    names = [n for n, k in _name_index(columns).items() if k == key]
+    return wanted in names or bool(difflib.get_close_matches(wanted, names, n=1, cutoff=0.85))
+
+
+def _template_positions(raw: RawSheet, sheet: SheetSchema, header_row: int, columns: dict[str, int],
+                        headers: dict[int, str], notices: list[Notice]) -> dict[str, int]:
+    """Columns of a sheet the metadata says is this project's template.
+
+    A header that names its column cleanly places it (a column moved by hand is found where it
+    went). Any other column sits where the template put it: a header merged across two columns,
+    or one that names two, is only a cross-check, and each disagreement is reported.
+    """
+    if header_row != sheet.header_row:
+        return columns
+    across = {c for top, left, bottom, right in raw.merged or () if top <= header_row <= bottom and right > left
+              for c in range(left, right + 1)}
+    placed = {k: c for k, c in columns.items()
+              if c not in across and _clean_header(headers.get(c), k, sheet.columns)}
+    taken = set(placed.values())
+    for position, column in enumerate(sheet.columns, start=1):
+        key = column.key
+        if key in placed:
+            continue
+        if position not in taken:
+            placed[key] = position
+            taken.add(position)
+            if columns.get(key) != position:
+                letter = get_column_letter(position)
+                notices.append(Notice("header-mismatch", "header_mismatch", raw.name, f"{letter}{header_row}",
+                                      header_row, key, {"column": letter, "typed": headers.get(position, ""),
+                                                        "expected": column.label("en")},
+                                      "header_mismatch.fix"))
+        elif key in columns and columns[key] not in taken:
+            placed[key] = columns[key]
+            taken.add(columns[key])
+    return placed
+
+
 def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, object]],
-                 stray: list[Cell], template_text: set[str], formula_values=None) -> Matrix | None:
+                 stray: list[Cell], template_text: set[str], formula_values=None, *,
+                 ids: IdIndex | None = None, positional: bool = False,
+                 notices: list[Notice] | None = None) -> Matrix | None:
     header_row, columns, headers = _find_header(raw.rows, sheet.columns)
     if "recommendation_id" not in columns or len(columns) < MIN_MATCHED_COLUMNS:
         return None
+    ids = ids if ids is not None else IdIndex(lookup)
+    notices = notices if notices is not None else []
+    if positional:
+        columns = _template_positions(raw, sheet, header_row, columns, headers, notices)
     width = max((len(r) for r in raw.rows), default=0)
     known = set(columns.values())
     extra_columns: dict[str, int] = {}
@@ -576,7 +699,8 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
         if r in shown_rows:
             values.update({k: shown[(r, c)] for k, c in columns.items() if (r, c) in shown})
         extras = {name: at(col) for name, col in extra_columns.items() if not _is_empty(at(col))}
-        rec = lookup.get(recommendation_id_of(values.get("recommendation_id")), {})
+        resolved = ids.resolve(values.get("recommendation_id"))
+        rec = lookup.get(resolved.id, {})
         # A looked-up cell typed over by hand is the participant's text too.
         typed_over = any(not _is_empty(values.get(c.key)) and not _is_lookup_output(values.get(c.key))
                          and values.get(c.key) != rec.get(c.lookup)
@@ -602,7 +726,8 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
                 if not _is_empty(value):
                     values[key], cells[key], source[key] = value, f"{get_column_letter(col)}{top}", (top, col)
         if merged.get("recommendation_id") and values["recommendation_id"] is not None:
-            rec = lookup.get(recommendation_id_of(values["recommendation_id"]), {})
+            resolved = ids.resolve(values["recommendation_id"])
+            rec = lookup.get(resolved.id, {})
         for col in sheet.columns:
             if col.autofilled and (values.get(col.key) is None or _is_lookup_output(values.get(col.key))):
                 values[col.key] = rec.get(col.lookup)
@@ -614,7 +739,8 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
             extra_cells={n: f"{get_column_letter(c)}{r}" for n, c in extra_columns.items() if n in extras},
             row_key="" if row_key is None else str(row_key), merged=merged, formulas=formulas,
             uncomputed={k for k in formulas if formulas[k] == values.get(k)},
-            errors={k: e for k in inputs if (e := _error_value(values.get(k)))}))
+            errors={k: e for k in inputs if (e := _error_value(values.get(k)))},
+            resolved_id=resolved.id, ambiguous_ids=resolved.ambiguous))
     return Matrix(sheet, raw.name, header_row, columns, extra_columns, rows, headers)
 
 
@@ -629,7 +755,7 @@ def _read_recommendation_list(raw: RawSheet) -> list[dict[str, object]]:
         record = {k: (row[c - 1] if c - 1 < len(row) else None) for k, c in columns.items()}
         if _is_empty(record.get("id")) or _is_formula(record.get("id")):
             continue
-        record["id"] = recommendation_id_of(record["id"])
+        record["id"] = id_text(record["id"])   # an ID, never a label: "A/HRC/17/4 - 77.1" stays whole
         records.append(record)
     return records
 
@@ -663,28 +789,67 @@ def _titles_ok(value: str) -> bool:
     return any(value.startswith(s.en) or value.startswith(s.fr) for s in MATRICES)
 
 
+def workbook_suffix(path: Path) -> str:
+    """The workbook format a file holds: its extension ("x.xlsx " with a trailing space too), or,
+    without one, what its first bytes say; "" when it is no workbook this reader can open."""
+    suffix = Path(str(path).rstrip(" .")).suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return suffix
+    if suffix and suffix[1:].isalpha():
+        return ""   # .pdf, .docx, .xlsb ...: an extension that says what the file is
+    try:
+        with open_regular(path) as handle:
+            head = handle.read(8)
+    except InputError:
+        return ""
+    if head.startswith(OLE_MAGIC):
+        return ".xls"
+    if head.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return ""
+        if "xl/workbook.xml" in names:
+            return ".xlsm" if "xl/vbaProject.bin" in names else ".xlsx"
+        if "content.xml" in names:
+            return ".ods"
+    return ""
+
+
 def open_workbook(path: Path) -> WorkbookData:
-    """Read any supported workbook; raises InputError when it cannot be read at all."""
+    """Read any supported workbook; raises InputError when it cannot be read at all.
+
+    Only a regular file is opened (a named pipe or a device would block forever)."""
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise InputError(path, "no such file")
-    suffix = path.suffix.lower()
-    if suffix not in WORKBOOK_SUFFIXES:
-        raise InputError(path, f"not a workbook ({suffix or 'no extension'}); use .xlsx, .xlsm, .xls or .ods")
+    info = regular_file(path)
+    suffix = workbook_suffix(path)
+    if not suffix:
+        typed = path.suffix.lower()
+        if typed == ".xlsb":
+            raise InputError(path, "an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and "
+                                   "save it as .xlsx")
+        raise InputError(path, f"not a workbook ({typed or 'no extension'}); use .xlsx, .xlsm, .xls or .ods")
     if suffix in (".xlsx", ".xlsm"):
-        sheets, meta = _raw_sheets_openpyxl(path)
+        sheets, meta = _raw_sheets_openpyxl(path, suffix)
         saved = SavedResults(path)
     else:
-        sheets, meta = _raw_sheets_calamine(path)   # calamine reads formulas' saved results already
+        sheets, meta = _raw_sheets_calamine(path, suffix)   # calamine reads formulas' saved results already
         saved = None
-    stat = path.stat()
     try:
         return read_sheets(sheets, meta, path=path, format=suffix[1:],
-                           modified=dt.datetime.fromtimestamp(stat.st_mtime).replace(microsecond=0),
+                           modified=dt.datetime.fromtimestamp(info.st_mtime).replace(microsecond=0),
                            sha256=file_sha256(path), formula_values=saved)
     finally:
         if saved is not None:
             saved.close()
+
+
+def _openpyxl_source(path: Path):
+    """openpyxl checks the extension of a path it is given, not of an open file."""
+    return path if path.suffix.lower() in (".xlsx", ".xlsm") else open_regular(path)
 
 
 def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path, format: str,
@@ -695,6 +860,10 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
     here directly, so validation never needs the book saved first. formula_values(sheet, cells)
     gives the saved results of formulas typed in input cells (see SavedResults); without it,
     and without RawSheet.merged, formulas and merged cells are read as they are.
+
+    Nothing typed is dropped: a sheet that is neither a matrix nor one of the tool's own
+    (hidden or not) gives all its cells as stray cells, text typed on the Instructions sheet
+    is stray too, and every cell comment is a stray cell of its own.
     """
     recommendations: list[dict[str, object]] = []
     for raw in sheets:
@@ -703,23 +872,36 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
             if recommendations:
                 break
     lookup = {str(r["id"]): r for r in recommendations}
+    ids = IdIndex(lookup)
     template_text = _template_text()
     matrices: list[Matrix] = []
     group_sheet = None
     stray: list[Cell] = []
-    wanted = [m for m in MATRICES if not meta or meta.kind not in {x.kind for x in MATRICES}
-              or m.kind == meta.kind]
+    notices: list[Notice] = []
+    template_kinds = {x.kind for x in MATRICES}
+    wanted = [m for m in MATRICES if not meta or meta.kind not in template_kinds or m.kind == meta.kind]
     for raw in sheets:
-        if raw.hidden or normalise(raw.name) in _sheet_titles(RECOMMENDATIONS):
+        stray.extend(Cell(raw.name, r, c, text, comment=True) for r, c, text, author in raw.comments
+                     if author != _ANNOTATION_AUTHOR)
+        title = normalise(raw.name)
+        if title in _sheet_titles(RECOMMENDATIONS) or title in _OWN_CONFIG_SHEETS or _is_check_sheet(raw):
             continue
-        if normalise(raw.name) in _sheet_titles(GROUP_WORKSHEET):
+        if title in _sheet_titles(GROUP_WORKSHEET):
             group_sheet = group_sheet or _read_group_sheet(raw)
             continue
+        if title in _INSTRUCTIONS_TITLES:
+            own = _instruction_texts()
+            stray.extend(Cell(raw.name, r, c, v) for r, row in enumerate(raw.rows, start=1) if row
+                         for c, v in enumerate(row, start=1)
+                         if not _is_empty(v) and " ".join(str(v).split()) not in own)
+            continue
         # Prefer the schema whose sheet title matches, then try the others by headers.
-        order = sorted(wanted, key=lambda m: normalise(raw.name) not in _sheet_titles(m))
+        order = sorted(wanted, key=lambda m: title not in _sheet_titles(m))
         for sheet in order:
             found_stray: list[Cell] = []
-            matrix = _read_matrix(raw, sheet, lookup, found_stray, template_text, formula_values)
+            positional = bool(meta and meta.kind == sheet.kind)
+            matrix = _read_matrix(raw, sheet, lookup, found_stray, template_text, formula_values, ids=ids,
+                                  positional=positional, notices=notices)
             if matrix:
                 matrices.append(matrix)
                 # A title line with the group's name is template text too.
@@ -727,27 +909,166 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
                              if not (c.row == 1 and c.column == 1 and _titles_ok(str(c.value))))
                 break
         else:
-            if group_sheet is None:
-                group_sheet = _read_group_sheet(raw)
+            form = _read_group_sheet(raw) if group_sheet is None and not raw.hidden else None
+            if form is not None:
+                group_sheet = form
+            else:   # an extra sheet of notes, a hidden copy, anything: every typed cell is kept
+                stray.extend(Cell(raw.name, r, c, v) for r, row in enumerate(raw.rows, start=1) if row
+                             for c, v in enumerate(row, start=1) if not _is_empty(v))
+    hint = "" if matrices else _low_header_hint(sheets, wanted)
     return WorkbookData(
         path=Path(path), meta=meta, matrices=matrices, recommendations=recommendations,
-        group_sheet=group_sheet, stray=stray, modified=modified, sha256=sha256, format=format)
+        group_sheet=group_sheet, stray=stray, modified=modified, sha256=sha256, format=format,
+        notices=notices, no_matrix_hint=hint)
+
+
+# The annotated copy's own notes and Check sheet (see annotate.py) are not typed by participants.
+_ANNOTATION_AUTHOR = "UPR Matrix"
+_OWN_CONFIG_SHEETS = frozenset(normalise(t("lists", lang)) for lang in ("en", "fr"))
+_INSTRUCTIONS_TITLES = frozenset(normalise(t("instructions", lang)) for lang in ("en", "fr"))
+# How far below the search window a header is looked for, only to say where it is.
+HEADER_HINT_ROWS = 1000
+
+
+def _is_check_sheet(raw: RawSheet) -> bool:
+    first = raw.rows[0] if raw.rows else ()
+    return normalise(raw.name) == "check" and bool(first) and str(first[0]) in ("Severity", "Gravité")
+
+
+@functools.lru_cache(maxsize=1)
+def _instruction_texts() -> frozenset[str]:
+    """Every text the templates write on the Instructions sheet, in both languages."""
+    return frozenset(" ".join(str(v).split()) for sheet in MATRICES for lang in ("en", "fr")
+                     for row in instruction_rows(sheet, lang) for v in row if v)
+
+
+def _low_header_hint(sheets: list[RawSheet], wanted) -> str:
+    """Where a header row sits below the rows searched, and how to bring it up."""
+    for raw in sheets:
+        for sheet in wanted:
+            below = raw.rows[HEADER_SEARCH_ROWS:HEADER_SEARCH_ROWS + HEADER_HINT_ROWS]
+            row, columns, _ = _find_header(below, sheet.columns, limit=None)
+            if "recommendation_id" in columns and len(columns) >= MIN_MATCHED_COLUMNS:
+                at = row + HEADER_SEARCH_ROWS
+                return (f"sheet {raw.name!r} has its header row at row {at}, below the first {HEADER_SEARCH_ROWS} "
+                        f"rows searched; delete {at - HEADER_SEARCH_ROWS} or more of the rows above it so that the "
+                        f"header is within rows 1 to {HEADER_SEARCH_ROWS}")
+    return ""
+
+
+@dataclass
+class Scan:
+    """What the given files and folders hold: workbooks to read, and every other file with its reason."""
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)       # unusable: exit 2
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # not input by design, with the reason
+    # Workbooks read already while deciding between a workbook and its annotated copy.
+    read: dict[Path, WorkbookData] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)                 # which of two copies was taken, and why
+
+
+def _skip_reason(path: Path) -> str | None:
+    """Why a file found in a folder is no input, or None when it is to be read."""
+    name = path.name
+    if name.startswith("~$"):
+        return "Excel's owner file of an open workbook, not a workbook"
+    if name.startswith(".~lock."):
+        return "LibreOffice's lock file of an open workbook, not a workbook"
+    if name.endswith(".upr-lock"):
+        return "the lock of a merge in progress"
+    if name.startswith(TEMP_PREFIX) or name.endswith(".tmp"):
+        return "a temporary file of a run in progress or killed half-way"
+    if name.startswith("._"):
+        return "a macOS metadata file, not a workbook"
+    if ".bak." in name:
+        return "a backup copy kept by merge or groups make; merge the workbook it was made from"
+    return None
+
+
+_CHECKED = re.compile(r"\.checked(?=\.[^.]*$)", re.IGNORECASE)
+
+
+def _typed_content(data: WorkbookData) -> list:
+    """Everything typed in a workbook, to compare a workbook with its annotated copy."""
+    rows = [(m.sheet, r.row, sorted((k, repr(v)) for k, v in r.values.items()),
+             sorted((k, repr(v)) for k, v in r.extras.items())) for m in data.matrices for r in m.rows]
+    stray = sorted((c.sheet, c.row, c.column, repr(c.value), c.comment) for c in data.stray)
+    group = sorted((k, repr(v)) for k, v in (data.group_sheet.values if data.group_sheet else {}).items())
+    return [rows, stray, group]
+
+
+def _choose_checked_copies(scan: Scan, found: list[Path]) -> list[Path]:
+    """X.xlsx beside X.checked.xlsx: take the one holding the newer typed content, and say so."""
+    by_name = {p: p for p in found}
+    kept = []
+    for path in found:
+        if not _CHECKED.search(path.name):
+            kept.append(path)
+            continue
+        bases = [b for b in (path.with_name(_CHECKED.sub("", path.name)),
+                             path.with_name(_CHECKED.sub("", path.name)).with_suffix(".xlsx"),
+                             path.with_name(_CHECKED.sub("", path.name)).with_suffix(".xlsm")) if b in by_name]
+        if not bases:
+            kept.append(path)   # the only copy there is: read it
+            continue
+        base = bases[0]
+        try:
+            checked_data, base_data = open_workbook(path), open_workbook(base)
+        except InputError:
+            kept.append(path)   # one of them is unreadable: both go through, and are reported
+            continue
+        scan.read[path.resolve()], scan.read[base.resolve()] = checked_data, base_data
+        if _typed_content(checked_data) == _typed_content(base_data):
+            scan.skipped.append((path, f"the annotated copy of {base.name} with the same typed content; "
+                                       f"{base.name} was merged"))
+            continue
+        newer, older = (path, base) if path.stat().st_mtime >= base.stat().st_mtime else (base, path)
+        scan.skipped.append((older, f"{newer.name} holds different typed content and was saved later: "
+                                    f"{newer.name} was merged instead of this file; merge this one alone to compare"))
+        scan.notes.append(f"{base.name} and {path.name} differ: {newer.name}, saved later, was merged")
+        if newer == path:
+            kept.append(path)
+    # The base of a checked copy found newer was listed before its copy: drop it now.
+    dropped = {p for p, _ in scan.skipped}
+    return [p for p in kept if p not in dropped]
+
+
+def scan_inputs(paths: list[Path]) -> Scan:
+    """Expand files and folders (recursively) into workbook paths, in a stable order.
+
+    Every file found under a folder is either to be read or listed as skipped, with its reason;
+    a file named explicitly is always read."""
+    scan = Scan()
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            in_folder = []
+            for candidate in sorted(path.rglob("*")):
+                if candidate.is_dir():
+                    continue
+                reason = _skip_reason(candidate)
+                if reason is None and not candidate.is_file():
+                    reason = "not a regular file (a named pipe, a device or a broken link)"
+                if reason is not None:
+                    scan.skipped.append((candidate, reason))
+                elif workbook_suffix(candidate):
+                    in_folder.append(candidate)
+                elif candidate.suffix.lower() == ".xlsb":
+                    scan.problems.append(InputError(candidate, "an Excel binary workbook (.xlsb), which cannot "
+                                                               "be read; open it in Excel and save it as .xlsx"))
+                else:
+                    scan.skipped.append((candidate, f"not a workbook ({candidate.suffix or 'no extension'})"))
+            found.extend(_choose_checked_copies(scan, in_folder))
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            scan.problems.append(InputError(path, "no such file or folder"))
+    scan.files = list(dict.fromkeys(p.resolve() if not p.is_symlink() else p.absolute() for p in found))
+    return scan
 
 
 def find_workbooks(paths: list[Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand files and folders (recursively) into workbook paths, in a stable order."""
-    found: list[Path] = []
-    problems: list[InputError] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                if (candidate.is_file() and candidate.suffix.lower() in WORKBOOK_SUFFIXES
-                        and not candidate.name.startswith(("~$", ".~lock", "."))
-                        and ".checked." not in candidate.name and ".bak." not in candidate.name):
-                    found.append(candidate)
-        elif path.exists():
-            found.append(path)
-        else:
-            problems.append(InputError(path, "no such file or folder"))
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    return unique, problems
+    """The workbooks to read under paths, and the unusable inputs (see scan_inputs for the rest)."""
+    scan = scan_inputs(paths)
+    return scan.files, scan.problems

@@ -32,11 +32,36 @@ class Table:
     encoding: str | None = None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes have UTF-16's zero-byte pattern and no BOM.
+
+    Text in Latin script saved as UTF-16 has a zero in every other byte: at odd offsets for
+    little-endian, at even ones for big-endian. Text files never hold zeros otherwise.
+    """
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        return "utf-16-le"
+    if zeros_even > 0.3 and zeros_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"the file looks like {utf16.upper()} text without a byte-order mark, but byte "
+                                   f"{exc.start} does not decode; save it again as CSV UTF-8") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -81,12 +106,14 @@ def _check_quotes(text: str, delimiter: str, path: Path) -> None:
 
 
 def read_csv(path: Path) -> Table:
+    from .files import read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)   # a regular file only, and a bounded read
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
     nul = data.find(b"\x00")
-    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
         # Anywhere in the file, not only at the start: text files never hold NUL bytes.
         raise InputError(path, f"line {_line_of(data, nul)} holds a NUL byte: this is not a text csv file "
                                "(binary content) or it is damaged; save it again as CSV UTF-8")
@@ -123,17 +150,20 @@ def _looks_like(head: bytes) -> str:
     return ("a text (CSV) file, not a workbook; rename it to .csv, or open it in Excel and save it as .xlsx")
 
 
-def check_workbook_file(path: Path) -> dict[str, list[tuple[int, int, int, int]]] | None:
+def check_workbook_file(path: Path, suffix: str | None = None) -> dict[str, list[tuple[int, int, int, int]]] | None:
     """Refuse, with a message that says what the file really is, a file that cannot be the
     workbook its name says: empty, cut short, encrypted, text or HTML, or a zip bomb.
 
+    suffix: the format the file holds when its name does not say it (no extension).
     For an .ods, returns the merged ranges of each sheet met on the way (calamine has none).
     """
     import zipfile
 
-    suffix = path.suffix.lower()
+    from .files import open_regular
+
+    suffix = suffix or path.suffix.lower()
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(512)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
@@ -167,6 +197,12 @@ def check_workbook_file(path: Path) -> dict[str, list[tuple[int, int, int, int]]
     if suffix == ".ods":
         return _check_ods_extent(path)
     return None
+
+
+def _regular(path: Path) -> None:
+    from .files import regular_file
+
+    regular_file(path)
 
 
 ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -268,6 +304,7 @@ def read_table(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
         raise InputError(path, "no such file")
     if path.is_dir():
         raise InputError(path, "this is a folder, not a file")
+    _regular(path)   # a named pipe or a device would block the read forever
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET_SUFFIXES:
         return read_spreadsheet(path, sheet_names)

@@ -107,17 +107,21 @@ def choice_label(rec_id: str, text: str) -> str:
     return f"{rec_id}{CHOICE_SEPARATOR}{text[:CHOICE_TEXT_CHARS]}"
 
 
-def recommendation_id_of(value: object) -> str:
-    """The recommendation ID in a cell that holds an ID or a dropdown label."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    for separator in (CHOICE_SEPARATOR, " - ", " — "):
-        if separator in text:
-            return text.split(separator, 1)[0].strip()
-    return text
+def choice_formula(row: int) -> str:
+    """The Recommendations sheet's dropdown label of one row, by formula so that it follows edits."""
+    id_letter, text_letter = RECOMMENDATIONS.letter("id"), RECOMMENDATIONS.letter("text")
+    return (f'=IF(${id_letter}{row}="","",${id_letter}{row}&"{CHOICE_SEPARATOR}"'
+            f'&LEFT(${text_letter}{row},{CHOICE_TEXT_CHARS}))')
+
+
+def recommendation_id_of(value: object, known=()) -> str:
+    """The recommendation ID in a cell that holds an ID or a dropdown label.
+
+    known: the listed IDs. A label is parsed against them (IDs may contain " - "); without
+    them, only this project's own separator ends the ID. See ids.IdIndex."""
+    from .ids import IdIndex
+
+    return IdIndex(known).resolve(value).id
 
 
 def row_key_prefix(kind: str, group_key: str, list_hash: str) -> str:
@@ -149,8 +153,7 @@ def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]],
     choice_col = len(RECOMMENDATIONS.columns) + 1
     last_row = max(last_row, len(rows) + 1)
     for r in range(2, last_row + 1):
-        ws.cell(r, choice_col).value = (
-            f'=IF(${id_letter}{r}="","",${id_letter}{r}&"{CHOICE_SEPARATOR}"&LEFT(${text_letter}{r},{CHOICE_TEXT_CHARS}))')
+        ws.cell(r, choice_col).value = choice_formula(r)
     id_model = ws.cell(2, RECOMMENDATIONS.index("id"))
     id_model.number_format = "@"
     _style_down(ws, id_model, last_row)
@@ -245,6 +248,8 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
             model.protection = Protection(locked=False)
             if col.type == schema.ColumnType.ID:
                 model.number_format = "@"  # keeps "77.10" from becoming 77.1
+                # The whole column, not only the pre-formatted rows: an ID typed further down too.
+                ws.column_dimensions[letter].number_format = "@"
         _style_down(ws, model, last)
         if col.autofilled:
             is_first = letter == lookup_letters[0]
@@ -345,42 +350,43 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
         setattr(ws.protection, allowed, False)
 
 
+def instruction_rows(sheet: SheetSchema, lang: str) -> list[tuple[str, ...]]:
+    """The Instructions sheet's rows as written; the reader tells text typed there from these."""
+    rows: list[tuple[str, ...]] = [(sheet.title(lang),), (t(f"intro_{sheet.kind}", lang),), (),
+                                   (t("column", lang), t("required", lang), t("how_to_fill", lang))]
+    for col in sheet.columns:
+        if col.hidden:
+            continue
+        how = t("auto", lang) if col.autofilled else col.help(lang)
+        rows.append((col.label(lang), t("yes", lang) if col.required else "", how))
+    if sheet.kind == IMPLEMENTATION_PLAN.kind:
+        rows += [(), (t("smart_title", lang),)]
+        rows += [(letter, "", t(letter, lang)) for letter in "SMART"]
+    rows += [(), (t("example_row", lang),)]
+    example = EXAMPLE_ROWS[sheet.kind][lang]
+    rows += [(col.label(lang), "", example[col.key]) for col in sheet.columns if col.key in example]
+    return rows
+
+
 def _write_instructions(wb: Workbook, sheet: SheetSchema, lang: str) -> None:
     ws = wb.create_sheet(t("instructions", lang))
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 90
-    ws.append([sheet.title(lang)])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.append([t(f"intro_{sheet.kind}", lang)])
+    bold = {sheet.title(lang): 14, t("smart_title", lang): 12, t("example_row", lang): 12}
+    header = t("column", lang)
+    for r, row in enumerate(instruction_rows(sheet, lang), start=1):
+        ws.append(list(row))
+        if len(row) == 1 and row[0] in bold and r != 2:
+            ws.cell(r, 1).font = Font(bold=True, size=bold[row[0]])
+        elif row[:1] == (header,) and len(row) == 3:
+            for cell in ws[r]:
+                cell.font = Font(bold=True)
+        elif len(row) == 3:
+            ws.cell(r, 3).alignment = WRAP_TOP
     ws.merge_cells("A2:C2")
     ws["A2"].alignment = WRAP_TOP
     ws.row_dimensions[2].height = 60
-    ws.append([])
-    ws.append([t("column", lang), t("required", lang), t("how_to_fill", lang)])
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-    for col in sheet.columns:
-        if col.hidden:
-            continue
-        how = t("auto", lang) if col.autofilled else col.help(lang)
-        ws.append([col.label(lang), t("yes", lang) if col.required else "", how])
-        ws.cell(ws.max_row, 3).alignment = WRAP_TOP
-    if sheet.kind == IMPLEMENTATION_PLAN.kind:
-        ws.append([])
-        ws.append([t("smart_title", lang)])
-        ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
-        for letter in "SMART":
-            ws.append([letter, "", t(letter, lang)])
-            ws.cell(ws.max_row, 3).alignment = WRAP_TOP
-    ws.append([])
-    ws.append([t("example_row", lang)])
-    ws.cell(ws.max_row, 1).font = Font(bold=True, size=12)
-    example = EXAMPLE_ROWS[sheet.kind][lang]
-    for col in sheet.columns:
-        if col.key in example:
-            ws.append([col.label(lang), "", example[col.key]])
-            ws.cell(ws.max_row, 3).alignment = WRAP_TOP
 
 
 def build_workbook(kind: str, *, lang: str = "en", recommendation_rows: Sequence[Sequence[object]] = (),

@@ -8,7 +8,7 @@ from .checks import ALL_CHECKS, CheckContext
 from .errors import InputError
 from .findings import Finding
 from .messages import message
-from .reader import WorkbookData, find_workbooks, open_workbook
+from .reader import WorkbookData, open_workbook, scan_inputs
 from .report import FileReport, Report
 from .smart import PlanWindow
 
@@ -45,6 +45,8 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         return report
     if not data.matrices:
         report.error = f"{data.path}: {message('unrecognised', lang)}"
+        if data.no_matrix_hint:
+            report.error += f" The {data.no_matrix_hint}."
         return report
     window = plan_window(data, first_year, last_year)
     lookup = {str(r["id"]): r for r in data.recommendations}
@@ -64,10 +66,16 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         report.rows += len(matrix.rows)
         report.smart.update({(matrix.sheet, row): result
                              for row, result in context.cache.get("smart", {}).items()})
+    for notice in data.notices:
+        report.findings.append(Finding(notice.type, message(notice.message_id, lang, **notice.values),
+                                       file=str(data.path), sheet=notice.sheet, cell=notice.cell, row=notice.row,
+                                       field=notice.key,
+                                       fix=message(notice.fix_id, lang, **notice.values) if notice.fix_id else ""))
     for cell in data.stray:
-        report.findings.append(Finding("stray-cell", message("stray", lang, value=str(cell.value)[:80]),
-                                       file=str(data.path), sheet=cell.sheet, cell=cell.coordinate,
-                                       row=cell.row))
+        text = message("stray_comment" if cell.comment else "stray", lang, value=str(cell.value)[:80],
+                       cell=cell.coordinate)
+        report.findings.append(Finding("stray-cell", text, file=str(data.path), sheet=cell.sheet,
+                                       cell=cell.coordinate, row=cell.row))
     return report
 
 
@@ -86,13 +94,16 @@ def _once_per_cell(findings: list[Finding]) -> list[Finding]:
 def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | None = None,
                    last_year: int | None = None, on_file=None) -> Report:
     """Validate every workbook under paths; unusable files are reported, the rest still run."""
-    files, problems = find_workbooks(paths)
+    scan = scan_inputs(paths)
+    files, problems = scan.files, scan.problems
     report = Report(lang=lang)
     for problem in problems:
         report.files.append(FileReport(path=problem.path, kind="unknown", group="", error=str(problem)))
+    for path, why in scan.skipped:
+        report.files.append(FileReport(path=path, kind="unknown", group="", skipped=why))
     for path in files:
         try:
-            data = open_workbook(path)
+            data = scan.read.get(path) or open_workbook(path)
         except InputError as exc:
             report.files.append(FileReport(path=path, kind="unknown", group="", error=str(exc)))
             continue
