@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
 from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import quote_sheetname
+from openpyxl.utils import get_column_letter, quote_sheetname
 
 from .files import save_workbook
 from .findings import FINDING_TYPES, Severity
@@ -34,7 +36,9 @@ CHECK_HEADERS = {
     "fr": ("Gravité", "Type", "Critère", "Feuille", "Cellule", "Champ", "ID de la recommandation", "Message",
            "Comment corriger"),
 }
+CHECK_WIDTHS = (9, 26, 9, 20, 8, 18, 14, 70, 50)
 ORIGINAL_FILLS_HEADER = "_original_fills"
+ORIGINAL_FILLS_COLUMN = 20  # T: hidden, far right of the Check sheet
 
 
 def annotated_path(path: Path) -> Path:
@@ -66,6 +70,70 @@ def _fill_state(cell) -> dict | None:
     return {"type": fill.fill_type, "fg": fill.fgColor.rgb if isinstance(fill.fgColor.rgb, str) else None}
 
 
+@dataclass
+class CellFlag:
+    """What one flagged cell shows: the fill of its worst finding and one note line per finding."""
+
+    sheet: str
+    coordinate: str
+    severity: Severity
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def color(self) -> str:
+        """The fill as #RRGGBB, the form both openpyxl and xlwings take."""
+        return "#" + SEVERITY_FILLS[self.severity].fgColor.rgb[-6:]
+
+    @property
+    def note(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass
+class FlagPlan:
+    """Everything a file's findings change in a workbook, whoever draws it (a copy, or a live book)."""
+
+    cells: list[CellFlag]
+    check_headers: tuple[str, ...]
+    check_rows: list[list[object]]
+    # Check-sheet row index (0-based, data rows only) -> (sheet, cell) its Cell column links to.
+    links: dict[int, tuple[str, str]]
+    severities: list[Severity]
+
+
+def plan_flags(report: FileReport, lang: str, sheets: Collection[str],
+               anchor: Callable[[str, str, str], tuple[str, str]] | None = None) -> FlagPlan:
+    """Which cells to flag and what the Check sheet lists, for the sheets that exist in the target.
+
+    anchor(sheet, coordinate, message) -> (coordinate that can carry the note, prefix of its line);
+    a copy of a file moves a flag off a merged cell onto its range's first cell.
+    """
+    anchor = anchor or (lambda sheet, coordinate, message: (coordinate, ""))
+    flags: dict[tuple[str, str], CellFlag] = {}
+    for finding in report.findings:
+        if finding.sheet not in sheets or not finding.cell:
+            continue
+        coordinate, prefix = anchor(finding.sheet, finding.cell, finding.message)
+        flag = flags.setdefault((finding.sheet, coordinate),
+                                CellFlag(finding.sheet, coordinate, finding.severity))
+        flag.severity = min((flag.severity, finding.severity), key=SEVERITY_ORDER.get)
+        flag.lines.append(f"• {prefix}{finding.message}" + (f"\n  → {finding.fix}" if finding.fix else ""))
+    ordered = sorted(report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet, f.row or 0, f.cell))
+    rows, links = [], {}
+    for index, finding in enumerate(ordered):
+        rows.append([finding.severity.value, FINDING_TYPES[finding.type].title(lang), finding.criterion,
+                     finding.sheet, finding.cell, finding.field, finding.recommendation_id, finding.message,
+                     finding.fix])
+        if finding.sheet in sheets and finding.cell:
+            links[index] = (finding.sheet, finding.cell)
+    return FlagPlan(cells=list(flags.values()), check_headers=CHECK_HEADERS[lang], check_rows=rows,
+                    links=links, severities=[f.severity for f in ordered])
+
+
+def internal_link(sheet: str, cell: str) -> str:
+    return f"#{quote_sheetname(sheet)}!{cell}"
+
+
 def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -> Path:
     """Write <name>.checked.xlsx next to the input (or to target) and return its path."""
     source = Path(report.path)
@@ -81,54 +149,47 @@ def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -
             if cell.data_type == "e" and cell.value == "#VALUE!":
                 cell.value = number
     clear_flags(wb)
-    by_cell: dict[tuple[str, str], list] = {}
-    for finding in report.findings:
-        if finding.sheet in wb.sheetnames and finding.cell:
-            by_cell.setdefault((finding.sheet, finding.cell), []).append(finding)
+
+    def anchor(sheet: str, coordinate: str, message: str) -> tuple[str, str]:
+        cell, prefix = _note_cell(wb[sheet], coordinate, message)
+        return cell.coordinate, prefix
+
+    plan = plan_flags(report, lang, wb.sheetnames, anchor)
     original_fills = {}
-    notes: dict[tuple[str, str], tuple[object, list]] = {}
-    for (sheet, coordinate), findings in by_cell.items():
-        for f in findings:
-            cell, prefix = _note_cell(wb[sheet], coordinate, f.message)
-            notes.setdefault((sheet, cell.coordinate), (cell, []))[1].append((f, prefix))
-    for (sheet, coordinate), (cell, flagged) in notes.items():
-        original_fills[f"{sheet}!{coordinate}"] = _fill_state(cell)
-        worst = min((f.severity for f, _ in flagged), key=SEVERITY_ORDER.get)
-        cell.fill = SEVERITY_FILLS[worst]
-        lines = [f"• {prefix}{f.message}" + (f"\n  → {f.fix}" if f.fix else "") for f, prefix in flagged]
-        note = Comment("\n".join(lines), AUTHOR)
-        note.width, note.height = 320, min(60 + 45 * len(lines), 400)
+    for flag in plan.cells:
+        cell = wb[flag.sheet][flag.coordinate]
+        original_fills[f"{flag.sheet}!{flag.coordinate}"] = _fill_state(cell)
+        cell.fill = SEVERITY_FILLS[flag.severity]
+        note = Comment(flag.note, AUTHOR)
+        note.width, note.height = 320, min(60 + 45 * len(flag.lines), 400)
         cell.comment = note
-    _write_check_sheet(wb, report, lang, original_fills)
+    _write_check_sheet(wb, plan, original_fills)
     # Excel ignores protection on our fills, but an unprotected copy lets facilitators edit notes.
     save_workbook(wb, target)
     return target
 
 
-def _write_check_sheet(wb, report: FileReport, lang: str, original_fills: dict) -> None:
+def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict) -> None:
     ws = wb.create_sheet(CHECK_SHEET, 0)
-    ws.append(CHECK_HEADERS[lang])
+    ws.append(plan.check_headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    ordered = sorted(report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet, f.row or 0, f.cell))
-    for finding in ordered:
-        ws.append([finding.severity.value, FINDING_TYPES[finding.type].title(lang), finding.criterion,
-                   finding.sheet, finding.cell, finding.field, finding.recommendation_id, finding.message,
-                   finding.fix])
-        if finding.sheet in wb.sheetnames and finding.cell:
+    for index, (values, severity) in enumerate(zip(plan.check_rows, plan.severities)):
+        ws.append(values)
+        if index in plan.links:
             link = ws.cell(ws.max_row, 5)
-            link.hyperlink = f"#{quote_sheetname(finding.sheet)}!{finding.cell}"
+            link.hyperlink = internal_link(*plan.links[index])
             link.font = Font(color="0563C1", underline="single")
-        ws.cell(ws.max_row, 1).fill = SEVERITY_FILLS[finding.severity]
+        ws.cell(ws.max_row, 1).fill = SEVERITY_FILLS[severity]
         for column in (8, 9):  # message and fix are sentences
             ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFGHI", (9, 26, 9, 20, 8, 18, 14, 70, 50)):
+    for letter, width in zip("ABCDEFGHI", CHECK_WIDTHS):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     # Where clear_flags finds what to restore; hidden, far right.
-    ws.cell(1, 20).value = ORIGINAL_FILLS_HEADER
-    ws.cell(2, 20).value = json.dumps(original_fills)
-    ws.column_dimensions["T"].hidden = True
+    ws.cell(1, ORIGINAL_FILLS_COLUMN).value = ORIGINAL_FILLS_HEADER
+    ws.cell(2, ORIGINAL_FILLS_COLUMN).value = json.dumps(original_fills)
+    ws.column_dimensions[get_column_letter(ORIGINAL_FILLS_COLUMN)].hidden = True
     wb.active = 0
 
 
@@ -140,9 +201,9 @@ def clear_flags(wb) -> int:
     if CHECK_SHEET not in wb.sheetnames:
         return 0
     ws = wb[CHECK_SHEET]
-    if ws.cell(1, 20).value != ORIGINAL_FILLS_HEADER:
+    if ws.cell(1, ORIGINAL_FILLS_COLUMN).value != ORIGINAL_FILLS_HEADER:
         return 0  # a Check sheet of the user's own: leave it alone
-    original = json.loads(ws.cell(2, 20).value or "{}")
+    original = json.loads(ws.cell(2, ORIGINAL_FILLS_COLUMN).value or "{}")
     for ref, state in original.items():
         sheet, coordinate = ref.rsplit("!", 1)
         if sheet not in wb.sheetnames:

@@ -114,6 +114,13 @@ VERDICT = {
 }
 
 
+def verdict_line(file: FileReport, lang: str = "en") -> str:
+    """One line for a file: the CLI's last line for it, and the Excel button's alert."""
+    stats = file.stats
+    return VERDICT["ok" if file.valid else "bad"][lang].format(
+        path=Path(file.path).name, rows=file.rows, errors=stats["errors"], warnings=stats["warnings"])
+
+
 def render_text(report: Report, console) -> None:
     """A rich table per file, counts by type and a one-line verdict."""
     from rich.table import Table
@@ -149,8 +156,4 @@ def render_text(report: Report, console) -> None:
                 n=len(file.smart), smart=smart,
                 types=", ".join(f"{n} {INDICATOR_TYPES[t][lang]}" for t, n in sorted(types.items()))),
                 highlight=False)
-        stats = file.stats
-        verdict = VERDICT["ok" if file.valid else "bad"][lang]
-        console.print(verdict.format(path=file.path.name, rows=file.rows, errors=stats["errors"],
-                                     warnings=stats["warnings"]),
-                      style="green" if file.valid else "red", highlight=False)
+        console.print(verdict_line(file, lang), style="green" if file.valid else "red", highlight=False)

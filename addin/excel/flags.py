@@ -1,0 +1,123 @@
+"""Draw a flag plan (annotate.plan_flags) on the open workbook, and take it away again.
+
+The same plan is what `upr validate --annotate` draws on a copy: fills, notes and a Check
+sheet. What a flag replaced is kept on the Check sheet, hidden, as the copy keeps it, so that
+Clear flags can put it back even in a later session.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import xlwings as xw
+
+from ..annotate import (CHECK_SHEET, ORIGINAL_FILLS_COLUMN, ORIGINAL_FILLS_HEADER, SEVERITY_FILLS, FlagPlan,
+                        internal_link)
+from ..reader import WorkbookData
+from ..templates import AUTO_FILL
+
+# Cells whose note the flag added: only those notes are ours to delete.
+NOTES_KEY = "notes"
+FILLS_KEY = "fills"
+
+
+def _hex(color) -> str | None:
+    if color is None:
+        return None
+    if isinstance(color, str):
+        return "#" + color.lstrip("#").upper()[-6:]
+    return "#{:02X}{:02X}{:02X}".format(*color)
+
+
+def _template_fill(data: WorkbookData, sheet: str, coordinate: str) -> str | None:
+    """The fill the template gives a cell, for clients that cannot read a cell's colour."""
+    from openpyxl.utils import coordinate_to_tuple
+
+    row, column = coordinate_to_tuple(coordinate)
+    for matrix in data.matrices:
+        if matrix.sheet != sheet or row <= matrix.header_row:
+            continue
+        key = next((k for k, c in matrix.columns.items() if c == column), None)
+        if key and matrix.schema.column(key).autofilled:
+            return "#" + AUTO_FILL.fgColor.rgb[-6:]
+    return None
+
+
+def _fill_of(book: xw.Book, data: WorkbookData, sheet: str, coordinate: str) -> str | None:
+    try:
+        return _hex(book.sheets[sheet][coordinate].color)
+    except NotImplementedError:  # Office.js sends values only
+        return _template_fill(data, sheet, coordinate)
+
+
+def check_sheet(book: xw.Book) -> xw.Sheet | None:
+    """Our Check sheet, if the book has one (a sheet of the user's named Check is not ours)."""
+    for sheet in book.sheets:
+        if sheet.name == CHECK_SHEET:
+            if sheet.range((1, ORIGINAL_FILLS_COLUMN)).value == ORIGINAL_FILLS_HEADER:
+                return sheet
+            return None
+    return None
+
+
+def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
+    fills, notes = {}, []
+    sheet_names = [s.name for s in book.sheets]
+    for flag in plan.cells:
+        if flag.sheet not in sheet_names:
+            continue
+        key = f"{flag.sheet}!{flag.coordinate}"
+        fills[key] = _fill_of(book, data, flag.sheet, flag.coordinate)
+        cell = book.sheets[flag.sheet][flag.coordinate]
+        cell.color = flag.color
+        # A note the participant wrote stays as it is; the Check sheet still lists the finding.
+        if cell.note is None:
+            cell.add_note(flag.note)
+            notes.append(key)
+    sheet = book.sheets.add(CHECK_SHEET, before=book.sheets[0])
+    rows = [list(plan.check_headers)]
+    for index, values in enumerate(plan.check_rows):
+        values = ["" if v is None else v for v in values]
+        if index in plan.links:
+            target_sheet, target_cell = plan.links[index]
+            # A formula, not a hyperlink object: it works the same in every client.
+            values[4] = f'=HYPERLINK("{internal_link(target_sheet, target_cell)}","{target_cell}")'
+        rows.append([_as_text(v) for v in values])
+    sheet.range((1, 1)).value = rows
+    sheet.range((1, ORIGINAL_FILLS_COLUMN)).value = [[ORIGINAL_FILLS_HEADER],
+                                                     [json.dumps({FILLS_KEY: fills, NOTES_KEY: notes})]]
+    # Findings come sorted by severity: one fill per block of rows.
+    first = 2
+    for severity, block in itertools.groupby(plan.severities):
+        count = len(list(block))
+        sheet.range((first, 1), (first + count - 1, 1)).color = "#" + SEVERITY_FILLS[severity].fgColor.rgb[-6:]
+        first += count
+    sheet.range((1, ORIGINAL_FILLS_COLUMN)).column_hidden = True
+
+
+def _as_text(value: object) -> object:
+    """A message that starts like a formula is shown as text, as typed."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not value.startswith("=HYPERLINK("):
+        return "'" + value
+    return value
+
+
+def clear(book: xw.Book) -> int:
+    """Put back what draw() changed and remove the Check sheet; returns the cells restored."""
+    sheet = check_sheet(book)
+    if sheet is None:
+        return 0
+    saved = json.loads(sheet.range((2, ORIGINAL_FILLS_COLUMN)).value or "{}")
+    fills, notes = saved.get(FILLS_KEY, {}), set(saved.get(NOTES_KEY, []))
+    sheet_names = [s.name for s in book.sheets]
+    for key, color in fills.items():
+        name, coordinate = key.rsplit("!", 1)
+        if name not in sheet_names:
+            continue
+        cell = book.sheets[name][coordinate]
+        cell.color = color
+        if key in notes and cell.note is not None:
+            cell.note.delete()
+    sheet.delete()
+    return len(fills)

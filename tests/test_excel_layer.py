@@ -1,0 +1,341 @@
+"""The Excel buttons (addin/excel) on xlwings' remote engine, the engine behind xlwings Server.
+
+Each test builds the book payload a client sends from a real group workbook (Rwanda's 2011
+list, filled as a participant would, recalculated by LibreOffice so that formulas show
+results as in Excel), runs the button's function on `xw.Book(json=payload)`, applies the
+actions it returns back onto the file, and compares the result with what the command line
+does to the same file.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlwings as xw
+from openpyxl.comments import Comment
+from typer.testing import CliRunner
+
+import addin.excel as upr
+from addin.annotate import CHECK_SHEET, annotate
+from addin.cli import app
+from addin.excel.udfs import UPR_SMART
+from addin.reader import open_workbook
+from addin.report import verdict_line
+from addin.schema import IMPLEMENTATION_PLAN, RECOMMENDATIONS
+from addin.smart import verdict_line as smart_verdict_line
+from addin.validate import validate_paths
+
+from conftest import REPO, shared_file
+from example_rows import EXECUTIONS, PRETRIAL, TORTURE_LAW, VAGUE
+from remote_book import apply_actions, remote_book
+
+PLAN = IMPLEMENTATION_PLAN.kind
+SEVERITY_COLOURS = {"FF9999", "FFE699", "BDD7EE"}
+
+
+def _fill_plan(path: Path, rows: list[tuple[str, dict]]) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[IMPLEMENTATION_PLAN.en]
+    for r, (rec_id, values) in enumerate(rows, start=IMPLEMENTATION_PLAN.first_data_row):
+        ws.cell(r, IMPLEMENTATION_PLAN.index("recommendation_id")).value = rec_id
+        for key, value in values.items():
+            ws.cell(r, IMPLEMENTATION_PLAN.index(key)).value = value
+    wb.save(path)
+
+
+@pytest.fixture(scope="module")
+def rwanda(tmp_path_factory, libreoffice):
+    """Rwanda 2011: the list, the groups' workbooks, and Justice's plan filled and recalculated."""
+    from addin.groupbooks import make_group_workbooks
+    from addin.recommendations import import_recommendations, write_list_workbook
+
+    root = tmp_path_factory.mktemp("excel-layer")
+    recs = import_recommendations(shared_file("upr-info", "upr-info-export-sessions01-15.csv"),
+                                  state="Rwanda", session=10).recommendations
+    list_path = write_list_workbook(recs, root / "Rwanda list.xlsx")
+    make_group_workbooks(list_path, root / "groups")
+    plan = root / "groups" / "Justice - Implementation plan.xlsx"
+    ids = [str(r["id"]) for r in open_workbook(plan).recommendations]
+    _fill_plan(plan, [(ids[0], TORTURE_LAW), (ids[1], EXECUTIONS), (ids[2], PRETRIAL), ("99.99", VAGUE)])
+    # What Excel would send: formulas with their results.
+    recalculated = libreoffice.convert(plan, "xlsx:Calc MS Excel 2007 XML", root / "recalculated")
+    return {"root": root, "list": list_path, "plan": recalculated, "ids": ids, "recs": recs}
+
+
+def _run(function, path: Path, target: Path, *args, **kwargs):
+    """A button on the remote engine: returns (its result, the alerts shown); the book lands at target."""
+    book = remote_book(path)
+    result = function(*args, book=book, **kwargs)
+    alerts = apply_actions(path, book.json()["actions"], target)
+    return result, alerts
+
+
+def _flags(path: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
+    """Cells carrying a severity fill or a note: (sheet, cell) -> (colour, note text)."""
+    wb = openpyxl.load_workbook(path)
+    found = {}
+    for ws in wb.worksheets:
+        if ws.title == CHECK_SHEET:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                colour = (cell.fill.fgColor.rgb or "")[-6:] if cell.fill.fill_type == "solid" else ""
+                if colour in SEVERITY_COLOURS or cell.comment:
+                    found[(ws.title, cell.coordinate)] = (colour, cell.comment.text if cell.comment else None)
+    return found
+
+
+def _check_rows(path: Path) -> list[list]:
+    """The Check sheet as a reader sees it: a link cell reads as the cell it names."""
+    ws = openpyxl.load_workbook(path)[CHECK_SHEET]
+    rows = []
+    for values in ws.iter_rows(min_row=1, max_col=9, values_only=True):
+        values = list(values)
+        if isinstance(values[4], str) and values[4].startswith("=HYPERLINK("):
+            values[4] = values[4].rsplit('"', 2)[-2]
+        rows.append(["" if v is None else v for v in values])
+    return rows
+
+
+def _looks(path: Path) -> dict:
+    """Every cell's value, fill and note, and the sheets: what a participant sees of a workbook."""
+    wb = openpyxl.load_workbook(path)
+    cells = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is not None or c.fill.fill_type or c.comment:
+                    fill = (c.fill.fgColor.rgb or "")[-6:] if c.fill.fill_type else None
+                    cells[(ws.title, c.coordinate)] = (c.value, c.fill.fill_type, fill,
+                                                       c.comment.text if c.comment else None)
+    return {"sheets": wb.sheetnames, "cells": cells}
+
+
+def test_validate_flags_the_cells_annotate_flags(rwanda, tmp_path):
+    report, alerts = _run(upr.validate, rwanda["plan"], tmp_path / "live.xlsx")
+    file_report = validate_paths([rwanda["plan"]]).files[0]
+    annotated = annotate(file_report, "en", tmp_path / "annotated.xlsx")
+
+    live = _flags(tmp_path / "live.xlsx")
+    assert live == _flags(annotated)
+    assert {cell for _, cell in live} >= {"F5", "K6", "A7"}  # goal missing, date unreadable, unknown ID
+    assert _check_rows(tmp_path / "live.xlsx") == _check_rows(annotated)
+    assert [a["prompt"] for a in alerts] == [verdict_line(file_report, "en")]
+    assert report.stats == file_report.stats
+    # Nothing typed changed: the live book's values are the file's, but for the Check sheet.
+    before, after = _looks(rwanda["plan"]), _looks(tmp_path / "live.xlsx")
+    assert after["sheets"] == [CHECK_SHEET] + before["sheets"]
+    assert {k: v[0] for k, v in after["cells"].items() if k[0] != CHECK_SHEET and v[0] is not None} == \
+        {k: v[0] for k, v in before["cells"].items() if v[0] is not None}
+
+
+def test_validate_again_replaces_the_flags(rwanda, tmp_path):
+    _run(upr.validate, rwanda["plan"], tmp_path / "first.xlsx")
+    # The group fills the missing goal, then clicks Validate again.
+    wb = openpyxl.load_workbook(tmp_path / "first.xlsx")
+    wb[IMPLEMENTATION_PLAN.en]["F5"] = "Killings by security forces are investigated"
+    wb.save(tmp_path / "fixed.xlsx")
+    _run(upr.validate, tmp_path / "fixed.xlsx", tmp_path / "second.xlsx")
+
+    second = _flags(tmp_path / "second.xlsx")
+    assert ("Implementation plan", "F5") not in second
+    assert openpyxl.load_workbook(tmp_path / "second.xlsx").sheetnames.count(CHECK_SHEET) == 1
+    assert second == {k: v for k, v in _flags(tmp_path / "first.xlsx").items() if k[1] != "F5"}
+    assert all("F5" not in row[4] for row in _check_rows(tmp_path / "second.xlsx"))
+
+
+def test_clear_flags_puts_the_workbook_back(rwanda, tmp_path):
+    _run(upr.validate, rwanda["plan"], tmp_path / "flagged.xlsx")
+    cleared, alerts = _run(upr.clear_flags, tmp_path / "flagged.xlsx", tmp_path / "cleared.xlsx")
+    assert cleared == len(_flags(tmp_path / "flagged.xlsx"))
+    assert _looks(tmp_path / "cleared.xlsx") == _looks(rwanda["plan"])
+    assert alerts == []
+    # A second click has nothing to clear and changes nothing.
+    again, _ = _run(upr.clear_flags, tmp_path / "cleared.xlsx", tmp_path / "again.xlsx")
+    assert again == 0 and _looks(tmp_path / "again.xlsx") == _looks(rwanda["plan"])
+
+
+def test_a_participants_own_note_is_never_replaced(rwanda, tmp_path):
+    wb = openpyxl.load_workbook(rwanda["plan"])
+    wb[IMPLEMENTATION_PLAN.en]["K6"].comment = Comment("Ask the Ministry for the date", "Aline")
+    wb.save(tmp_path / "noted.xlsx")
+    _run(upr.validate, tmp_path / "noted.xlsx", tmp_path / "flagged.xlsx")
+    flagged = openpyxl.load_workbook(tmp_path / "flagged.xlsx")[IMPLEMENTATION_PLAN.en]["K6"]
+    assert flagged.comment.text == "Ask the Ministry for the date"
+    assert (flagged.fill.fgColor.rgb or "")[-6:] == "FF9999"
+    assert any(row[4] == "K6" for row in _check_rows(tmp_path / "flagged.xlsx"))
+    _run(upr.clear_flags, tmp_path / "flagged.xlsx", tmp_path / "cleared.xlsx")
+    assert _looks(tmp_path / "cleared.xlsx") == _looks(tmp_path / "noted.xlsx")
+
+
+def test_refresh_list_keeps_every_typed_row_and_flags_orphans(rwanda, tmp_path):
+    from addin.recommendations import write_list_workbook
+
+    recs = rwanda["recs"]
+    plan_ids = rwanda["ids"]
+    dropped = plan_ids[1]    # typed in row 5 by the group, then withdrawn from the list
+    newer = [r for r in recs if r.id != dropped]
+    newer_list = write_list_workbook(newer, tmp_path / "Rwanda list, corrected.xlsx")
+    before = open_workbook(rwanda["plan"])
+
+    result, alerts = _run(upr.refresh_list, rwanda["plan"], tmp_path / "refreshed.xlsx", str(newer_list))
+
+    after = open_workbook(tmp_path / "refreshed.xlsx")
+    typed = [c.key for c in IMPLEMENTATION_PLAN.inputs]
+    assert [[r.values[k] for k in typed] for r in after.matrices[0].rows] == \
+        [[r.values[k] for k in typed] for r in before.matrices[0].rows]
+    assert len(after.matrices[0].rows) == 4
+    listed = [str(r["id"]) for r in after.recommendations]
+    assert dropped not in listed and listed == [i for i in plan_ids if i != dropped]
+    assert result.removed == [dropped] and result.added == []
+    flags = _flags(tmp_path / "refreshed.xlsx")
+    assert set(flags) == {("Implementation plan", "A5"), ("Implementation plan", "A7")}  # dropped, and 99.99
+    assert dropped in flags[("Implementation plan", "A5")][1]
+    assert "1 removed" in alerts[0]["prompt"] and "flagged, not deleted" in alerts[0]["prompt"]
+    assert after.meta.list_hash == result.list_hash != before.meta.list_hash
+    # IDs stay text: none of the refreshed list's cells became a number.
+    ws = openpyxl.load_workbook(tmp_path / "refreshed.xlsx")[RECOMMENDATIONS.en]
+    assert all(isinstance(ws.cell(r, 1).value, str) for r in range(2, len(listed) + 2))
+
+
+def test_refresh_list_with_the_wrong_list_changes_nothing(rwanda, tmp_path):
+    from addin.recommendations import import_recommendations, write_list_workbook
+
+    other = import_recommendations(shared_file("upr-info", "upr-info-export-sessions01-15.csv"),
+                                   state="Burundi", session=3).recommendations
+    justice_free = [r for r in other if "justice" not in r.groups]
+    wrong = write_list_workbook(justice_free, tmp_path / "Burundi, no justice.xlsx")
+    _, alerts = _run(upr.refresh_list, rwanda["plan"], tmp_path / "same.xlsx", str(wrong))
+    assert len(alerts) == 1 and alerts[0]["mode"] == "critical"
+    assert alerts[0]["prompt"].startswith("error: ") and "no recommendation for the group" in alerts[0]["prompt"]
+    assert _looks(tmp_path / "same.xlsx") == _looks(rwanda["plan"])
+
+
+def _master_values(path: Path) -> dict[str, list[list]]:
+    wb = openpyxl.load_workbook(path)
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+
+def test_merge_groups_gives_the_master_upr_merge_gives(rwanda, tmp_path):
+    folder = tmp_path / "groups"
+    shutil.copytree(rwanda["root"] / "groups", folder)
+    shutil.copy(rwanda["plan"], folder / "Justice - Implementation plan.xlsx")  # the filled one
+
+    result, alerts = _run(upr.merge_groups, rwanda["plan"], tmp_path / "book.xlsx", str(folder),
+                          output=str(tmp_path / "button" / "master.xlsx"))
+    (tmp_path / "button").mkdir(exist_ok=True)
+    cli_out = tmp_path / "cli" / "master.xlsx"
+    cli_out.parent.mkdir()
+    ran = CliRunner().invoke(app, ["merge", str(folder), "-o", str(cli_out)])
+    assert ran.exit_code == 0, ran.output
+
+    assert result.written and result.output == tmp_path / "button" / "master.xlsx"
+    button, cli = _master_values(result.output), _master_values(cli_out)
+    assert button.keys() == cli.keys()
+    for sheet in button:
+        if sheet == "Summary":   # the run's own date and time
+            continue
+        assert button[sheet] == cli[sheet], sheet
+    assert len(alerts) == 1 and "recommendations" in alerts[0]["prompt"]
+    assert str(result.output) in alerts[0]["prompt"]
+
+
+def test_merge_groups_default_master_sits_beside_the_groups(rwanda, tmp_path):
+    folder = tmp_path / "Atelier EPU \"2011\" d'O'Brien – Zoé"   # quotes and accents in a path
+    shutil.copytree(rwanda["root"] / "groups", folder)
+    result, _ = _run(upr.merge_groups, rwanda["plan"], tmp_path / "book.xlsx", str(folder))
+    assert result.output == folder / "Master matrix.xlsx" and result.output.exists()
+
+
+def test_errors_reach_the_user_as_one_alert_without_traceback(rwanda, tmp_path, monkeypatch):
+    _, alerts = _run(upr.merge_groups, rwanda["plan"], tmp_path / "a.xlsx", str(tmp_path / "nowhere"))
+    assert [a["mode"] for a in alerts] == ["critical"]
+    assert alerts[0]["prompt"] == f"error: {tmp_path / 'nowhere'}: is not a folder"
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("checker exploded")
+
+    monkeypatch.setattr("addin.excel.buttons.validate_workbook", broken)
+    _, alerts = _run(upr.validate, rwanda["plan"], tmp_path / "b.xlsx")
+    assert len(alerts) == 1 and "checker exploded" in alerts[0]["prompt"]
+    assert "Traceback" not in alerts[0]["prompt"] and "File \"" not in alerts[0]["prompt"]
+
+
+def test_new_workshop_makes_the_group_workbooks(tmp_path):
+    from addin.demo import example_source
+
+    blank = tmp_path / "Book1.xlsx"
+    openpyxl.Workbook().save(blank)
+    books, alerts = _run(upr.new_workshop, blank, tmp_path / "after.xlsx", str(example_source()),
+                         str(tmp_path / "workshop"))
+    made = sorted(p.name for p in (tmp_path / "workshop").iterdir())
+    assert "Justice - Implementation plan.xlsx" in made and "Recommendations.xlsx" in made
+    assert len(books) == len([m for m in made if m != "Recommendations.xlsx"])
+    assert alerts[0]["prompt"].endswith(f"workbooks in {tmp_path / 'workshop'}")
+
+
+def test_new_workshop_refuses_an_export_of_many_reviews(tmp_path):
+    blank = tmp_path / "Book1.xlsx"
+    openpyxl.Workbook().save(blank)
+    export = shared_file("upr-info", "upr-info-export-sessions10-13.original-macroman.csv")
+    _, alerts = _run(upr.new_workshop, blank, tmp_path / "after.xlsx", str(export), str(tmp_path / "w"))
+    assert alerts[0]["mode"] == "critical" and "keep one State's review" in alerts[0]["prompt"]
+    assert not (tmp_path / "w").exists()
+
+
+def test_show_master_sheets_copies_values_and_replaces_its_own_copy(rwanda, tmp_path):
+    folder = tmp_path / "groups"
+    shutil.copytree(rwanda["root"] / "groups", folder)
+    master = upr.merge_groups(folder, remote_book(rwanda["plan"]), output=tmp_path / "master.xlsx")
+    _run(upr.show_master_sheets, rwanda["plan"], tmp_path / "once.xlsx", str(master.output))
+    _run(upr.show_master_sheets, tmp_path / "once.xlsx", tmp_path / "twice.xlsx", str(master.output))
+    sheets = openpyxl.load_workbook(tmp_path / "twice.xlsx").sheetnames
+    assert sheets.count("Summary") == 1 and sheets.count("Coverage") == 1
+    copied = openpyxl.load_workbook(tmp_path / "twice.xlsx")["Coverage"]
+    original = openpyxl.load_workbook(master.output)["Coverage"]
+    assert [c.value for c in copied["A"][:5]] == [c.value for c in original["A"][:5]]
+
+
+def test_upr_smart_is_a_worksheet_function_with_the_core_verdict():
+    # xlwings registers desktop UDFs on Windows only; here the decorator and signature are checked.
+    source = (REPO / "addin" / "excel" / "udfs.py").read_text(encoding="utf-8")
+    function = next(n for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name == "UPR_SMART")
+    assert [ast.unparse(d) for d in function.decorator_list] == ["xw.func"]
+    parameters = inspect.signature(UPR_SMART).parameters
+    assert list(parameters) == ["indicator", "deadline", "responsible_body", "recommendation"]
+    assert [p.default for p in parameters.values()][1:] == [None, None, None]
+    args = ("Number of prosecutions for domestic violence per year", 2027, "Ministry of Justice",
+            "Prosecute perpetrators of domestic violence")
+    verdict = UPR_SMART(*args)
+    assert verdict == smart_verdict_line(*args)
+    assert [v[0] for v in verdict.split()] == list("SMART") and set(v[1] for v in verdict.split()) <= {"✓", "✗"}
+    assert UPR_SMART("Awareness raised") == "S✗ M✗ A✗ R✗ T✗"
+
+
+def test_only_the_excel_layer_and_the_server_import_xlwings():
+    offenders = []
+    for path in (REPO / "addin").rglob("*.py"):
+        relative = path.relative_to(REPO / "addin").parts
+        if relative[0] in ("excel", "server"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "xlwings" or n.startswith("xlwings.") for n in names):
+                offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+
+
+def test_the_payload_helper_speaks_the_remote_engines_format(rwanda):
+    book = remote_book(rwanda["plan"])
+    assert isinstance(book, xw.Book) and book.app.engine.name == "remote"
+    sheet = book.sheets[IMPLEMENTATION_PLAN.en]
+    assert sheet.range("K6").value == "sometime next year"
+    assert json.loads(json.dumps(book.json())) == {"actions": []}
