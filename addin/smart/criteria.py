@@ -14,7 +14,7 @@ from . import lexicon as lx
 from .messages import message
 from .model import PlanWindow, Verdict
 from .text import (Entity, Features, Quantity, acronym_expansions, entities, features, first_match, fold, has,
-                   matches, quantities, stem)
+                   matches, per_text, quantities, stem)
 
 ROW_KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
             "responsible_body")
@@ -149,36 +149,13 @@ class PlanRow:
     def required_entities(self) -> list[Entity]:
         """Institutions and instruments the recommendation acts on, not those it only cites
         ('in line with the Convention') or qualifies ('procedures of the Council')."""
-        rec = self.text["recommendation"]
-        required = []
-        for entity in entities(rec):
-            before = fold(rec[:entity.start])
-            if re.search(lx.REFERENCE_INTRO, before):
-                continue
-            qualifier = re.search(r"(\w+)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l')?$", before)
-            if qualifier and qualifier.group(1) not in lx.PROCESS_NOUNS:
-                continue
-            required.append(entity)
-        return required
+        return list(_required_entities(self.text["recommendation"]))
 
     @cached_property
     def requested_objects(self) -> list[tuple[str, Features]]:
         """What 'ratify', 'adopt', 'establish'... ask for, reduced to the words that distinguish it."""
-        folded = self.folded["recommendation"]
-        verbs = re.compile(rf"(?<!\w)(?:{lx.STRUCTURAL_REQUEST})(?!\w)")
-        clause_verb = "|".join(sorted(lx.GENERIC_WORDS, key=len, reverse=True))
-        boundary = re.compile(rf"{lx.OBJECT_BOUNDARY}|\b(?:and|et)\s+(?=(?:{clause_verb}|{lx.STRUCTURAL_REQUEST})\b)")
-        objects = []
-        for verb in verbs.finditer(folded):
-            rest = folded[verb.end():]
-            end = boundary.search(rest)
-            phrase = rest[:end.start()] if end else rest
-            if ACTION_NOT_INSTRUMENT.match(phrase):
-                continue  # "adopt measures to ..." asks for action, not for an instrument
-            distinct = _distinctive(features(phrase))
-            if distinct:
-                objects.append((phrase.strip(), distinct))
-        return objects
+        # Copies: a caller may narrow a Features, never the cached one.
+        return [(phrase, _copy(distinct)) for phrase, distinct in _requested_objects(self.folded["recommendation"])]
 
     # --- other columns --------------------------------------------------------------------------------
     @cached_property
@@ -227,6 +204,45 @@ def _distinctive(found: Features) -> Features:
     kept = found.without(lx.KIND_CONCEPTS | lx.MEANS)
     kept.stems = {s for s in kept.stems if s not in KIND_STEMS}
     return kept
+
+
+@per_text
+def _required_entities(rec: str) -> tuple[Entity, ...]:
+    required = []
+    for entity in entities(rec):
+        before = fold(rec[:entity.start])
+        if re.search(lx.REFERENCE_INTRO, before):
+            continue
+        qualifier = re.search(r"(\w+)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l')?$", before)
+        if qualifier and qualifier.group(1) not in lx.PROCESS_NOUNS:
+            continue
+        required.append(entity)
+    return tuple(required)
+
+
+_STRUCTURAL_REQUEST = re.compile(rf"(?<!\w)(?:{lx.STRUCTURAL_REQUEST})(?!\w)")
+_CLAUSE_VERB = "|".join(sorted(lx.GENERIC_WORDS, key=len, reverse=True))
+_OBJECT_END = re.compile(rf"{lx.OBJECT_BOUNDARY}|\b(?:and|et)\s+(?=(?:{_CLAUSE_VERB}|{lx.STRUCTURAL_REQUEST})\b)")
+
+
+@per_text
+def _requested_objects(folded: str) -> tuple[tuple[str, Features], ...]:
+    objects = []
+    for verb in _STRUCTURAL_REQUEST.finditer(folded):
+        rest = folded[verb.end():]
+        end = _OBJECT_END.search(rest)
+        phrase = rest[:end.start()] if end else rest
+        if ACTION_NOT_INSTRUMENT.match(phrase):
+            continue  # "adopt measures to ..." asks for action, not for an instrument
+        distinct = _distinctive(features(phrase))
+        if distinct:
+            objects.append((phrase.strip(), distinct))
+    return tuple(objects)
+
+
+def _copy(found: Features) -> Features:
+    return Features(set(found.concepts), set(found.stems), dict(found.words), dict(found.concept_words),
+                    set(found.all_stems))
 
 
 def _quote_date(when: When) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from . import lexicon as lx
 from .triggers import PREFIX_LENGTH, Triggers
@@ -50,6 +50,20 @@ def fold(text: object) -> str:
     """Lower case without accents, one character for one (so spans stay valid), typographic quotes made plain."""
     raw = "" if text is None else str(text)
     return _fold_cached(raw) if len(raw) <= CACHED_TEXT_LENGTH else _fold_uncached(raw)
+
+
+def per_text(function):
+    """Cache a pure function of strings that returns an immutable value; long texts are not kept.
+
+    One recommendation is cited by many rows, and a group repeats its wording: each text is read once."""
+    cached = lru_cache(maxsize=4096)(function)
+
+    @wraps(function)
+    def lookup(*args):
+        length = sum(len(arg) for arg in args if isinstance(arg, str))
+        return cached(*args) if length <= CACHED_TEXT_LENGTH else function(*args)
+    lookup.cache_clear = cached.cache_clear
+    return lookup
 
 
 @lru_cache(maxsize=None)
@@ -230,11 +244,12 @@ def acronyms(text: object) -> list[str]:
     return found
 
 
-def _folded_words(text: str) -> list[str]:
-    return [w for w in re.split(r"[^\w]+", fold(text)) if w]
+@per_text
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[^\w]+", fold(text)) if w)
 
 
-def _initials_span(letters: str, words: list[str]) -> tuple[int, int] | None:
+def _initials_span(letters: str, words: tuple[str, ...]) -> tuple[int, int] | None:
     """A run of words whose initials spell the acronym; small words may be skipped or used."""
     target = letters.lower()
 
@@ -262,8 +277,13 @@ def _initials_span(letters: str, words: list[str]) -> tuple[int, int] | None:
 
 def acronym_expansions(text: object, other: object) -> str:
     """Words of `other` that acronyms in `text` stand for, or acronyms of `other` that `text` spells out."""
+    return _acronym_expansions(str(text or ""), str(other or ""))
+
+
+@per_text
+def _acronym_expansions(text: str, other: str) -> str:
     extra: list[str] = []
-    text_words, other_words = _folded_words(str(text or "")), _folded_words(str(other or ""))
+    text_words, other_words = _folded_words(text), _folded_words(other)
     for letters in acronyms(text):
         span = _initials_span(letters, other_words)
         if span:
@@ -330,7 +350,11 @@ def _looks_like_verb_or_article(token: str) -> bool:
 def entities(text: object) -> list[Entity]:
     """Capitalised names ("Optional Protocol to the Convention against Torture") and French-style names
     led by a capitalised kind word ("Code des personnes et de la famille")."""
-    source = str(text or "")
+    return list(_entities(str(text or "")))
+
+
+@per_text
+def _entities(source: str) -> tuple[Entity, ...]:
     tokens = [(m.group(0), m.start(), m.end()) for m in _ENTITY_TOKEN.finditer(source)]
     found: list[Entity] = []
     i = 0
@@ -381,7 +405,7 @@ def entities(text: object) -> list[Entity]:
             i = max(j, entity_tokens[-1] + 1)
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 def _french_style(tokens: list[tuple[str, int, int]], head: int, source: str) -> list[int]:
@@ -429,7 +453,11 @@ _NOT_A_VALUE_BEFORE = re.compile(r"(?:(?<![a-z])(?:aged?|ages|article|art\.|unde
 
 def quantities(text: object, skip_years: bool = True) -> list[Quantity]:
     """Numbers in a cell, with thousands separators, decimal commas, % and scale words; years are dates."""
-    folded = fold(text)
+    return list(_quantities(fold(text), skip_years))
+
+
+@per_text
+def _quantities(folded: str, skip_years: bool) -> tuple[Quantity, ...]:
     found = []
     for m in _NUMBER.finditer(folded):
         integer = m.group("int")
@@ -447,4 +475,4 @@ def quantities(text: object, skip_years: bool = True) -> list[Quantity]:
         scale = (m.group("scale") or "").strip()
         value *= _SCALES.get(scale, 1.0)
         found.append(Quantity(value, percent, m.start(), m.end()))
-    return found
+    return tuple(found)
