@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # LibreOffice's Python bridge (python3-uno) belongs to the system Python, not to the test's.
 UNO_PYTHON = "/usr/bin/python3"
+UNO_NO_CONNECTION = 3  # tests/lo_uno.py's exit code when no instance answers on the pipe
 
 # xlwings' remote book and server are PolyForm Noncommercial, free for NGOs.
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
@@ -40,10 +42,9 @@ class LibreOffice:
         self.profile_url = self.profile.as_uri()
         # UNO scripts (tests/lo_uno.py) reach this same instance through a named pipe.
         self.pipe = f"upr-lo-{os.getpid()}-{workdir.name}"
-        self.process = subprocess.Popen(
-            [binary, "--headless", "--invisible", "--norestore", "--nologo",
-             f"-env:UserInstallation={self.profile_url}", f"--accept=pipe,name={self.pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.command = [binary, "--headless", "--invisible", "--norestore", "--nologo",
+                        f"-env:UserInstallation={self.profile_url}", f"--accept=pipe,name={self.pipe};urp;"]
+        self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # The first conversion waits for the instance to finish starting.
         time.sleep(2)
 
@@ -70,8 +71,17 @@ class LibreOffice:
             if IN_CI:
                 pytest.fail(f"{UNO_PYTHON} cannot import uno; .ci/run must install python3-uno")
             pytest.skip(f"{UNO_PYTHON} with the uno module (python3-uno) is not installed")
-        result = subprocess.run([UNO_PYTHON, str(script), self.pipe, *args],
-                                capture_output=True, text=True, timeout=timeout)
+        for _ in range(2):
+            # A --convert-to handed to the running instance ends it afterwards: start it again.
+            if self.process.poll() is not None:
+                self.process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL,
+                                                stderr=subprocess.DEVNULL)
+            result = subprocess.run([UNO_PYTHON, str(script), self.pipe, *args],
+                                    capture_output=True, text=True, timeout=timeout)
+            if result.returncode != UNO_NO_CONNECTION:
+                break
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=30)
         if result.returncode != 0:
             raise AssertionError(f"{script.name} {' '.join(args)} failed:\n{result.stderr}")
         return result.stdout

@@ -15,11 +15,14 @@ import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+from com.sun.star.lang import DisposedException
 
 FILTER = "Calc MS Excel 2007 VBA XML"
 # com.sun.star.script.vba.VBAModuleType
 MODULE_TYPES = {0: "unknown", 1: "standard", 2: "class", 3: "form", 4: "document"}
 ALWAYS_EXECUTE_NO_WARN = 4
+NO_CONNECTION = 3  # exit code: conftest's LibreOffice.run_uno then restarts the instance
 
 
 def prop(name, value):
@@ -31,14 +34,15 @@ def prop(name, value):
 def desktop(pipe):
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 30
     while True:
         try:
             context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
             break
-        except Exception:
+        except NoConnectException:
             if time.monotonic() > deadline:
-                raise
+                sys.stderr.write(f"no LibreOffice answers on the pipe {pipe}\n")
+                sys.exit(NO_CONNECTION)
             time.sleep(0.5)
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
@@ -97,4 +101,8 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    try:
+        main(sys.argv)
+    except DisposedException as exc:   # the instance quit under us: worth one more try
+        sys.stderr.write(f"LibreOffice went away: {exc}\n")
+        sys.exit(NO_CONNECTION)
