@@ -14,17 +14,22 @@ from rich.console import Console
 from . import __version__
 from .errors import InputError, OutputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(rich_markup_mode=None, add_completion=False, no_args_is_help=True,
                   help="UPR Matrix: templates, validation and merge for UPR follow-up workshops.")
-recommendations_app = typer.Typer(no_args_is_help=True, help="Import and classify recommendation lists.")
-templates_app = typer.Typer(no_args_is_help=True, help="Build the blank templates from the schema.")
-groups_app = typer.Typer(no_args_is_help=True, help="Make one workbook per thematic group.")
-smart_app = typer.Typer(no_args_is_help=True, help="Check indicators against the SMART rubric.")
+recommendations_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True,
+                  help="Import and classify recommendation lists.")
+templates_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True,
+                  help="Build the blank templates from the schema.")
+groups_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True,
+                  help="Make one workbook per thematic group.")
+smart_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True,
+                  help="Check indicators against the SMART rubric.")
 app.add_typer(recommendations_app, name="recommendations")
 app.add_typer(templates_app, name="templates")
 app.add_typer(groups_app, name="groups")
 app.add_typer(smart_app, name="smart")
-excel_app = typer.Typer(no_args_is_help=True, help="The UPR Matrix add-in for desktop Excel.")
+excel_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True,
+                  help="The UPR Matrix add-in for desktop Excel.")
 app.add_typer(excel_app, name="excel")
 
 console = Console(highlight=False, soft_wrap=True)
@@ -299,12 +304,15 @@ def demo(
 @excel_app.command("build")
 def excel_build(
     outdir: Path = typer.Option(Path("dist"), "-o", "--output", help="Folder for the add-in files."),
+    macros: Optional[Path] = typer.Option(None, "--macros",
+                                          help="The macros/ folder (default: the one of this source tree)."),
 ) -> None:
     """Write UPR Matrix.xlam (and its .xlsm twin) from macros/ and the installed xlwings."""
     from .vba import build_addin_files
+    from .vba.sources import MACROS
 
     try:
-        written = build_addin_files(outdir)
+        written = build_addin_files(outdir, macros or MACROS)
     except (OSError, ValueError, OutputError) as exc:
         fail(exc)
     for path in written:
