@@ -41,6 +41,7 @@ from .metadata import WorkbookMeta
 from .ids import id_text, number_text
 from .reader import WorkbookData, open_workbook, scan_inputs
 from .schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN, MATRICES, RECOMMENDATIONS, RESPONSES, STATUSES
+from .schema import matrix as matrix_of
 from .templates import choice_label
 
 # A progress bar only pays off beyond a handful of files.
@@ -108,6 +109,12 @@ SAY = {
                  "fr": "{file}, cellule {cell} : {length:,} caractères, plus que les {limit:,} d'une cellule Excel ; "
                        "le maître garde les {limit:,} premiers et le texte complet reste dans {file}"},
     "reading": {"en": "Reading", "fr": "Lecture"},
+    "key_conflict": {"en": "{file}, row {row}: its hidden row key {key} belonged to a row with other content in the "
+                           "previous master ({old}); the coordinator's columns were not carried over to it, and that "
+                           "row keeps them in Removed rows",
+                     "fr": "{file}, ligne {row} : sa clé de ligne cachée {key} appartenait à une ligne au contenu "
+                           "différent dans le maître précédent ({old}) ; les colonnes du coordinateur ne lui ont pas "
+                           "été reportées, et cette ligne les garde dans Lignes supprimées"},
 }
 
 SUMMARY_TEXT = {
@@ -484,11 +491,24 @@ def _rows_of(item: _Loaded, lookup: dict[str, dict[str, object]], lang: str) -> 
     return rows
 
 
-def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterRow]) -> dict[int, MasterRow]:
+def _shares_content(new_row: MasterRow, old_row: MasterRow) -> bool:
+    """An edited row still shares a filled input cell with what it was."""
+    from .master import comparable
+
+    keys = [c.key for c in matrix_of(new_row.kind).inputs if c.key != "recommendation_id"]
+    return any(comparable(old_row.values.get(k)) and comparable(new_row.values.get(k)) == comparable(old_row.values.get(k))
+               for k in keys)
+
+
+def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterRow],
+               conflicts: list[tuple[MasterRow, MasterRow]] | None = None) -> dict[int, MasterRow]:
     """Which previous row (shown or removed) each new row is: id(new row) -> previous row.
 
-    By merge key first, then by content, then, for rows without a row key, as the only
-    row of their group for their recommendation on both sides (an edited row).
+    By content first: a row whose cells are unchanged is the same row wherever it moved (a group
+    re-sorted its sheet, and the hidden row keys stayed in place). Then by merge key, for edited
+    rows, but only when the row still shares a filled cell with the keyed one: a key that now sits
+    on entirely other content is a conflict (listed in conflicts), not a match. Last, for rows
+    without a row key, as the only row of their group for their recommendation on both sides.
     """
     candidates = active + gone
     free = {id(c) for c in candidates}
@@ -498,21 +518,26 @@ def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterR
         free.discard(id(old_row))
         matches[id(new_row)] = old_row
 
+    by_content: dict[str, list[MasterRow]] = defaultdict(list)
+    for c in candidates:
+        by_content[c.content_key()].append(c)
+    # Rows whose key still points at their own content first, so that duplicates keep their own notes.
+    for n in sorted(new, key=lambda n: not any(c.merge_key == n.merge_key for c in by_content.get(n.content_key(), []))):
+        same = [c for c in by_content.get(n.content_key(), []) if id(c) in free]
+        if same:
+            take(n, next((c for c in same if c.merge_key == n.merge_key), same[0]))
     by_key: dict[str, MasterRow] = {}
     for c in candidates:
         by_key.setdefault(c.merge_key, c)
     for n in new:
+        if id(n) in matches:
+            continue
         c = by_key.get(n.merge_key)
         if c is not None and id(c) in free:
-            take(n, c)
-    by_content: dict[str, list[MasterRow]] = defaultdict(list)
-    for c in candidates:
-        by_content[c.content_key()].append(c)
-    for n in new:
-        if id(n) not in matches:
-            c = next((c for c in by_content.get(n.content_key(), []) if id(c) in free), None)
-            if c is not None:
+            if _shares_content(n, c):
                 take(n, c)
+            elif conflicts is not None and n.row_key:
+                conflicts.append((n, c))
     lone_new: dict[tuple[str, str], list[MasterRow]] = defaultdict(list)
     lone_old: dict[tuple[str, str], list[MasterRow]] = defaultdict(list)
     for n in new:
@@ -543,7 +568,13 @@ def _match_previous(rows: dict[str, list[MasterRow]], old: OldMaster, merged_pai
         gone = [r for r in old.removed if r.kind == kind]
         assign_merge_keys(active)
         assign_merge_keys(gone)
-        matches = _pair_rows(new, active, gone)
+        conflicts: list[tuple[MasterRow, MasterRow]] = []
+        matches = _pair_rows(new, active, gone, conflicts)
+        paired = {id(v) for v in matches.values()}
+        for n, c in conflicts:
+            if id(n) not in matches and id(c) not in paired:
+                result.warnings.append(_t(SAY, "key_conflict", lang, file=n.source_file, row=n.source_row,
+                                          key=n.row_key, old=_summary_line(c, lang)))
         matched = {id(c) for c in matches.values()}
         gone_ids = {id(c) for c in gone}
         for n in new:
