@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .project import ModuleKind, VbaModule
+from .project import VbaModule
 
 PROJECT_NAME = "UPRMatrix"
 # xlwings' PROJECT_NAME: names the add-in's config sheet "uprmatrix.conf" and the user config
@@ -72,7 +72,3 @@ def addin_sources(macros: Path = MACROS, sheet_names: tuple[str, ...] = ("UPR Ma
     }
     return AddinSources(documents + own + xlwings_modules(), custom_ui,
                         {name: sheets[name] for name in sheet_names})
-
-
-def module_kinds(sources: AddinSources) -> dict[str, ModuleKind]:
-    return {module.name: module.kind for module in sources.modules}
