@@ -145,8 +145,12 @@ def groups_make(
                                             force=force)
     except (InputError, OutputError) as exc:
         fail(exc)
+    backups = [book for book in books if book.kind == "backup"]
+    books = [book for book in books if book.kind != "backup"]
     for book in books:
         console.print(f"{book.group:<42} {book.recommendations:>4} recommendations  {book.path}")
+    for book in backups:
+        console.print(f"The replaced file was kept as {book.path}", style="yellow")
     console.print(f"Total: {total} recommendations, {len(books)} workbooks in {outdir}")
 
 

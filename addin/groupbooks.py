@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, OutputError
-from .files import save_workbook
+from .files import copy_atomically, file_sha256, save_workbook, write_atomically
 from .groups import GroupMapping
 from .i18n import t
 from .metadata import WorkbookMeta
@@ -33,8 +34,28 @@ def book_path(outdir: Path, group_label: str, sheet_title: str) -> Path:
     return Path(outdir) / safe_file_name(f"{group_label} - {sheet_title}.xlsx")
 
 
+# What groups make wrote, by file name -> SHA-256: a file still holding these bytes is provably
+# untouched and may be rebuilt; any other file is participants' or the facilitator's work.
+MANIFEST = ".upr-groups.json"
+
+
+def _manifest(outdir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((Path(outdir) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _write_manifest(outdir: Path, written: dict[str, str]) -> None:
+    def write(tmp: Path) -> None:
+        tmp.write_text(json.dumps(written, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+
+    write_atomically(Path(outdir) / MANIFEST, write)
+
+
 def filled_rows(path: Path) -> int:
-    """Rows participants typed into an existing workbook (0 when unreadable as a matrix)."""
+    """Rows participants typed into an existing workbook (0 when none or unreadable as a matrix)."""
     from .reader import open_workbook
 
     try:
@@ -43,13 +64,68 @@ def filled_rows(path: Path) -> int:
         return 0
 
 
-def refuse_to_overwrite_work(targets: list[Path]) -> None:
-    """Participants' work is never overwritten: stop before writing anything."""
-    filled = [(path, n) for path in targets if path.exists() and (n := filled_rows(path))]
-    if filled:
-        listed = "; ".join(f"{path} ({n} filled rows)" for path, n in filled)
-        raise OutputError(f"{listed}: already filled by participants; write the new workbooks to another "
-                          "folder, or use --force to replace them")
+def _why_kept(path: Path) -> str:
+    """Why an existing file is not provably an untouched output: what it holds, as far as it can be read."""
+    from .reader import open_workbook
+
+    try:
+        data = open_workbook(path)
+    except InputError as exc:
+        return f"cannot be read, so it may hold work: {exc.detail}"
+    rows = sum(len(m.rows) for m in data.matrices)
+    if rows:
+        return f"{rows} filled rows"
+    if data.kind == "recommendations":
+        return "changed since groups make wrote it (hand assignments?)"
+    return "changed since groups make wrote it"
+
+
+def work_at_risk(targets: list[Path], outdir: Path) -> list[tuple[Path, str]]:
+    """Existing targets that are not provably untouched outputs of groups make, with the reason."""
+    written = _manifest(outdir)
+    risky = []
+    for path in targets:
+        if not path.exists() and not path.is_symlink():
+            continue
+        try:
+            same = path.is_file() and written.get(path.name) == file_sha256(path)
+        except InputError:
+            same = False
+        if not same:
+            risky.append((path, _why_kept(path)))
+    return risky
+
+
+def refuse_to_overwrite_work(targets: list[Path], outdir: Path | None = None) -> None:
+    """Participants' work is never overwritten: stop before writing anything, naming each file."""
+    risky = work_at_risk(targets, Path(outdir) if outdir else (targets[0].parent if targets else Path(".")))
+    if risky:
+        listed = "; ".join(f"{path} ({why})" for path, why in risky)
+        raise OutputError(f"{listed}: not an untouched output of groups make, so it was kept; write the new "
+                          "workbooks to another folder, or use --force to replace them (a backup of each is kept)")
+
+
+def _all_targets(outdir: Path, mapping: GroupMapping, lang: str) -> list[Path]:
+    targets = [book_path(outdir, g.label(lang), sheet.title(lang)) for g in mapping.groups for sheet in MATRICES]
+    return targets + [unassigned_path(outdir, lang)]
+
+
+def unassigned_path(outdir: Path, lang: str) -> Path:
+    return Path(outdir) / safe_file_name(f"{t('unassigned', lang)}.xlsx")
+
+
+def _back_up(paths: list[Path]) -> list[Path]:
+    """--force: a copy of each file about to be replaced, beside it ("<name>.<time>.bak.xlsx")."""
+    import datetime as dt
+
+    from .merge import backup_path
+
+    now = dt.datetime.now().replace(microsecond=0)
+    kept = []
+    for path in paths:
+        if path.is_file():
+            kept.append(copy_atomically(path, backup_path(path, now)))
+    return kept
 
 
 def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
@@ -57,10 +133,12 @@ def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
     """Write both matrices for every group, plus the unassigned list; returns the books and the
     number of recommendations in the source list."""
     mapping = mapping or GroupMapping.default()
-    if not force:
-        refuse_to_overwrite_work([book_path(outdir, g.label(lang), sheet.title(lang))
-                                  for g in mapping.groups for sheet in MATRICES])
+    targets = _all_targets(Path(outdir), mapping, lang)
+    risky = work_at_risk(targets, Path(outdir))
+    if risky and not force:
+        refuse_to_overwrite_work([p for p, _ in risky], Path(outdir))
     recommendations = import_recommendations(Path(source), mapping=mapping).recommendations
+    backups = _back_up([p for p, _ in risky])
     window = plan_window_for(recommendations) or ("", "")
     first = recommendations[0] if recommendations else None
     books: list[GroupBook] = []
@@ -80,7 +158,12 @@ def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
             books.append(GroupBook(group.label(lang), sheet.kind, path, len(mine)))
     unassigned = [r for r in recommendations if not r.groups]
     if unassigned:
-        path = Path(outdir) / safe_file_name(f"{t('unassigned', lang)}.xlsx")
+        path = unassigned_path(outdir, lang)
         write_list_workbook(unassigned, path, lang=lang, mapping=mapping)
         books.append(GroupBook(t("unassigned", lang), "recommendations", path, len(unassigned)))
+    written = _manifest(Path(outdir))
+    written.update({book.path.name: file_sha256(book.path) for book in books})
+    _write_manifest(Path(outdir), written)
+    for backup in backups:
+        books.append(GroupBook("(backup of replaced work)", "backup", backup, 0))
     return books, len(recommendations)

@@ -979,6 +979,8 @@ def _skip_reason(path: Path) -> str | None:
         return "the lock of a merge in progress"
     if name.startswith(TEMP_PREFIX) or name.endswith(".tmp"):
         return "a temporary file of a run in progress or killed half-way"
+    if name == ".upr-groups.json":
+        return "the list of the workbooks groups make wrote"
     if name.startswith("._"):
         return "a macOS metadata file, not a workbook"
     if ".bak." in name:
