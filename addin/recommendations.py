@@ -90,6 +90,8 @@ class ImportResult:
     merged_rows: int = 0
     # UHRI rows of treaty bodies or special procedures.
     skipped_other_mechanisms: int = 0
+    # Input rows (or lines) neither imported nor counted above, by reason: every row is accounted for.
+    skipped_rows: dict[str, int] = field(default_factory=dict)
 
     @property
     def unassigned(self) -> list[Recommendation]:
@@ -123,6 +125,8 @@ class ImportResult:
                            ("other_mechanisms", self.skipped_other_mechanisms), ("merged", self.merged_rows)):
             if count:
                 lines.append(say[key].format(count))
+        for why, count in self.skipped_rows.items():
+            lines.append(say["skipped_rows"].format(n=count, reason=_SKIP_REASONS[why]["fr" if lang == "fr" else "en"]))
         return lines
 
 
@@ -141,6 +145,7 @@ _SUMMARY = {
         "other_states": "Rows of other States or sessions left out: {}",
         "other_mechanisms": "Rows of other UN mechanisms (not UPR) left out: {}",
         "merged": "Rows repeating a paragraph for each recommending State, merged: {}",
+        "skipped_rows": "Rows not imported: {n} ({reason})",
     },
     "fr": {
         "read": "{n} recommandations lues dans {file} ({format})",
@@ -156,8 +161,25 @@ _SUMMARY = {
         "other_states": "Lignes d'autres États ou sessions écartées : {}",
         "other_mechanisms": "Lignes d'autres mécanismes de l'ONU (hors EPU) écartées : {}",
         "merged": "Lignes répétant un paragraphe pour chaque État recommandant, fusionnées : {}",
+        "skipped_rows": "Lignes non importées : {n} ({reason})",
     },
 }
+
+
+# Why an input row was not imported (ImportResult.skipped_rows).
+_SKIP_REASONS = {
+    "empty_text": {"en": "no recommendation text", "fr": "pas de texte de recommandation"},
+    "number_only": {"en": "a paragraph number without text", "fr": "un numéro de paragraphe sans texte"},
+    "not_paragraph": {"en": "a line of a numbered list with no paragraph number: a title or a note",
+                      "fr": "une ligne d'une liste numérotée sans numéro de paragraphe : un titre ou une note"},
+}
+# "77.12", "77.12.", "81.1..1": a paragraph number and nothing else.
+_NUMBER_ONLY = re.compile(r"^\s*\d{1,3}(?:\.{1,3}\d{1,3})*\.?\s*[;,:]?\s*$")
+
+
+def _skip_reason(text: object) -> str:
+    """Why a row with this text cell yields no recommendation."""
+    return "number_only" if _NUMBER_ONLY.match(_text(text)) and _text(text) else "empty_text"
 
 
 # --- UPR calendar ---------------------------------------------------------
@@ -625,8 +647,9 @@ def _decision_from_chapeau(line: str) -> str | None:
     return None
 
 
-def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], bool]:
-    """(text, decision) items of a pasted list, and whether it is numbered.
+def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], bool, int]:
+    """(text, decision) items of a pasted list, whether it is numbered, and how many lines were
+    dropped as titles or notes.
 
     In a numbered list, lines without a number continue the paragraph above
     (text copied from a PDF wraps) or are titles and notes; lead-in sentences
@@ -641,6 +664,7 @@ def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], boo
     decision = ""
     current: list[str] | None = None
     chapeau: str | None = None
+    dropped = 0
     for line in lines:
         if not numbered:
             items.append([line, ""])
@@ -655,7 +679,8 @@ def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], boo
             current[0] += " " + line
         else:
             current = None
-    return [(text, found) for text, found in items], numbered
+            dropped += 1
+    return [(text, found) for text, found in items], numbered, dropped
 
 
 # --- Reading the source ---------------------------------------------------
@@ -759,8 +784,10 @@ class _Source:
 
 
 def _raw_lines(path: Path) -> list[str]:
+    from .files import read_bytes
+
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as exc:
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
     text, _ = decode_text(data, path)
@@ -802,8 +829,19 @@ def _read_source(path: Path) -> _Source:
         return _lines_source(_raw_lines(path) if path.suffix.lower() in TEXT_SUFFIXES else first_cells)
     seen = ", ".join(repr(h) for h in table.columns if h) or "none"
     expected = ", ".join(RECOMMENDATIONS.column("text").header_names[:4])
-    raise InputError(path, f"no recommendation text column found; headers seen: {seen} "
+    searched = len(candidates)
+    lower = next((i for i, row in enumerate(table.rows[searched - 1:HEADER_HINT_ROWS], start=searched + 1)
+                  if "text" in match_columns(row)), None)
+    if lower is not None:
+        raise InputError(path, f"no recommendation text column in the first {searched} rows searched; the header "
+                               f"row is at row {lower}: delete {lower - searched} or more of the rows above it so "
+                               f"that it is within rows 1 to {searched}", sheet=table.sheet)
+    raise InputError(path, f"no recommendation text column found in the first {searched} rows; headers seen: {seen} "
                            f"(name the text column e.g. {expected})", sheet=table.sheet)
+
+
+# How far below the rows searched a header is looked for, only to say where it is.
+HEADER_HINT_ROWS = 1000
 
 
 # --- Building recommendations ---------------------------------------------
@@ -836,8 +874,8 @@ def _draft(text: str, *, row=None, source: _Source | None = None, fmt: str, file
         number, body, text_states = None, _prose(text), []
     else:
         number, body, text_states = split_paragraph(html.unescape(_text(text)), column_states)
-    if not body:
-        return None
+    if not body or _NUMBER_ONLY.match(body):
+        return None   # the caller counts it (_skip_reason)
     explicit_id = _text(get("id"))
     # The report's own words name every State; its per-row From column only one.
     recommending_states = ((text_states or column_states) if fmt == "un-report"
@@ -903,14 +941,23 @@ def _group_keys(names: list[str], mapping: GroupMapping) -> list[str]:
     return sorted(keys, key=lambda k: order.index(k) if k in order else len(order))
 
 
-def _drafts(path: Path, source: _Source, mapping: GroupMapping) -> tuple[str, list[_Draft], int]:
-    """(format, drafts in source order, rows of other mechanisms skipped)."""
+def _drafts(path: Path, source: _Source, mapping: GroupMapping,
+            skipped: Counter | None = None) -> tuple[str, list[_Draft], int]:
+    """(format, drafts in source order, rows of other mechanisms skipped); skipped counts every
+    other row that yields no recommendation, by reason."""
+    skipped = skipped if skipped is not None else Counter()
     if source.lines is not None:
-        items, numbered = _paragraphs_from_lines(source.lines)
+        items, numbered, dropped = _paragraphs_from_lines(source.lines)
+        skipped["not_paragraph"] += dropped
         fmt = "un-report" if numbered else "plain"
-        drafts = [_draft(text, fmt=fmt, file_source=path.name, mapping=mapping, decision=decision)
-                  for text, decision in items]
-        return fmt, [d for d in drafts if d], 0
+        drafts = []
+        for text, decision in items:
+            draft = _draft(text, fmt=fmt, file_source=path.name, mapping=mapping, decision=decision)
+            if draft:
+                drafts.append(draft)
+            else:
+                skipped[_skip_reason(text)] += 1
+        return fmt, drafts, 0
     texts = [_text(_cell(row, source.columns, "text")) for row in source.rows[:200]]
     fmt = _detect_format(source.headers, source.columns, texts)
     drafts, other_mechanisms = [], 0
@@ -924,6 +971,8 @@ def _drafts(path: Path, source: _Source, mapping: GroupMapping) -> tuple[str, li
                        file_source=path.name, mapping=mapping)
         if draft:
             drafts.append(draft)
+        else:
+            skipped[_skip_reason(_cell(row, source.columns, "text"))] += 1
     return fmt, drafts, other_mechanisms
 
 
@@ -1066,7 +1115,8 @@ def import_recommendations(path, *, state: str | None = None, session: int | Non
     source = _read_source(path)
     if source.lines is None and _is_list_workbook(path, source):
         return _import_list(path, source, state, session, mapping)
-    fmt, drafts, other_mechanisms = _drafts(path, source, mapping)
+    skipped_rows: Counter = Counter()
+    fmt, drafts, other_mechanisms = _drafts(path, source, mapping, skipped_rows)
     if not drafts:
         problem = "no recommendations in the file"
         if other_mechanisms:
@@ -1106,7 +1156,7 @@ def import_recommendations(path, *, state: str | None = None, session: int | Non
     _make_ids_unique(recs)
     return ImportResult(recs, fmt, 0 if include_pledges else len(pledges), skipped_other, path,
                         merged_rows=sum(d.merged_rows for d in kept),
-                        skipped_other_mechanisms=other_mechanisms)
+                        skipped_other_mechanisms=other_mechanisms, skipped_rows=dict(skipped_rows))
 
 
 # --- The list workbook ----------------------------------------------------
@@ -1256,6 +1306,7 @@ def _list_rec(row: list[object], columns: dict[str, int], mapping: GroupMapping)
 
 def _import_list(path, source, state, session, mapping) -> ImportResult:
     recs = [r for r in (_list_rec(row, source.columns, mapping) for row in source.rows) if r]
+    empty = len(source.rows) - len(recs)
     if not recs:
         raise InputError(path, "the recommendations list is empty")
     wanted_state = state_key(state) if state else None
@@ -1264,7 +1315,8 @@ def _import_list(path, source, state, session, mapping) -> ImportResult:
         raise _nothing_matched(path, [_Draft(r) for r in recs], state, session)
     # The list is the facilitator's decision: pledges it holds and groups edited by hand stay.
     _make_ids_unique(kept)
-    return ImportResult(kept, "list", 0, len(recs) - len(kept), path)
+    return ImportResult(kept, "list", 0, len(recs) - len(kept), path,
+                        skipped_rows={"empty_text": empty} if empty else {})
 
 
 def read_list_workbook(path, mapping: GroupMapping | None = None) -> list[Recommendation]:
