@@ -247,6 +247,14 @@ def test_merge_gives_the_master_of_upr_merge_and_names_the_hostile_files(rwanda,
     assert rwanda["bomb"].name in summary and rwanda["disguised"].name in summary
     assert tempfile.gettempdir() not in json.dumps(data), "a private path reached the user"
 
+    # The task pane's "Summary & Coverage here" sends that master back to a script.
+    payload = payload_from_xlsx(rwanda["plan"])
+    actions = _script(client, "show_master_sheets", payload, [data["master"]["base64"]])
+    assert actions == _desktop(upr.show_master_sheets, payload, served)
+    shown = tmp_path / "shown.xlsx"
+    apply_actions(rwanda["plan"], actions, shown)
+    assert {"Summary", "Coverage"} <= set(openpyxl.load_workbook(shown).sheetnames)
+
 
 # --- the door --------------------------------------------------------------------------------------------
 

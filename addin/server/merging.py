@@ -20,7 +20,7 @@ from starlette.datastructures import UploadFile
 
 from .merge_job import MASTER_NAME, UPLOADED
 from .settings import ServerSettings
-from .uploads import Refusal, check_suffix, display_name, private_folder, save_upload
+from .uploads import LIST_SUFFIXES, Refusal, check_suffix, display_name, private_folder, save_upload
 
 logger = logging.getLogger("upr.server")
 router = APIRouter(prefix="/upr")
@@ -101,7 +101,7 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
         list_path = None
         if listed is not None:
             name = display_name(listed.filename)
-            problem = check_suffix(name)
+            problem = check_suffix(name, LIST_SUFFIXES)
             if problem is None:
                 try:
                     list_path = await asyncio.to_thread(save_upload, listed.file, work / "list", name,

@@ -18,7 +18,7 @@ from xlwings.server import script
 import addin.excel as upr
 from addin.errors import InputError, OutputError
 
-from .uploads import check_suffix, display_name, leaf_name, private_folder
+from .uploads import LIST_SUFFIXES, check_suffix, display_name, leaf_name, private_folder
 
 
 async def _call(function, *args, **kwargs):
@@ -51,7 +51,7 @@ async def clear_flags(book: xw.Book):
 async def refresh_list(book: xw.Book, list_name: str, list_base64: str):
     """Refresh list: replaces the Recommendations list from the list file chosen in the task pane."""
     name = display_name(list_name)
-    problem = check_suffix(name)
+    problem = check_suffix(name, LIST_SUFFIXES)
     if problem:
         raise xw.XlwingsError(f"{name}: {problem}")
     content = _decoded(name, list_base64)

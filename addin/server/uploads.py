@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+LIST_SUFFIXES = WORKBOOK_SUFFIXES + (".csv",)       # a recommendation list may also be a csv export
 _UNSAFE = re.compile(r"[^\w .,()&'+-]+")
 
 
@@ -75,8 +76,8 @@ def save_upload(source, folder: Path, display: str, max_bytes: int) -> Path:
     return target
 
 
-def check_suffix(display: str) -> str | None:
+def check_suffix(display: str, allowed: tuple[str, ...] = WORKBOOK_SUFFIXES) -> str | None:
     suffix = os.path.splitext(display)[1].lower()
-    if suffix not in WORKBOOK_SUFFIXES:
-        return f"not a workbook: send {', '.join(WORKBOOK_SUFFIXES)} files"
+    if suffix not in allowed:
+        return f"not a workbook: send {', '.join(allowed)} files"
     return None
