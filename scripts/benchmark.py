@@ -53,6 +53,9 @@ from typing import Callable
 REPO = Path(__file__).resolve().parents[1]
 # The working tree is what is measured, whatever copy of the package is installed.
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import coalition  # noqa: E402  (scripts/coalition.py: the coalition case)
 
 REAL_EXPORT = REPO.parent / "shared" / "data" / "upr-info" / "upr-info-export-sessions01-15.csv"
 SIZES = {  # source rows (None: the whole export) and stress-list length
@@ -424,6 +427,9 @@ def measure(stage: Stage, repeat: int, trace: bool) -> dict:
 
 def worker(args: argparse.Namespace) -> int:
     work = Path(args.work)
+    if args.worker.startswith("coalition:"):
+        print(json.dumps(coalition.worker(args.worker.split(":", 1)[1], work)))
+        return 0
     plan = json.loads((work / "plan.json").read_text(encoding="utf-8"))
     _, _, case, build, _ = next(c for c in CASES if c[0] == args.worker)
     stage = build(work, plan, case, args.variant == "baseline")
@@ -496,6 +502,46 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n\n" + footnote(report) + "\n"
 
 
+def main_coalition(args: argparse.Namespace, console) -> int:
+    from rich.table import Table
+
+    if not REAL_EXPORT.exists():
+        raise SystemExit(f"the coalition case needs the UPR Info export: {REAL_EXPORT} not found")
+    work = Path(args.out or tempfile.mkdtemp(prefix="upr-coalition-")).resolve()
+    began = time.perf_counter()
+
+    def run_worker(name: str) -> dict:
+        command = [sys.executable, str(Path(__file__).resolve()), "--worker", f"coalition:{name}", "--work", str(work)]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+        if done.returncode != 0:
+            raise SystemExit(f"coalition {name} failed:\n{done.stderr}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
+    try:
+        result = coalition.run(work, REAL_EXPORT, args.files, run_worker, console)
+    finally:
+        if args.out is None:
+            shutil.rmtree(work, ignore_errors=True)
+    report = {"meta": {"date": dt.datetime.now().isoformat(timespec="seconds"), "mode": "coalition",
+                       "source": str(REAL_EXPORT.name), "machine": machine(),
+                       "seconds": time.perf_counter() - began},
+              "coalition": result}
+    headers, rows = coalition.table(result)
+    table = Table(title="UPR Matrix benchmark, coalition: each figure in a fresh process")
+    for i, name in enumerate(headers):
+        table.add_column(name, justify="left" if i == 0 else "right")
+    for cells in rows:
+        table.add_row(*cells)
+    console.print(table)
+    console.print(coalition.summary(result), highlight=False)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    if args.markdown:
+        lines = ["| " + " | ".join(headers) + " |", "|---|" + "---:|" * (len(headers) - 1)]
+        lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+        args.markdown.write_text("\n".join(lines) + "\n\n" + coalition.summary(result) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, under a minute")
@@ -504,6 +550,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
     parser.add_argument("--out", type=Path, help="keep the work files here (default: a temporary folder)")
     parser.add_argument("--tracemalloc", action="store_true", help="also measure the peak of Python allocations")
+    parser.add_argument("--scale", choices=("global", "coalition"), default="global",
+                        help="global: every stage of one workshop (default); coalition: merge and validate "
+                             "many filled workbooks against pandas and the floor (see scripts/coalition.py)")
+    parser.add_argument("--files", type=int, default=coalition.DEFAULT_FILES,
+                        help=f"workbooks in the coalition case (default {coalition.DEFAULT_FILES})")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--variant", choices=("stage", "baseline"), help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
@@ -516,6 +567,8 @@ def main(argv: list[str] | None = None) -> int:
     console = Console()
     if not console.is_terminal:
         console.width = 180  # a log or a pipe: keep the table's rows on one line each
+    if args.scale == "coalition":
+        return main_coalition(args, console)
     mode = "quick" if args.quick else "full"
     repeat = max(1, args.repeat or SIZES[mode]["repeat"])
     work = args.out or Path(tempfile.mkdtemp(prefix="upr-benchmark-"))

@@ -1,0 +1,278 @@
+"""The coalition case of scripts/benchmark.py: many filled group workbooks merged and validated at once.
+
+`python scripts/benchmark.py --scale coalition [--files N]` builds N (500 by default) workbooks of 300
+filled rows, reproducibly: the five largest reviews of the shared UPR Info export (most recommendations
+in one State's session), each through `groups make`, then each group's implementation plan and action
+strategy filled with the demo's values (addin.demo.DEMO_FILLS), file after file, round robin over the
+five lists, the six groups and the two matrices. The rows of a file start at a different recommendation
+and a different fill than its neighbours', so no two files are the same.
+
+Then, each in a fresh process:
+- merge: `upr merge` of every file into a new master;
+- validate: `upr validate` of every file;
+- peer: what a user would write instead, pandas.read_excel of every file, concat, to_excel;
+- floor: python-calamine reading every file, and xlsxwriter (constant_memory) writing as many cells
+  as the master holds;
+- one workbook: `upr validate` of one 300-row implementation plan from the command line (start-up
+  included), and in-process as the Excel button calls it (read and validate, in a warm process).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROWS_PER_FILE = 300
+LISTS = 5
+DEFAULT_FILES = 500
+
+
+def build(work: Path, export: Path, files: int) -> dict:
+    """The corpus in work/coalition/files (reused when it already holds the same plan)."""
+    from addin.demo import DEMO_FILLS, fill_matrix
+    from addin.groupbooks import make_group_workbooks
+    from addin.groups import GroupMapping
+    from addin.recommendations import import_recommendations, write_list_workbook
+    from addin.schema import MATRICES
+
+    root = work / "coalition"
+    plan_file = root / "corpus.json"
+    if plan_file.exists():
+        plan = json.loads(plan_file.read_text(encoding="utf-8"))
+        if plan["files"] == files and plan["export"] == str(export):
+            return plan
+    mapping = GroupMapping.default()
+    recs = import_recommendations(export, mapping=mapping).recommendations
+    reviews = [review for review, _ in Counter((r.state, r.session) for r in recs).most_common(LISTS)]
+    blanks = []  # (list number, group key, kind, blank workbook, the group's recommendation IDs)
+    for number, (state, session) in enumerate(reviews):
+        folder = root / f"list{number + 1}"
+        chosen = [r for r in recs if (r.state, r.session) == (state, session)]
+        write_list_workbook(chosen, folder / "recommendations.xlsx", mapping=mapping)
+        books, _ = make_group_workbooks(folder / "recommendations.xlsx", folder / "blank", mapping=mapping,
+                                        force=True)
+        for book in books:
+            group = next((g for g in mapping.groups if g.label("en") == book.group), None)
+            mine = [r.id for r in chosen if group and group.key in r.groups]
+            if group and mine and book.kind in {m.kind for m in MATRICES}:
+                blanks.append((number, group.key, book.kind, str(book.path), mine))
+    blanks.sort(key=lambda b: (b[2] != "implementation_plan", b[1], b[0]))
+    values = {m.kind: [v for fills in DEMO_FILLS.values() for kind, _, v in fills if kind == m.kind] for m in MATRICES}
+    out = root / "files"
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.xlsx"):
+        old.unlink()
+    made = []
+    for n in range(files):
+        number, group, kind, blank, mine = blanks[n % len(blanks)]
+        fill = values[kind]
+        rows = [(mine[(n + i) % len(mine)], fill[(n + i) % len(fill)]) for i in range(ROWS_PER_FILE)]
+        target = out / f"{n + 1:03d} {Path(blank).name}"
+        target.write_bytes(Path(blank).read_bytes())
+        fill_matrix(target, rows, kind=kind)
+        made.append({"path": str(target), "kind": kind, "list": number + 1, "group": group})
+    plan = {"files": files, "export": str(export), "rows": files * ROWS_PER_FILE,
+            "reviews": [f"{state}, session {session}" for state, session in reviews],
+            "workbooks": made, "recommendations": str(root / "list1" / "recommendations.xlsx")}
+    plan_file.write_text(json.dumps(plan, indent=2), encoding="utf-8")
+    return plan
+
+
+# --- figures, each run in its own process ---------------------------------------------------------
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM starts afresh at exec, where ru_maxrss keeps the
+    peak of the process that forked it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return (peak / 1024 / 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _files(plan: dict) -> list[Path]:
+    return [Path(w["path"]) for w in plan["workbooks"]]
+
+
+def run_merge(plan: dict, work: Path) -> dict:
+    from addin.merge import merge_workbooks
+
+    master = work / "coalition" / "master.xlsx"
+    for old in master.parent.glob("master*.xlsx"):
+        old.unlink()
+    result = merge_workbooks([work / "coalition" / "files"], master)
+    return {"merged": len(result.merged)}
+
+
+def run_validate(plan: dict, work: Path) -> dict:
+    from addin.validate import validate_paths
+
+    report = validate_paths([work / "coalition" / "files"])
+    return {"rows": report.stats["rows"], "findings": report.stats["findings"]}
+
+
+def run_peer(plan: dict, work: Path) -> dict:
+    """The script a user would write: every matrix sheet into one sheet per matrix."""
+    import pandas
+
+    from addin.schema import MATRICES
+
+    frames: dict[str, list] = {m.kind: [] for m in MATRICES}
+    sheets = {m.kind: m for m in MATRICES}
+    for workbook in plan["workbooks"]:
+        sheet = sheets[workbook["kind"]]
+        frame = pandas.read_excel(workbook["path"], sheet_name=sheet.title("en"), header=sheet.header_row - 1)
+        frames[workbook["kind"]].append(frame.dropna(how="all"))
+    target = work / "coalition" / "peer.xlsx"
+    with pandas.ExcelWriter(target) as writer:
+        for kind, parts in frames.items():
+            if parts:
+                pandas.concat(parts, ignore_index=True).to_excel(writer, sheet_name=sheets[kind].title("en")[:31],
+                                                                 index=False)
+    return {"rows": sum(len(f) for parts in frames.values() for f in parts)}
+
+
+def master_cells(work: Path) -> list[tuple[str, int, int]]:
+    """(sheet, rows, columns) of the master the merge wrote."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(work / "coalition" / "master.xlsx"))
+    shape = []
+    for name in book.sheet_names:
+        rows = book.get_sheet_by_name(name).to_python()
+        shape.append((name, len(rows), max((len(r) for r in rows), default=0)))
+    return shape
+
+
+def run_floor(plan: dict, work: Path) -> dict:
+    """The least any tool must do: read every cell of every file, write as many cells as the master."""
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    shape = json.loads((work / "coalition" / "master-shape.json").read_text(encoding="utf-8"))
+    values = []
+    for path in _files(plan):
+        book = CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            values += [v for row in book.get_sheet_by_name(name).to_python() for v in row if v != ""]
+    target = work / "coalition" / "floor.xlsx"
+    book = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    cells = 0
+    for title, rows, columns in shape:
+        sheet = book.add_worksheet(title[:31])
+        for r in range(rows):
+            for c in range(columns):
+                sheet.write(r, c, values[(r * columns + c) % len(values)])
+        cells += rows * columns
+    book.close()
+    return {"cells": cells}
+
+
+def run_one_in_process(plan: dict, work: Path) -> dict:
+    """Read and validate one workbook in a process that has already validated another (the Excel
+    button's case: Python is running, the modules are loaded)."""
+    from addin.reader import open_workbook
+    from addin.validate import validate_workbook
+
+    plans = [Path(w["path"]) for w in plan["workbooks"] if w["kind"] == "implementation_plan"]
+    warm, target = plans[0], plans[-1] if len(plans) > 1 else plans[0]
+    validate_workbook(open_workbook(warm))
+    began = time.perf_counter()
+    report = validate_workbook(open_workbook(target))
+    return {"seconds": time.perf_counter() - began, "rows": report.rows}
+
+
+FIGURES = {"merge": run_merge, "validate": run_validate, "peer": run_peer, "floor": run_floor,
+           "one-in-process": run_one_in_process}
+
+
+def worker(name: str, work: Path) -> dict:
+    plan = json.loads((work / "coalition" / "corpus.json").read_text(encoding="utf-8"))
+    cpu, began = _cpu(), time.perf_counter()
+    extra = FIGURES[name](plan, work)
+    return {"wall_s": time.perf_counter() - began, "cpu_s": _cpu() - cpu, "peak_rss_mb": _peak_mb(), **extra}
+
+
+def one_workbook_cli(plan: dict, repo: Path) -> dict:
+    """`upr validate` of one 300-row implementation plan, from process start to exit."""
+    target = next(w["path"] for w in plan["workbooks"] if w["kind"] == "implementation_plan")
+    began = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "addin.cli", "validate", target], cwd=repo,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own CPU time and peak memory
+    wall = time.perf_counter() - began
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"upr validate {target} failed with exit code {child.returncode}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_rss_mb": usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)}
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def run(work: Path, export: Path, files: int, run_worker, console) -> dict:
+    """Build the corpus, measure every figure in a fresh process, and compute the ratios."""
+    began = time.perf_counter()
+    plan = build(work, export, files)
+    console.print(f"Coalition: {files} workbooks, {plan['rows']:,} rows, from {', '.join(plan['reviews'])} "
+                  f"(built in {time.perf_counter() - began:.0f} s)", highlight=False)
+    figures = {}
+    for name in ("merge", "validate", "peer", "floor", "one-in-process"):
+        if name == "floor":  # as many cells as the master the merge wrote
+            (work / "coalition" / "master-shape.json").write_text(json.dumps(master_cells(work)), encoding="utf-8")
+        console.print(f"  {name}…", highlight=False)
+        figures[name] = run_worker(name)
+    figures["one-cli"] = one_workbook_cli(plan, Path(__file__).resolve().parents[1])
+    ratios = {}
+    for step in ("merge", "validate"):
+        for against in ("peer", "floor"):
+            ratios[f"{step}/{against}"] = {measure: _ratio(figures[step][measure], figures[against][measure])
+                                           for measure in ("wall_s", "cpu_s", "peak_rss_mb")}
+    rows = figures["validate"]["rows"]
+    return {"files": files, "rows": rows, "reviews": plan["reviews"], "figures": figures, "ratios": ratios,
+            "validate_rows_per_s": rows / figures["validate"]["wall_s"],
+            "one_workbook_cli_s": figures["one-cli"]["wall_s"],
+            "one_workbook_in_process_s": figures["one-in-process"]["seconds"]}
+
+
+def table(result: dict) -> tuple[list[str], list[list[str]]]:
+    headers = ["figure", "wall s", "CPU s", "peak RSS MB", "× peer wall", "× floor wall", "× peer RSS",
+               "× floor RSS"]
+
+    def f(value, spec=".2f"):
+        return "-" if value is None else format(value, spec)
+
+    rows = []
+    for name in ("merge", "validate", "peer", "floor", "one-cli"):
+        fig = result["figures"][name]
+        peer, floor = result["figures"]["peer"], result["figures"]["floor"]
+        scaled = name in ("merge", "validate", "peer", "floor")
+        rows.append([name, f(fig["wall_s"]), f(fig["cpu_s"]), f(fig["peak_rss_mb"], ".0f"),
+                     f(_ratio(fig["wall_s"], peer["wall_s"]) if scaled else None, ".1f"),
+                     f(_ratio(fig["wall_s"], floor["wall_s"]) if scaled else None, ".1f"),
+                     f(_ratio(fig["peak_rss_mb"], peer["peak_rss_mb"]) if scaled else None, ".1f"),
+                     f(_ratio(fig["peak_rss_mb"], floor["peak_rss_mb"]) if scaled else None, ".1f")])
+    return headers, rows
+
+
+def summary(result: dict) -> str:
+    return (f"{result['files']} workbooks, {result['rows']:,} rows: validate {result['validate_rows_per_s']:,.0f} "
+            f"rows/s; one 300-row workbook {result['one_workbook_cli_s']:.2f} s from the command line, "
+            f"{result['one_workbook_in_process_s']:.2f} s in-process.")
