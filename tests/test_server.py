@@ -292,6 +292,20 @@ def test_uploads_live_in_a_private_folder_removed_afterwards_whatever_their_name
     assert not Path("/etc/x.xlsx").exists() and not Path("/etc/cron.d/y.xlsx").exists()
 
 
+@pytest.mark.parametrize("sent, shown, leaf", [
+    ("../../etc/x.xlsx", "x.xlsx", "x.xlsx"),
+    ("C:\\fakepath\\CON.xlsx", "CON.xlsx", "_CON.xlsx"),
+    (".. .xlsx", ".. .xlsx", "workbook.xlsx"),
+    ("Droits économiques – plan’s\x00.xlsx", "Droits économiques – plan’s.xlsx", "Droits économiques – plan’s.xlsx"),
+    ("a:b|c?.xlsx", "a:b|c?.xlsx", "a_b_c.xlsx"),
+])
+def test_a_client_file_name_is_shown_never_followed(sent, shown, leaf):
+    from addin.server.uploads import display_name, leaf_name
+
+    assert display_name(sent) == shown
+    assert leaf_name(shown) == leaf and "/" not in leaf and "\\" not in leaf and not leaf.startswith(".")
+
+
 def test_a_merge_past_its_time_is_stopped_and_its_folder_removed(rwanda, settings, private_tmp):
     client = settings(merge_seconds=0.05)
     response = _merge(client, _files(rwanda["justice"]))

@@ -142,6 +142,10 @@ async def _run_job(work: Path, lang: str, list_path: Path | None, settings: Serv
         logger.warning("merge stopped at its time limit (%g s)", settings.merge_seconds)
         return {"error": f"The merge took longer than {settings.merge_seconds:g} s (UPR_SERVER_MERGE_SECONDS) "
                          "and was stopped. Merge fewer files at once, or ask the host to raise the limit."}
+    except BaseException:           # the request was cancelled (the user left): the merge goes with it
+        if process.returncode is None:
+            process.kill()
+        raise
     result = work / "result.json"
     if process.returncode != 0 or not result.exists():
         # stderr may quote cell contents; it is not logged.

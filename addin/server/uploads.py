@@ -1,8 +1,8 @@
 """Uploaded files: a private folder per request, names the client cannot steer, limits per file.
 
 A client's file name is kept as a display name. On disk each file sits in a folder of ours under a
-leaf name rebuilt from the display name's letters and digits only (no separator, no dot file, no
-"..", no drive; a second file of the same name becomes "name (2).xlsx"), so that the master's
+leaf name rebuilt from the display name (no separator, no dot file, no "..", no drive, no control
+character; a second file of the same name becomes "name (2).xlsx"), so that the master's
 provenance still names "Justice - Implementation plan.xlsx" as the core writes it, and nothing can
 land outside the private folder.
 """
@@ -21,7 +21,8 @@ from pathlib import Path
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 LIST_SUFFIXES = WORKBOOK_SUFFIXES + (".csv",)       # a recommendation list may also be a csv export
-_UNSAFE = re.compile(r"[^\w .,()&'+-]+")
+_UNSAFE = re.compile(r'[<>:"/\\|?*]+')       # separators and what Windows forbids in a name
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
 def display_name(client_name: str | None) -> str:
@@ -33,9 +34,11 @@ def display_name(client_name: str | None) -> str:
 
 
 def leaf_name(display: str) -> str:
-    """A file name of ours built from the display name: letters, digits and a few signs only."""
+    """A file name of ours built from the display name: no separator, no leading dot, no device name."""
     stem, suffix = os.path.splitext(display)
     stem = _UNSAFE.sub("_", stem).strip(" ._") or "workbook"
+    if stem.upper() in _RESERVED:       # device names Windows would not create
+        stem = f"_{stem}"
     return stem[:100] + suffix.lower()
 
 
