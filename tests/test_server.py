@@ -429,6 +429,9 @@ def test_manifest_names_the_servers_urls_the_four_commands_and_the_function(clie
                     "Functions.Metadata.Url": f"{base}/xlwings/custom-functions-meta.json"}
     images = [i.get("DefaultValue") for i in root.iter(f"{{{NS['bt']}}}Image") if i.get("DefaultValue")]
     assert images and all(i.startswith(f"{base}/static/") for i in images)
+    for image in images + [root.find("o:IconUrl", NS).get("DefaultValue")]:
+        served = client.get(image.removeprefix(base))
+        assert served.status_code == 200 and served.headers["content-type"] == "image/png", image
     # Every resid names a resource, and every resource is within Office's length limits.
     resources = {s.get("id"): s.get("DefaultValue") for s in root.iter() if s.get("id") and s.get("DefaultValue")}
     for element in root.iter():
