@@ -151,6 +151,46 @@ def test_task_pane_merges_shows_reasons_and_downloads_the_master(served, browser
     page.close()
 
 
+def test_the_office_client_knows_every_action_the_scripts_send(served, browser, rwanda, tmp_path):
+    """xlwings Server's Office.js client refuses an action it has no callback for; ours must all have one."""
+    import base64
+
+    from fastapi.testclient import TestClient
+
+    from addin.server.app import create_app
+    from remote_book import apply_actions, payload_from_xlsx
+
+    page = browser.new_page()
+    page.route("**/office-js/**/office.js",
+               lambda route: route.fulfill(body=OFFICE_STUB, content_type="text/javascript"))
+    page.goto(f"{served}/taskpane.html")
+    page.wait_for_function("typeof window.xlwings === 'object'")
+    known = set(page.evaluate("Object.keys(globalThis.callbacks)"))
+    page.close()
+    assert {"setValues", "addNote", "setRangeColor", "addSheet", "alert"} <= known
+
+    client = TestClient(create_app())
+    sent = set()
+
+    def run(script: str, path: Path, args=None) -> Path:
+        body = payload_from_xlsx(path)
+        if args:
+            body["args"] = args
+        actions = client.post(f"/xlwings/custom-scripts-call/{script}", json=body).json()["actions"]
+        sent.update(a["func"] for a in actions)
+        target = tmp_path / f"{script}.xlsx"
+        apply_actions(path, actions, target)
+        return target
+
+    flagged = run("validate", rwanda["plan"])
+    run("clear_flags", flagged)
+    run("refresh_list", rwanda["plan"], [rwanda["list"].name, base64.b64encode(rwanda["list"].read_bytes()).decode()])
+    master = client.post("/upr/merge", files=[("files", (rwanda["justice"].name, rwanda["justice"].read_bytes()))])
+    run("show_master_sheets", rwanda["plan"], [master.json()["master"]["base64"]])
+    assert {"addNote", "setRangeColor", "addSheet", "setValues"} <= sent
+    assert sent <= known, sent - known
+
+
 def test_task_pane_shows_a_refusal_and_asks_for_the_token(served, browser, rwanda):
     from addin.server.app import create_app
     from addin.server.settings import ServerSettings
