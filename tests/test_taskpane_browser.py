@@ -114,14 +114,23 @@ def test_task_pane_merges_shows_reasons_and_downloads_the_master(served, browser
     page.set_input_files("#upr-files", [str(p) for p in chosen])
     assert page.locator("#upr-chosen li").all_inner_texts() == [p.name for p in chosen]
     page.set_input_files("#upr-list", str(rwanda["list"]))
+    while_sent = {}
+
+    def hold(route):        # the request is on its way: the progress shows and the button waits
+        while_sent.update(progress=page.is_visible("#upr-progress"), disabled=page.is_disabled("#upr-merge-button"))
+        route.continue_()
+
+    page.route("**/upr/merge", hold)
     with page.expect_response("**/upr/merge", timeout=180_000) as answer:
         page.click("#upr-merge-button")
+    assert while_sent == {"progress": True, "disabled": True}
     posted = answer.value.request.post_data_buffer
     for path in chosen + [rwanda["list"]]:
         assert f'filename="{path.name}"'.encode() in posted
     assert answer.value.status == 200
 
     page.wait_for_selector("#upr-result:not(.d-none)")
+    assert page.is_hidden("#upr-progress")
     assert page.inner_text("#upr-headline") == "2 merged, 1 skipped"
     skipped = page.locator("tr.upr-skipped")
     assert skipped.count() == 1
