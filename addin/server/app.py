@@ -44,6 +44,7 @@ def _configure_xlwings_server() -> None:
     os.environ["XLWINGS_ENABLE_WASM"] = "false"
     os.environ["XLWINGS_FUNCTIONS_NAMESPACE"] = "UPR"
     os.environ["XLWINGS_PROJECT_NAME"] = "UPR Matrix"
+    os.environ["XLWINGS_APP_PATH"] = ""     # served at the root of its host; the task pane calls /upr/...
     os.environ["XLWINGS_CORS_ALLOW_ORIGINS"] = "[]"      # CORS is answered in front, see create_app
     os.environ["XLWINGS_CUSTOM_HEADERS"] = json.dumps(
         {"Content-Security-Policy": f"frame-ancestors {FRAME_ANCESTORS}"})

@@ -13,9 +13,8 @@ from .settings import ServerSettings
 
 logger = logging.getLogger("upr.server")
 
-# Calls that act on a workbook or on uploads; the pages, the manifest and static files stay public
-# so that the task pane can load and ask for the token.
-PROTECTED_PREFIXES = ("/xlwings/custom-scripts-call", "/xlwings/custom-functions-call", "/upr/")
+# Every POST is a call on a workbook or an upload (scripts, functions, merge) and needs the token;
+# the pages, the manifest and static files (GET) stay public so that the task pane can load and ask for it.
 
 
 def _header(scope, name: bytes) -> str:
@@ -42,7 +41,7 @@ class Guard:
             return await self.app(scope, receive, send)
         settings: ServerSettings = self.settings_of()
         path = scope.get("path", "")
-        if settings.token and scope["method"] == "POST" and path.startswith(PROTECTED_PREFIXES):
+        if settings.token and scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             if not token_matches(_header(scope, b"authorization"), settings.token):
                 logger.warning("refused %s: missing or wrong access token", path)
                 return await _refuse(send, 401, "This server needs the access token of your organisation: "
