@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from .files import save_workbook
 from .findings import FINDING_TYPES, Severity
+from .limits import MAX_SHEET_HYPERLINKS, cell_chunks, links_capped_note
 from .reader import date_overflows
 from .report import FileReport
 
@@ -163,20 +164,23 @@ def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -
         note = Comment(flag.note, AUTHOR)
         note.width, note.height = 320, min(60 + 45 * len(flag.lines), 400)
         cell.comment = note
-    _write_check_sheet(wb, plan, original_fills)
+    _write_check_sheet(wb, plan, original_fills, lang)
     # Excel ignores protection on our fills, but an unprotected copy lets facilitators edit notes.
     save_workbook(wb, target)
     return target
 
 
-def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict) -> None:
+def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict, lang: str = "en",
+                       max_links: int = MAX_SHEET_HYPERLINKS) -> None:
     ws = wb.create_sheet(CHECK_SHEET, 0)
     ws.append(plan.check_headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    linked = 0
     for index, (values, severity) in enumerate(zip(plan.check_rows, plan.severities)):
         ws.append(values)
-        if index in plan.links:
+        if index in plan.links and linked < max_links:  # Excel repairs a sheet with more links
+            linked += 1
             link = ws.cell(ws.max_row, 5)
             link.hyperlink = internal_link(*plan.links[index])
             link.font = Font(color="0563C1", underline="single")
@@ -186,9 +190,16 @@ def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict) -> None:
     for letter, width in zip("ABCDEFGHI", CHECK_WIDTHS):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
-    # Where clear_flags finds what to restore; hidden, far right.
+    if len(plan.links) > linked:
+        note = Comment(links_capped_note(linked, len(plan.links) - linked, lang), AUTHOR)
+        note.width, note.height = 320, 100
+        ws.cell(1, 5).comment = note
+    # Where clear_flags finds what to restore; hidden, far right, in as many cells as Excel needs.
     ws.cell(1, ORIGINAL_FILLS_COLUMN).value = ORIGINAL_FILLS_HEADER
-    ws.cell(2, ORIGINAL_FILLS_COLUMN).value = json.dumps(original_fills)
+    for row, chunk in enumerate(cell_chunks(json.dumps(original_fills)), start=2):
+        cell = ws.cell(row, ORIGINAL_FILLS_COLUMN)
+        cell.value = chunk
+        cell.data_type = "s"  # a piece that starts with "=" is still text
     ws.column_dimensions[get_column_letter(ORIGINAL_FILLS_COLUMN)].hidden = True
     wb.active = 0
 
@@ -203,7 +214,13 @@ def clear_flags(wb) -> int:
     ws = wb[CHECK_SHEET]
     if ws.cell(1, ORIGINAL_FILLS_COLUMN).value != ORIGINAL_FILLS_HEADER:
         return 0  # a Check sheet of the user's own: leave it alone
-    original = json.loads(ws.cell(2, ORIGINAL_FILLS_COLUMN).value or "{}")
+    chunks = []
+    for row in range(2, ws.max_row + 1):
+        chunk = ws.cell(row, ORIGINAL_FILLS_COLUMN).value
+        if not chunk:
+            break
+        chunks.append(chunk)
+    original = json.loads("".join(chunks) or "{}")
     for ref, state in original.items():
         sheet, coordinate = ref.rsplit("!", 1)
         if sheet not in wb.sheetnames:

@@ -186,7 +186,7 @@ def _annotate_all(report, lang: str) -> None:
 
     out = errors  # stdout stays clean for --format json
     for file in report.files:
-        if file.error or file.skipped or not file.data:
+        if file.error or file.skipped:
             continue
         if Path(file.path).suffix.lower() not in (".xlsx", ".xlsm"):
             out.print(f"{file.path}: not annotated (only .xlsx and .xlsm can be annotated)", style="yellow")

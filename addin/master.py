@@ -828,9 +828,16 @@ def _write_findings(ws, result: "MergeResult") -> None:
         links.append(item.link)
     widths = [11, 22, 9, 22, 28, 18, 8, 12, 20, 60, 50, 28]
     write_table(ws, headers, rows, widths, freeze="A2")
-    for r, link in enumerate(links, start=2):
-        if link:
-            _link(ws.cell(r, len(headers)), link[0], link[1])
+    from openpyxl.comments import Comment
+
+    from .limits import MAX_SHEET_HYPERLINKS, links_capped_note
+
+    targets = [(r, link) for r, link in enumerate(links, start=2) if link]
+    for r, link in targets[:MAX_SHEET_HYPERLINKS]:  # Excel repairs a sheet with more links
+        _link(ws.cell(r, len(headers)), link[0], link[1])
+    if len(targets) > MAX_SHEET_HYPERLINKS:
+        note = links_capped_note(MAX_SHEET_HYPERLINKS, len(targets) - MAX_SHEET_HYPERLINKS, lang)
+        ws.cell(1, len(headers)).comment = Comment(note, "UPR Matrix", width=320, height=100)
 
 
 def _write_sources(ws, result: "MergeResult") -> None:

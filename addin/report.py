@@ -22,7 +22,6 @@ class FileReport:
     skipped: str | None = None
     # SMART result per (sheet, row), for the master's scores and indicator types.
     smart: dict = field(default_factory=dict)
-    data: object = None
 
     @property
     def errors(self) -> list[Finding]:

@@ -107,9 +107,10 @@ def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | Non
         except InputError as exc:
             report.files.append(FileReport(path=path, kind="unknown", group="", error=str(exc)))
             continue
-        file_report = validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year)
-        file_report.data = data
-        report.files.append(file_report)
+        # The parsed workbook is dropped here: only the findings and SMART results are kept, so memory
+        # grows with what the output shows, not with the files (annotating reads the file again).
+        report.files.append(validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year))
+        del data
         if on_file:
             on_file(path)
     if not report.files:

@@ -1,0 +1,127 @@
+"""What a coalition's scale asks of the outputs: Excel's limits per sheet, and validate's memory.
+
+Excel repairs a sheet with more than 65,530 hyperlinks and truncates a cell past 32,767 characters.
+The writers are fed synthetic findings (no LibreOffice needed) and the saved XML is counted.
+"""
+
+from __future__ import annotations
+
+import gc
+import inspect
+import re
+import weakref
+import zipfile
+from types import SimpleNamespace
+
+import openpyxl
+
+from addin import limits, validate as validate_module
+from addin.annotate import CHECK_SHEET, _write_check_sheet, clear_flags, plan_flags
+from addin.findings import Finding
+from addin.limits import MAX_CELL_CHARACTERS, MAX_SHEET_HYPERLINKS
+from addin.master import _write_findings
+from addin.merge import PlacedFinding
+from addin.report import FileReport
+from addin.templates import build_templates
+from addin.validate import validate_paths
+
+
+
+def _sheet_xml(path, title: str) -> str:
+    """The XML of the sheet called title in a saved workbook."""
+    with zipfile.ZipFile(path) as archive:
+        book = archive.read("xl/workbook.xml").decode()
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+        rid = re.search(rf'<sheet [^>]*name="{re.escape(title)}"[^>]*r:id="([^"]+)"', book).group(1)
+        target = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*Target="/?(?:xl/)?([^"]+)"', rels) \
+            or re.search(rf'<Relationship [^>]*Target="/?(?:xl/)?([^"]+)"[^>]*Id="{rid}"', rels)
+        return archive.read(f"xl/{target.group(1)}").decode()
+
+
+def _comments_xml(path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return "".join(archive.read(n).decode() for n in archive.namelist() if "comments" in n)
+
+
+def test_master_findings_sheet_links_at_most_excels_limit_and_says_so(tmp_path, monkeypatch):
+    # The writer reads the limit when it runs: a small one stands for Excel's 65,530 (a real 65,531-row
+    # Findings sheet takes a minute to write).
+    cap, extra = 40, 25
+    monkeypatch.setattr(limits, "MAX_SHEET_HYPERLINKS", cap)
+    finding = Finding("missing-field", "Goal is required.", file="a.xlsx", sheet="Implementation plan", cell="B4")
+    placed = [PlacedFinding(finding=finding, group="Justice", link=("Implementation plan", f"B{n + 2}"))
+              for n in range(cap + extra)]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Findings"
+    _write_findings(ws, SimpleNamespace(lang="en", findings=placed))
+    wb.save(tmp_path / "master.xlsx")
+
+    xml = _sheet_xml(tmp_path / "master.xlsx", "Findings")
+    assert xml.count("<hyperlink ") == cap
+    assert f'ref="L{cap + 1}"' in xml and f'ref="L{cap + 2}"' not in xml  # the first rows are the linked ones
+    assert f"<c r=\"L{cap + extra + 1}\"" in xml  # every row still names its master cell
+    note = _comments_xml(tmp_path / "master.xlsx")
+    assert f"first {cap} rows" in note and f"other {extra} rows" in note
+
+
+def test_excels_limits_are_the_documented_ones():
+    assert (MAX_SHEET_HYPERLINKS, MAX_CELL_CHARACTERS) == (65_530, 32_767)
+    assert inspect.signature(_write_check_sheet).parameters["max_links"].default == MAX_SHEET_HYPERLINKS
+
+
+def test_master_findings_sheet_below_the_limit_links_every_row_without_a_note(tmp_path):
+    finding = Finding("missing-field", "Goal is required.", file="a.xlsx", sheet="Implementation plan", cell="B4")
+    placed = [PlacedFinding(finding=finding, group="Justice", link=("Implementation plan", f"B{n + 2}"))
+              for n in range(30)] + [PlacedFinding(finding=finding, group="Justice", link=None)]
+    wb = openpyxl.Workbook()
+    _write_findings(wb.active, SimpleNamespace(lang="fr", findings=placed))
+    wb.save(tmp_path / "master.xlsx")
+    assert _sheet_xml(tmp_path / "master.xlsx", wb.active.title).count("<hyperlink ") == 30
+    assert _comments_xml(tmp_path / "master.xlsx") == ""
+
+
+def _report(path, findings: int) -> FileReport:
+    report = FileReport(path=path, kind="implementation_plan", group="Justice")
+    report.findings = [Finding("missing-field", f"Goal is required ({n}).", file="plan.xlsx",
+                               sheet="Implementation plan", cell=f"C{n + 4}", row=n + 4, field="goal")
+                       for n in range(findings)]
+    return report
+
+
+def test_check_sheet_links_only_the_first_rows_past_the_cap_and_keeps_long_fill_records(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Implementation plan"
+    plan = plan_flags(_report(tmp_path / "plan.xlsx", 40), "fr", wb.sheetnames)
+    assert len(plan.links) == 40
+    # More flagged cells than one cell can record: the record spans several cells of its hidden column.
+    original_fills = {f"Implementation plan!C{n}": None for n in range(4, 3000)}
+    _write_check_sheet(wb, plan, original_fills, "fr", max_links=25)
+    wb.save(tmp_path / "checked.xlsx")
+
+    xml = _sheet_xml(tmp_path / "checked.xlsx", CHECK_SHEET)
+    assert xml.count("<hyperlink ") == 25
+    assert "25" in _comments_xml(tmp_path / "checked.xlsx") and "15" in _comments_xml(tmp_path / "checked.xlsx")
+    reopened = openpyxl.load_workbook(tmp_path / "checked.xlsx")
+    record = [c.value for c in reopened[CHECK_SHEET]["T"][1:] if c.value]
+    assert len(record) > 1 and all(len(piece) <= MAX_CELL_CHARACTERS for piece in record)
+    assert clear_flags(reopened) == len(original_fills)
+    assert CHECK_SHEET not in reopened.sheetnames
+
+
+def test_validate_keeps_no_parsed_workbook_once_a_file_is_checked(tmp_path, monkeypatch):
+    build_templates(tmp_path, "en")  # two blank matrices: enough to see what the report keeps
+    opened = []
+    real_open = validate_module.open_workbook
+
+    def tracked(path):
+        data = real_open(path)
+        opened.append(weakref.ref(data))
+        return data
+
+    monkeypatch.setattr(validate_module, "open_workbook", tracked)
+    report = validate_paths([tmp_path])
+    gc.collect()
+    assert len(opened) == 2 and [f.error for f in report.files] == [None, None]
+    assert [ref for ref in opened if ref() is not None] == []  # the report holds findings, not workbooks
+
