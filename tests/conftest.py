@@ -33,6 +33,12 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+LO_UNO = Path(__file__).with_name("lo_uno.py")
+# What --convert-to picks for a bare extension, for a spreadsheet.
+CONVERT_FILTERS = {"xlsx": "Calc MS Excel 2007 XML", "ods": "calc8", "pdf": "calc_pdf_Export",
+                   "csv": "Text - txt - csv (StarCalc)", "xls": "MS Excel 97"}
+
+
 class LibreOffice:
     """One headless soffice for the whole session; conversions reuse its profile."""
 
@@ -49,18 +55,20 @@ class LibreOffice:
         time.sleep(2)
 
     def convert(self, source: Path, fmt: str, outdir: Path) -> Path:
-        """Convert with LibreOffice (recalculating formulas) and return the new file."""
+        """Convert with LibreOffice (recalculating formulas) and return the new file.
+
+        fmt is as for --convert-to ("xlsx", "ods", "pdf" or "ext:Filter name"). The document
+        goes through the session's one instance over UNO: a --convert-to handed to a running
+        instance ends it, and the next one would start LibreOffice again.
+        """
         outdir.mkdir(parents=True, exist_ok=True)
-        target_ext = fmt.split(":")[0]
+        target_ext, _, filter_name = fmt.partition(":")
         expected = outdir / f"{Path(source).stem}.{target_ext}"
         if expected.exists():
             expected.unlink()
-        result = subprocess.run(
-            [self.binary, "--headless", "--norestore", f"-env:UserInstallation={self.profile_url}",
-             "--convert-to", fmt, "--outdir", str(outdir), str(source)],
-            capture_output=True, text=True, timeout=180)
+        self.run_uno(LO_UNO, "convert", str(source), str(expected), filter_name or CONVERT_FILTERS[target_ext])
         if not expected.exists():
-            raise AssertionError(f"LibreOffice did not convert {source}:\n{result.stdout}\n{result.stderr}")
+            raise AssertionError(f"LibreOffice did not convert {source} to {fmt}")
         return expected
 
     def run_uno(self, script: Path, *args: str, timeout: int = 180) -> str:

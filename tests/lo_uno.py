@@ -3,6 +3,8 @@
     lo_uno.py PIPE modules FILE          -> JSON {library: {module: type}} of the file's Basic/VBA code
     lo_uno.py PIPE call FILE SCRIPT ARGS [SCRIPT ARGS ...]
                                          -> JSON {"results": [...], "cells": [A1, A2, A3] of sheet 1}
+    lo_uno.py PIPE convert FILE TARGET FILTER
+                                         -> recalculates FILE and stores it as TARGET with FILTER
 
 Each SCRIPT (Library.Module.Procedure) runs in turn with ARGS, a JSON list. The document opens
 hidden with the filter "Calc MS Excel 2007 VBA XML" and macros allowed, and is closed unsaved.
@@ -47,11 +49,13 @@ def desktop(pipe):
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
-def open_document(pipe, path):
+def open_document(pipe, path, with_macros=True):
     url = uno.systemPathToFileUrl(os.path.abspath(path))
+    # Conversions let LibreOffice detect the format, as --convert-to does.
+    options = ((prop("FilterName", FILTER), prop("MacroExecutionMode", ALWAYS_EXECUTE_NO_WARN))
+               if with_macros else ())
     document = desktop(pipe).loadComponentFromURL(url, "_blank", 0, (
-        prop("Hidden", True), prop("FilterName", FILTER),
-        prop("MacroExecutionMode", ALWAYS_EXECUTE_NO_WARN), prop("ReadOnly", True)))
+        prop("Hidden", True), prop("ReadOnly", True), *options))
     if document is None:
         raise SystemExit(f"LibreOffice could not open {path}")
     return document
@@ -84,11 +88,19 @@ def call(document, calls):
     return {"results": results, "cells": cells}
 
 
+def convert(document, target, filter_name):
+    document.calculateAll()
+    document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)), (prop("FilterName", filter_name),))
+    return {"written": target}
+
+
 def main(argv):
     pipe, command, path = argv[1:4]
-    document = open_document(pipe, path)
+    document = open_document(pipe, path, with_macros=command != "convert")
     try:
-        if command == "modules":
+        if command == "convert":
+            answer = convert(document, argv[4], argv[5])
+        elif command == "modules":
             answer = modules(document)
         elif command == "call":
             pairs = argv[4:]

@@ -274,7 +274,7 @@ def test_new_workshop_makes_the_group_workbooks(tmp_path):
     openpyxl.Workbook().save(blank)
     books, alerts = _run(upr.new_workshop, blank, tmp_path / "after.xlsx", str(example_source()),
                          str(tmp_path / "workshop"))
-    made = sorted(p.name for p in (tmp_path / "workshop").iterdir())
+    made = sorted(p.name for p in (tmp_path / "workshop").glob("*.xlsx"))
     assert "Justice - Implementation plan.xlsx" in made and "Recommendations.xlsx" in made
     assert len(books) == len([m for m in made if m != "Recommendations.xlsx"])
     assert alerts[0]["prompt"].endswith(f"workbooks in {tmp_path / 'workshop'}")

@@ -21,6 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import REPO
+
 with warnings.catch_warnings():  # olevba's pyparsing grammar warns on import
     warnings.simplefilter("ignore")
     from oletools.olevba import VBA_Parser, decompress_stream
@@ -355,3 +357,12 @@ def test_libreoffice_runs_a_built_sub_and_the_path_quoting(tmp_path, libreoffice
     for expression in (written, returned):
         assert re.fullmatch(r"bytes\.fromhex\('[0-9A-F]*'\)\.decode\('utf-16-le'\)", expression)
         assert eval(expression, {"__builtins__": {}, "bytes": bytes}) == HOSTILE_PATH
+
+
+def test_every_macro_source_is_installed_with_the_package():
+    """A wheel carries macros/ (pyproject's data-files), so `upr excel build` works after `pip install .`."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    globs = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["data-files"]["share/upr-matrix/macros"]
+    shipped = {path for pattern in globs for path in REPO.glob(pattern)}
+    assert shipped == set((REPO / "macros").iterdir())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,10 @@ XLWINGS_PROJECT_NAME = "uprmatrix"
 CONFIG_SHEET = f"{XLWINGS_PROJECT_NAME}.conf"
 UDF_MODULES = "addin.excel.udfs"
 CUSTOM_UI_FILE = "customUI.xml"
-MACROS = Path(__file__).resolve().parents[2] / "macros"
+# macros/ beside the package in a checkout; installed from a wheel, under <prefix>/share (pyproject's data-files).
+_CHECKOUT_MACROS = Path(__file__).resolve().parents[2] / "macros"
+_INSTALLED_MACROS = Path(sys.prefix) / "share" / "upr-matrix" / "macros"
+MACROS = _CHECKOUT_MACROS if _CHECKOUT_MACROS.is_dir() else _INSTALLED_MACROS
 _PROJECT_NAME_LINE = re.compile(r'^(Public Const PROJECT_NAME As String = )"[^"]*"', re.M)
 
 
