@@ -488,7 +488,7 @@ def test_upr_serve_on_loopback_serves_the_manifest_and_answers_the_scripts(rwand
     assert f"http://localhost:{port}/taskpane.html" in printed.stdout
 
     server = subprocess.Popen([sys.executable, "-m", "addin.cli", "serve", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)   # access lines go to stdout
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(120):
@@ -505,7 +505,12 @@ def test_upr_serve_on_loopback_serves_the_manifest_and_answers_the_scripts(rwand
                                          headers={"Content-Type": "application/json"})
         answer = json.loads(urllib.request.urlopen(request, timeout=120).read())
         assert isinstance(answer["actions"], list)
+        # An alert's text travels in the query of xlwings' alert page; the access log keeps the path only.
+        urllib.request.urlopen(f"{base}/xlwings/alert?prompt=Aline+Uwase+typed+this&title=t&buttons=ok"
+                               "&mode=info&callback=", timeout=30).read()
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert b"127.0.0.1" in server.stderr.read()     # it bound to loopback
+    logged = server.stdout.read()
+    assert b"127.0.0.1" in logged                     # it bound to loopback
+    assert b"GET /xlwings/alert HTTP" in logged and b"Aline" not in logged

@@ -15,12 +15,25 @@ def base_url(host: str, port: int, https: bool) -> str:
     return f"{'https' if https else 'http'}://{shown}:{port}"
 
 
+class PathOnly(logging.Filter):
+    """Access lines keep the path and drop the query: an alert's text travels in one (/xlwings/alert?prompt=)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and len(record.args) >= 3 and isinstance(record.args[2], str):
+            args = list(record.args)
+            args[2] = args[2].split("?", 1)[0]
+            record.args = tuple(args)
+        return True
+
+
 def serve(host: str, port: int, certfile: Path | None, keyfile: Path | None) -> None:
     import uvicorn
 
     from .app import create_app
 
-    # Access lines name paths and counts only (uploads travel in request bodies), so they stay on.
     logging.basicConfig(level=os.environ.get("UPR_SERVER_LOG_LEVEL", "INFO"))
-    uvicorn.run(create_app(), host=host, port=port, ssl_certfile=str(certfile) if certfile else None,
-                ssl_keyfile=str(keyfile) if keyfile else None, proxy_headers=True, server_header=False)
+    config = uvicorn.Config(create_app(), host=host, port=port, ssl_certfile=str(certfile) if certfile else None,
+                            ssl_keyfile=str(keyfile) if keyfile else None, proxy_headers=True,
+                            server_header=False)
+    logging.getLogger("uvicorn.access").addFilter(PathOnly())     # after uvicorn has set up its logging
+    uvicorn.Server(config).run()
