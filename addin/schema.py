@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from openpyxl.utils import get_column_letter
 
 SCHEMA_VERSION = "1.0"
 LANGUAGES = ("en", "fr")
@@ -117,6 +116,8 @@ class SheetSchema(Bilingual):
         return self.keys.index(key) + 1
 
     def letter(self, key: str) -> str:
+        from openpyxl.utils import get_column_letter  # openpyxl (and numpy under it) only when asked
+
         return get_column_letter(self.index(key))
 
 

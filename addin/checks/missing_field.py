@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from openpyxl.utils import range_boundaries
-
 from ..reader import MatrixRow
 from .base import Check, CheckContext
 
@@ -27,6 +25,7 @@ class MissingField(Check):
 
 
 def _first_cell(context: CheckContext, ref: str) -> dict[str, str]:
+    from openpyxl.utils import range_boundaries  # openpyxl only where it is used
     left, top, _, _ = range_boundaries(ref)
     matrix = context.matrix
     key = next((k for k, c in matrix.columns.items() if c == left), None)
