@@ -64,6 +64,10 @@ def create_app(settings: ServerSettings | None = None):
     with the new settings.
     """
     global _app
+    if not os.environ.get("XLWINGS_LICENSE_KEY"):
+        from .run import LICENCE_HELP
+
+        raise RuntimeError(LICENCE_HELP)
     _current[:] = [settings or ServerSettings.from_env()]
     if _app is not None:
         return _app
