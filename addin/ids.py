@@ -83,13 +83,14 @@ class IdIndex:
         if isinstance(value, bool):
             return Resolved(str(value), typed=value)
         if isinstance(value, (int, float)):
+            # A number cannot tell 77.1 from 77.10: every listed ID of that value is a candidate.
             text = number_text(value)
-            if text in self.by_safe:
-                return Resolved(self.by_safe[text], True, typed=value)
             candidates = self.by_number.get(float(value), [])
             if len(candidates) == 1:
                 return Resolved(candidates[0], True, typed=value)
-            return Resolved(text, False, sorted(candidates) if len(candidates) > 1 else [], typed=value)
+            if len(candidates) > 1:
+                return Resolved(text, False, candidates, typed=value)
+            return Resolved(self.by_safe.get(text, text), text in self.by_safe, typed=value)
         text = safe_form(value)
         if text in self.by_safe:
             return Resolved(self.by_safe[text], True, typed=value)

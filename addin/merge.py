@@ -471,6 +471,10 @@ def _rows_of(item: _Loaded, lookup: dict[str, dict[str, object]], lang: str) -> 
                 extras[as_typed] = raw_id
             values["recommendation_id"] = rec_id or None
             record = lookup.get(rec_id) or {}
+            if r.ambiguous_ids:
+                # A number several listed IDs share stays the number typed, fills nothing in and
+                # counts for no recommendation in Coverage: the Findings sheet says which it may be.
+                values["recommendation_id"], record = raw_id, {}
             for col in m.schema.columns:
                 if col.autofilled and values.get(col.key) is None and record.get(col.lookup) is not None:
                     values[col.key] = record.get(col.lookup)
@@ -666,8 +670,8 @@ def _coverage(result: MergeResult, lists: list[list[dict[str, object]]], embedde
     for sheet in MATRICES:
         for row in result.rows[sheet.kind]:
             rec_id = row.recommendation_id
-            if not rec_id:
-                continue
+            if not rec_id or isinstance(row.values.get("recommendation_id"), (int, float)):
+                continue   # no ID, or a number several listed IDs share (see _rows_of)
             if rec_id not in coverage:
                 record = {"id": rec_id, "text": row.values.get("recommendation"),
                           "recommending_states": row.values.get("recommending_states"),
@@ -860,8 +864,8 @@ def _sanity_warnings(loaded: list[_Loaded], lang: str) -> list[str]:
     warnings = []
     by_pair: dict[tuple[str, str], list[_Loaded]] = defaultdict(list)
     for item in loaded:
-        for m in item.data.matrices:
-            by_pair[(m.kind, item.source.group_key)].append(item)
+        for kind in dict.fromkeys(m.kind for m in item.data.matrices):   # a hidden second sheet is the same file
+            by_pair[(kind, item.source.group_key)].append(item)
     for (kind, _), items in by_pair.items():
         if len(items) > 1:
             warnings.append(_t(SAY, "same_group", lang, files=", ".join(i.data.path.name for i in items),

@@ -517,7 +517,13 @@ def match_header(header: object, columns, taken: set[str]) -> str | None:
     """The schema key a typed header stands for, tolerating case, accents and small edits."""
     if _is_empty(header):
         return None
-    wanted = normalise(str(header).replace("*", ""))
+    return _match_header(str(header), columns, frozenset(taken))
+
+
+# Cached: every sheet's first rows are matched cell by cell, and the same texts come back.
+@functools.lru_cache(maxsize=1 << 16)
+def _match_header(header: str, columns, taken: frozenset[str]) -> str | None:
+    wanted = normalise(header.replace("*", ""))
     index = {k: v for k, v in _name_index(columns).items() if v not in taken}
     if wanted in index:
         return index[wanted]
@@ -700,7 +706,7 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
             values.update({k: shown[(r, c)] for k, c in columns.items() if (r, c) in shown})
         extras = {name: at(col) for name, col in extra_columns.items() if not _is_empty(at(col))}
         resolved = ids.resolve(values.get("recommendation_id"))
-        rec = lookup.get(resolved.id, {})
+        rec = {} if resolved.ambiguous else lookup.get(resolved.id, {})   # never the text of a guess
         # A looked-up cell typed over by hand is the participant's text too.
         typed_over = any(not _is_empty(values.get(c.key)) and not _is_lookup_output(values.get(c.key))
                          and values.get(c.key) != rec.get(c.lookup)
@@ -727,7 +733,7 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
                     values[key], cells[key], source[key] = value, f"{get_column_letter(col)}{top}", (top, col)
         if merged.get("recommendation_id") and values["recommendation_id"] is not None:
             resolved = ids.resolve(values["recommendation_id"])
-            rec = lookup.get(resolved.id, {})
+            rec = {} if resolved.ambiguous else lookup.get(resolved.id, {})
         for col in sheet.columns:
             if col.autofilled and (values.get(col.key) is None or _is_lookup_output(values.get(col.key))):
                 values[col.key] = rec.get(col.lookup)
