@@ -122,9 +122,9 @@ def _files(*paths: Path, names: list[str] | None = None) -> list:
     return [("files", (name, p.read_bytes(), XLSX)) for name, p in zip(names, paths)]
 
 
-def _merge(client: TestClient, files: list, *, recommendations: Path | None = None, headers=None):
+def _merge(client: TestClient, files: list, *, recommendations: Path | None = None, headers=None, lang="en"):
     extra = [("recommendations", (recommendations.name, recommendations.read_bytes(), XLSX))] if recommendations else []
-    return client.post("/upr/merge", files=files + extra, data={"lang": "en"}, headers=headers or {})
+    return client.post("/upr/merge", files=files + extra, data={"lang": lang}, headers=headers or {})
 
 
 def _sheet_values(path: Path) -> dict[str, list[list]]:
@@ -367,12 +367,12 @@ def test_the_token_is_needed_on_every_call_when_set(rwanda, settings):
 def test_two_users_merging_at_once_each_get_only_their_own_master(rwanda, client):
     results = {}
 
-    def user(name: str, path: Path) -> None:
+    def user(name: str, path: Path, lang: str) -> None:
         with TestClient(create_app(ServerSettings())) as own:
-            results[name] = _merge(own, _files(path))
+            results[name] = _merge(own, _files(path), lang=lang)
 
-    threads = [threading.Thread(target=user, args=("a", rwanda["justice"])),
-               threading.Thread(target=user, args=("b", rwanda["women"]))]
+    threads = [threading.Thread(target=user, args=("a", rwanda["justice"], "en")),
+               threading.Thread(target=user, args=("b", rwanda["women"], "fr"))]   # the task pane's language
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -384,6 +384,7 @@ def test_two_users_merging_at_once_each_get_only_their_own_master(rwanda, client
         text = json.dumps([[c for c in row] for ws in master.worksheets for row in ws.iter_rows(values_only=True)],
                           default=str)
         assert own.name in text and other.name not in text
+        assert ("Synthèse" in master.sheetnames) == (name == "b")
 
 
 def test_cors_and_framing_allow_office_and_nothing_else(client):
