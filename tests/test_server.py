@@ -424,6 +424,14 @@ def test_manifest_names_the_servers_urls_the_four_commands_and_the_function(clie
              "Permissions", "VersionOverrides"]
     assert [child.tag.split("}")[1] for child in root] == order
     assert len(root.find("o:Id", NS).text) == 36
+    local = lambda element: [child.tag.split("}")[1] for child in element]  # noqa: E731
+    overrides = root.find("ov:VersionOverrides", NS)
+    assert local(overrides) == ["Hosts", "Resources"]
+    assert local(overrides.find("ov:Hosts/ov:Host", NS)) == ["Runtimes", "AllFormFactors", "DesktopFormFactor"]
+    assert local(overrides.find(".//ov:DesktopFormFactor", NS)) == ["FunctionFile", "ExtensionPoint"]
+    assert local(overrides.find("ov:Resources", NS)) == ["Images", "Urls", "ShortStrings", "LongStrings"]
+    for control in overrides.iter(f"{{{NS['ov']}}}Control"):
+        assert local(control) == ["Label", "Supertip", "Icon", "Action"]
     urls = {u.get("id"): u.get("DefaultValue") for u in root.iter(f"{{{NS['bt']}}}Url")}
     assert urls == {"Taskpane.Url": f"{base}/taskpane.html",
                     "Functions.Script.Url": f"{base}/xlwings/custom-functions-code.js",
