@@ -30,7 +30,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from conftest import IN_CI, shared_file
+
 if importlib.util.find_spec("xlwings_server") is None:     # not imported here: create_app configures it first
+    if IN_CI:
+        pytest.fail("xlwings-server must be installed in CI (the test extra)", pytrace=False)
     pytest.skip("the server extra is not installed: pip install '.[server]'", allow_module_level=True)
 
 import xlwings as xw  # noqa: E402
@@ -45,7 +49,6 @@ from addin.server.app import PROJECT_DIR, create_app  # noqa: E402
 from addin.server.settings import ServerSettings  # noqa: E402
 from addin.smart import verdict_line  # noqa: E402
 
-from conftest import shared_file  # noqa: E402
 from example_rows import EXECUTIONS, PRETRIAL, TORTURE_LAW, VAGUE  # noqa: E402
 from hostile import _zip_bomb  # noqa: E402
 from remote_book import apply_actions, payload_from_xlsx  # noqa: E402
