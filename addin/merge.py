@@ -109,10 +109,10 @@ SAY = {
                  "fr": "{file}, cellule {cell} : {length:,} caractères, plus que les {limit:,} d'une cellule Excel ; "
                        "le maître garde les {limit:,} premiers et le texte complet reste dans {file}"},
     "reading": {"en": "Reading", "fr": "Lecture"},
-    "key_conflict": {"en": "{file}, row {row}: its hidden row key {key} belonged to a row with other content in the "
+    "key_conflict": {"en": "{file}, row {row}: its hidden row key {row_key} belonged to a row with other content in the "
                            "previous master ({old}); the coordinator's columns were not carried over to it, and that "
                            "row keeps them in Removed rows",
-                     "fr": "{file}, ligne {row} : sa clé de ligne cachée {key} appartenait à une ligne au contenu "
+                     "fr": "{file}, ligne {row} : sa clé de ligne cachée {row_key} appartenait à une ligne au contenu "
                            "différent dans le maître précédent ({old}) ; les colonnes du coordinateur ne lui ont pas "
                            "été reportées, et cette ligne les garde dans Lignes supprimées"},
 }
@@ -510,8 +510,9 @@ def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterR
 
     By content first: a row whose cells are unchanged is the same row wherever it moved (a group
     re-sorted its sheet, and the hidden row keys stayed in place). Then by merge key, for edited
-    rows, but only when the row still shares a filled cell with the keyed one: a key that now sits
-    on entirely other content is a conflict (listed in conflicts), not a match. Last, for rows
+    rows; but a key that now sits on content sharing nothing with its row and something with
+    another row of the group (rows moved and edited) is a conflict (listed in conflicts), not a
+    match. Last, for rows
     without a row key, as the only row of their group for their recommendation on both sides.
     """
     candidates = active + gone
@@ -538,9 +539,12 @@ def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterR
             continue
         c = by_key.get(n.merge_key)
         if c is not None and id(c) in free:
-            if _shares_content(n, c):
-                take(n, c)
-            elif conflicts is not None and n.row_key:
+            elsewhere = not _shares_content(n, c) and any(
+                id(o) in free and o is not c and o.group_key == n.group_key and _shares_content(n, o)
+                for o in candidates)
+            if not elsewhere:
+                take(n, c)           # the keyed row, edited (even all of it)
+            elif conflicts is not None:
                 conflicts.append((n, c))
     lone_new: dict[tuple[str, str], list[MasterRow]] = defaultdict(list)
     lone_old: dict[tuple[str, str], list[MasterRow]] = defaultdict(list)
@@ -578,7 +582,7 @@ def _match_previous(rows: dict[str, list[MasterRow]], old: OldMaster, merged_pai
         for n, c in conflicts:
             if id(n) not in matches and id(c) not in paired:
                 result.warnings.append(_t(SAY, "key_conflict", lang, file=n.source_file, row=n.source_row,
-                                          key=n.row_key, old=_summary_line(c, lang)))
+                                          row_key=n.row_key, old=_summary_line(c, lang)))
         matched = {id(c) for c in matches.values()}
         gone_ids = {id(c) for c in gone}
         for n in new:
