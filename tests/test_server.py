@@ -329,6 +329,11 @@ def test_oversize_files_and_requests_and_too_many_files_are_refused_clearly(rwan
     assert "0.5 MB" in fate["big.xlsx"]["reason"] and "UPR_SERVER_MAX_FILE_MB" in fate["big.xlsx"]["reason"]
     assert fate[rwanda["justice"].name]["status"] == "merged"
 
+    response = _merge(client, _files(big))          # nothing left to merge: the refusal alone comes back
+    assert response.status_code == 200
+    assert [(f["name"], f["status"]) for f in response.json()["files"]] == [("big.xlsx", "skipped")]
+    assert "master" not in response.json() and "UPR_SERVER_MAX_FILE_MB" in response.json()["summary"][0]
+
     client = settings(max_request_mb=0.5)
     response = _merge(client, _files(big))
     assert response.status_code == 413

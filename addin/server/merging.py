@@ -87,6 +87,7 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
         (work / UPLOADED).mkdir()
         (work / "list").mkdir()
         (work / "out").mkdir()
+        saved = 0
         for upload in uploads:
             name = display_name(upload.filename)
             problem = check_suffix(name)
@@ -94,6 +95,7 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
                 try:
                     await asyncio.to_thread(save_upload, upload.file, work / UPLOADED, name,
                                             settings.max_file_bytes)
+                    saved += 1
                 except ValueError as exc:
                     problem = str(exc)
             if problem:
@@ -110,14 +112,16 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
                     problem = str(exc)
             if problem:
                 return _refuse(422, f"{name}: {problem}")
-        data = await _run_job(work, lang, list_path, settings)
+        if saved:
+            data = await _run_job(work, lang, list_path, settings)
+        else:
+            data = {"written": False, "summary": [], "files": [], "rows": {}, "not_addressed": [], "warnings": []}
         if "error" in data:
             logger.info("merge refused after %.1f s", time.monotonic() - started)
             return _refuse(422, data["error"])
-        for item in refused:
-            data["files"].insert(0, {"name": item.name, "status": "skipped", "group": "", "rows": 0,
-                                     "reason": item.reason, "unusable": True})
-            data["summary"].insert(0, f"  {item.name}: {item.reason}")
+        data["files"][:0] = [{"name": item.name, "status": "skipped", "group": "", "rows": 0,
+                              "reason": item.reason, "unusable": True} for item in refused]
+        data["summary"][:0] = [f"{item.name}: {item.reason}" for item in refused]
         master = work / "out" / MASTER_NAME
         if data["written"] and master.exists():
             data["master"] = {"name": MASTER_NAME, "base64": base64.b64encode(master.read_bytes()).decode()}
@@ -131,11 +135,12 @@ async def _run_job(work: Path, lang: str, list_path: Path | None, settings: Serv
     command = [sys.executable, "-m", "addin.server.merge_job", str(work), lang]
     if list_path is not None:
         command.append(str(list_path))
+    # Its output may quote cell contents: it goes nowhere.
     process = await asyncio.create_subprocess_exec(*command, stdin=asyncio.subprocess.DEVNULL,
                                                    stdout=asyncio.subprocess.DEVNULL,
-                                                   stderr=asyncio.subprocess.PIPE)
+                                                   stderr=asyncio.subprocess.DEVNULL)
     try:
-        _, errors = await asyncio.wait_for(process.communicate(), timeout=settings.merge_seconds)
+        await asyncio.wait_for(process.wait(), timeout=settings.merge_seconds)
     except asyncio.TimeoutError:
         process.kill()
         await process.wait()
@@ -148,8 +153,7 @@ async def _run_job(work: Path, lang: str, list_path: Path | None, settings: Serv
         raise
     result = work / "result.json"
     if process.returncode != 0 or not result.exists():
-        # stderr may quote cell contents; it is not logged.
         logger.error("merge process failed with exit code %s", process.returncode)
-        return {"error": "The merge failed on the server. The host can run `upr merge` on the same files "
-                         "to see why."}
+        return {"error": "The merge failed on the server. Send the files to the host of this server, who can "
+                         "run `upr merge` on them to see why."}
     return json.loads(result.read_text(encoding="utf-8"))
