@@ -896,7 +896,9 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
             group_sheet = group_sheet or _read_group_sheet(raw)
             continue
         if title in _INSTRUCTIONS_TITLES:
-            own = _instruction_texts()
+            # The example row shows a recommendation of the workbook's own list.
+            own = _instruction_texts() | {" ".join(str(v).split()) for r in recommendations
+                                          for v in (r.get("id"), r.get("text")) if v}
             stray.extend(Cell(raw.name, r, c, v) for r, row in enumerate(raw.rows, start=1) if row
                          for c, v in enumerate(row, start=1)
                          if not _is_empty(v) and " ".join(str(v).split()) not in own)
