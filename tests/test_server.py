@@ -195,12 +195,17 @@ def test_refresh_list_gets_the_chosen_file_and_acts_as_the_desktop_layer(rwanda,
     assert typed == TORTURE_LAW["indicator"]
 
 
-def test_refresh_list_refuses_a_file_that_is_not_a_workbook(rwanda, client):
+def test_refresh_list_refuses_a_file_that_is_not_a_workbook_or_too_large(rwanda, settings):
+    client = settings(max_file_mb=0.01)
     body = copy.deepcopy(payload_from_xlsx(rwanda["plan"]))
     body["args"] = ["list.exe", base64.b64encode(b"MZ").decode()]
     response = client.post("/xlwings/custom-scripts-call/refresh_list", json=body)
     assert response.status_code == 400
     assert "list.exe: not a workbook" in response.text
+    body["args"] = ["Rwanda list.xlsx", base64.b64encode(rwanda["list"].read_bytes()).decode()]
+    response = client.post("/xlwings/custom-scripts-call/refresh_list", json=body)
+    assert response.status_code == 400
+    assert "Rwanda list.xlsx: larger than the 0.01 MB" in response.text
 
 
 def test_smart_function_gives_the_desktop_verdict(client):

@@ -18,6 +18,7 @@ from xlwings.server import script
 import addin.excel as upr
 from addin.errors import InputError, OutputError
 
+from .app import current_settings
 from .uploads import LIST_SUFFIXES, check_suffix, display_name, leaf_name, private_folder
 
 
@@ -30,9 +31,14 @@ async def _call(function, *args, **kwargs):
 
 def _decoded(name: str, content_base64: str) -> bytes:
     try:
-        return base64.b64decode(content_base64, validate=True)
+        content = base64.b64decode(content_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise xw.XlwingsError(f"{display_name(name)}: the file did not arrive whole; choose it again") from None
+        raise xw.XlwingsError(f"{name}: the file did not arrive whole; choose it again") from None
+    limit = current_settings().max_file_bytes
+    if len(content) > limit:
+        raise xw.XlwingsError(f"{name}: larger than the {limit / 2**20:.3g} MB this server accepts for one file "
+                              "(UPR_SERVER_MAX_FILE_MB)")
+    return content
 
 
 @script

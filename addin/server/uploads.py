@@ -73,7 +73,7 @@ def save_upload(source, folder: Path, display: str, max_bytes: int) -> Path:
             if written > max_bytes:
                 out.close()
                 target.unlink()
-                raise ValueError(f"larger than the {max_bytes / 2**20:g} MB this server accepts for one file "
+                raise ValueError(f"larger than the {max_bytes / 2**20:.3g} MB this server accepts for one file "
                                  "(UPR_SERVER_MAX_FILE_MB)")
             out.write(block)
     return target
