@@ -275,25 +275,23 @@ def private_tmp(tmp_path, monkeypatch):
     return root
 
 
-def test_uploads_live_in_a_private_folder_removed_afterwards_whatever_their_names(rwanda, client, private_tmp):
+def test_uploads_live_in_a_private_folder_removed_afterwards_whatever_their_names(rwanda, client, private_tmp,
+                                                                                 monkeypatch):
+    import addin.server.merging as merging
+
     names = ["../../etc/x.xlsx", "/etc/cron.d/y.xlsx", "..\\..\\Windows\\z.xlsx"]
     seen = {}
-    original = __import__("addin.server.merging", fromlist=["_run_job"])._run_job
+    run_job = merging._run_job
 
     async def spy(work, lang, list_path, settings):
-        seen["work"] = work
-        seen["mode"] = work.stat().st_mode & 0o777
-        seen["files"] = sorted(str(p.relative_to(work)) for p in work.rglob("*.xlsx"))
-        return await original(work, lang, list_path, settings)
+        seen.update(work=work, mode=work.stat().st_mode & 0o777,
+                    files=sorted(str(p.relative_to(work)) for p in work.rglob("*.xlsx")))
+        return await run_job(work, lang, list_path, settings)
 
-    import addin.server.merging as merging
-    merging._run_job, restore = spy, merging._run_job
-    try:
-        response = _merge(client, _files(rwanda["justice"], rwanda["women"], rwanda["justice"], names=names))
-    finally:
-        merging._run_job = restore
+    monkeypatch.setattr(merging, "_run_job", spy)
+    response = _merge(client, _files(rwanda["justice"], rwanda["women"], rwanda["justice"], names=names))
     assert response.status_code == 200, response.text
-    assert seen["mode"] == 0o700
+    assert seen["work"].parent == private_tmp and seen["mode"] == 0o700
     assert seen["files"] == ["uploaded/x.xlsx", "uploaded/y.xlsx", "uploaded/z.xlsx"]
     assert [f["name"] for f in response.json()["files"]].count("x.xlsx") == 1
     assert list(private_tmp.iterdir()) == [], "the uploads outlived the request"
@@ -304,7 +302,8 @@ def test_uploads_live_in_a_private_folder_removed_afterwards_whatever_their_name
     ("../../etc/x.xlsx", "x.xlsx", "x.xlsx"),
     ("C:\\fakepath\\CON.xlsx", "CON.xlsx", "_CON.xlsx"),
     (".. .xlsx", ".. .xlsx", "workbook.xlsx"),
-    ("Droits économiques – plan’s\x00.xlsx", "Droits économiques – plan’s.xlsx", "Droits économiques – plan’s.xlsx"),
+    ("Droits économiques – plan’s\x00.xlsx", "Droits économiques – plan’s.xlsx",
+     "Droits économiques – plan’s.xlsx"),
     ("a:b|c?.xlsx", "a:b|c?.xlsx", "a_b_c.xlsx"),
 ])
 def test_a_client_file_name_is_shown_never_followed(sent, shown, leaf):
