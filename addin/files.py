@@ -81,8 +81,18 @@ def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
 def real_target(target: Path) -> Path:
     """Where a write to target lands: through a symbolic link, its target (a shared master stays one file)."""
     target = Path(target)
-    return Path(os.path.realpath(target)) if target.is_symlink() or os.path.islink(target.parent) \
-        else target
+    try:
+        linked = target.is_symlink() or os.path.islink(target.parent)
+    except OSError:   # a name too long for the file system: the write itself will say so
+        return target
+    return Path(os.path.realpath(target)) if linked else target
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _pid_alive(pid: int) -> bool:
@@ -117,7 +127,7 @@ def clean_stale_temps(folder: Path) -> list[Path]:
 
 def _write_failed(target: Path, exc: OSError) -> OutputError:
     problem = exc.strerror or str(exc) or type(exc).__name__
-    before = "the previous file is unchanged" if target.exists() else "nothing was written"
+    before = "the previous file is unchanged" if _exists(target) else "nothing was written"
     return OutputError(f"{target}: cannot be written ({problem}); {before} and no partial file is left")
 
 
@@ -159,7 +169,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 def _copy_mode(target: Path, tmp: Path) -> None:
     """mkstemp creates 0600 files; give the output the mode a plain open() would."""
-    if target.exists():
+    if _exists(target):
         os.chmod(tmp, target.stat().st_mode & 0o777)
     else:
         umask = os.umask(0)

@@ -495,13 +495,13 @@ def _rows_of(item: _Loaded, lookup: dict[str, dict[str, object]], lang: str) -> 
     return rows
 
 
-def _shares_content(new_row: MasterRow, old_row: MasterRow) -> bool:
-    """An edited row still shares a filled input cell with what it was."""
+def _shared_cells(new_row: MasterRow, old_row: MasterRow) -> int:
+    """How many filled input cells an edited row still shares with a previous row."""
     from .master import comparable
 
     keys = [c.key for c in matrix_of(new_row.kind).inputs if c.key != "recommendation_id"]
-    return any(comparable(old_row.values.get(k)) and comparable(new_row.values.get(k)) == comparable(old_row.values.get(k))
-               for k in keys)
+    return sum(1 for k in keys
+               if comparable(old_row.values.get(k)) and comparable(new_row.values.get(k)) == comparable(old_row.values.get(k)))
 
 
 def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterRow],
@@ -510,9 +510,8 @@ def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterR
 
     By content first: a row whose cells are unchanged is the same row wherever it moved (a group
     re-sorted its sheet, and the hidden row keys stayed in place). Then by merge key, for edited
-    rows; but a key that now sits on content sharing nothing with its row and something with
-    another row of the group (rows moved and edited) is a conflict (listed in conflicts), not a
-    match. Last, for rows
+    rows; but a key that now sits on content sharing more cells with another row of the group
+    than with its own (rows moved and edited) is a conflict (listed in conflicts), not a match. Last, for rows
     without a row key, as the only row of their group for their recommendation on both sides.
     """
     candidates = active + gone
@@ -539,9 +538,9 @@ def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterR
             continue
         c = by_key.get(n.merge_key)
         if c is not None and id(c) in free:
-            elsewhere = not _shares_content(n, c) and any(
-                id(o) in free and o is not c and o.group_key == n.group_key and _shares_content(n, o)
-                for o in candidates)
+            own = _shared_cells(n, c)
+            elsewhere = any(id(o) in free and o is not c and o.group_key == n.group_key
+                            and _shared_cells(n, o) > own for o in candidates)
             if not elsewhere:
                 take(n, c)           # the keyed row, edited (even all of it)
             elif conflicts is not None:

@@ -647,9 +647,9 @@ def _decision_from_chapeau(line: str) -> str | None:
     return None
 
 
-def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], bool, int]:
-    """(text, decision) items of a pasted list, whether it is numbered, and how many lines were
-    dropped as titles or notes.
+def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], bool, Counter]:
+    """(text, decision) items of a pasted list, whether it is numbered, and the lines dropped
+    (titles and notes, paragraph numbers without text) by reason.
 
     In a numbered list, lines without a number continue the paragraph above
     (text copied from a PDF wraps) or are titles and notes; lead-in sentences
@@ -664,13 +664,16 @@ def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], boo
     decision = ""
     current: list[str] | None = None
     chapeau: str | None = None
-    dropped = 0
+    dropped: Counter = Counter()
     for line in lines:
         if not numbered:
             items.append([line, ""])
         elif _PARAGRAPH.match(line):
             current, chapeau = [line, decision], None
             items.append(current)
+        elif _NUMBER_ONLY.match(line):
+            current = None
+            dropped["number_only"] += 1
         elif _CHAPEAU.match(line) or (chapeau is not None and not chapeau.endswith(":")):
             chapeau = line if _CHAPEAU.match(line) else f"{chapeau} {line}"
             decision = _decision_from_chapeau(chapeau) or decision
@@ -679,7 +682,7 @@ def _paragraphs_from_lines(lines: list[str]) -> tuple[list[tuple[str, str]], boo
             current[0] += " " + line
         else:
             current = None
-            dropped += 1
+            dropped["not_paragraph"] += 1
     return [(text, found) for text, found in items], numbered, dropped
 
 
@@ -948,7 +951,7 @@ def _drafts(path: Path, source: _Source, mapping: GroupMapping,
     skipped = skipped if skipped is not None else Counter()
     if source.lines is not None:
         items, numbered, dropped = _paragraphs_from_lines(source.lines)
-        skipped["not_paragraph"] += dropped
+        skipped.update(dropped)
         fmt = "un-report" if numbered else "plain"
         drafts = []
         for text, decision in items:

@@ -72,8 +72,8 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
                                        field=notice.key,
                                        fix=message(notice.fix_id, lang, **notice.values) if notice.fix_id else ""))
     for cell in data.stray:
-        text = message("stray_comment" if cell.comment else "stray", lang, value=str(cell.value)[:80],
-                       cell=cell.coordinate)
+        shown = " ".join(str(cell.value).split())[:80]   # one line; the master keeps the text exactly
+        text = message("stray_comment" if cell.comment else "stray", lang, value=shown, cell=cell.coordinate)
         report.findings.append(Finding("stray-cell", text, file=str(data.path), sheet=cell.sheet,
                                        cell=cell.coordinate, row=cell.row))
     return report

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 import zipfile
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 from addin.groups import DEFAULT_GROUPS
 from addin.metadata import WorkbookMeta
 from addin.recommendations import Recommendation, recommendation_rows
-from addin.schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN
+from addin.schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN, RECOMMENDATIONS
 from addin.templates import build_workbook, choice_label
 from example_rows import TORTURE_LAW
 
@@ -470,3 +471,208 @@ if __name__ == "__main__":   # python tests/hostile.py DIR: write the corpus to 
     built = build_corpus(Path(sys.argv[1] if len(sys.argv) > 1 else "hostile-corpus"))
     for name, file in built.files.items():
         print(f"{name:18} {file}")
+
+
+# --- nothing lost: one named case per class of issue 13, with its expected one-line message ------------
+
+# name -> what the product must say (a fragment of its one line). Where a case is about data that
+# must arrive, not a message, the message is None and the test checks the master.
+LOST_MESSAGES: dict[str, str | None] = {
+    # 1. groups make keeps what it cannot prove untouched
+    "groups_encrypted_output": "(cannot be read, so it may hold work: this workbook is encrypted",
+    "groups_low_header_output": "(changed since groups make wrote it)",
+    "groups_unassigned_edited": "(changed since groups make wrote it (hand assignments?))",
+    # 2. every file of a folder is read or named
+    "checked_copy_corrected": "Justice - Implementation plan.xlsx and Justice - Implementation plan.checked.xlsx "
+                              "differ: Justice - Implementation plan.checked.xlsx, saved later, was merged",
+    "xlsb": "an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and save it as .xlsx",
+    "trailing_space": None,
+    "no_extension": None,
+    "backup_copy": "a backup copy kept by merge or groups make",
+    # 3. hidden and extra sheets, Instructions, comments
+    "hidden_matrix_sheet": None,
+    "extra_sheet": "Text outside the table: 'Ask the ministry for the 2013 figures'",
+    "instructions_text": "Text outside the table: 'We agreed to meet on Friday'",
+    "comment": "Comment on F4: 'participant: Check this goal with the judges'",
+    # 4. a header merged across two columns
+    "merged_header": "Column F has the header 'Goal / Action expected of Government' where the template has 'Goal'",
+    # 5. an ID stored as a number
+    "numeric_id": "Recommendation ID 77.1 was stored as a number, and the list has several IDs with that value: "
+                  "77.1, 77.10. It is kept as typed, not guessed.",
+    # 6. IDs containing the dropdown's separator
+    "separator_ids": None,
+    # 7. rows moved and edited between merges: the key is checked against the content
+    "swapped_and_edited": "its hidden row key",
+    # 8. look-alike IDs
+    "look_alike_id": "It looks like 77.2, but character 1 is '７' (U+FF17 FULLWIDTH DIGIT SEVEN) where the list "
+                     "has '7' (U+0037 DIGIT SEVEN)",
+    "safe_look_alike_id": None,
+    # 9. imports count every row
+    "import_empty_text": "Rows not imported: 1 (no recommendation text)",
+    "import_number_only": "Rows not imported: 1 (a paragraph number without text)",
+    # crashes, hangs, locks
+    "csv_utf16le_no_bom": None,
+    "list_low_header": "no recommendation text column in the first 11 rows searched; the header row is at row 20",
+    "matrix_low_header": "has its header row at row 23, below the first 15 rows searched",
+    "carriage_return_name": None,
+    "long_name_annotate": "cannot be written (File name too long)",
+}
+
+SEPARATOR_IDS = ["A/HRC/17/4 - 77.1", "A/HRC/17/4 - 77.2", "A/HRC/17/4 - 77.10"]
+
+
+def _typed_book(path: Path, rows: list[tuple[object, dict]], recs: list[Recommendation] | None = None):
+    """A fresh justice plan with rows typed from the first data row: (ID cell value, {key: value})."""
+    wb = build_workbook(PLAN.kind, recommendation_rows=recommendation_rows(recs or _recommendations()),
+                        group=GROUPS["justice"],
+                        meta=WorkbookMeta(kind=PLAN.kind, plan_start="2012", plan_end="2016", state="Examplia"))
+    ws = wb[PLAN.title("en")]
+    for r, (id_value, values) in enumerate(rows, start=FIRST):
+        ws.cell(r, PLAN.index("recommendation_id")).value = id_value
+        for key, value in values.items():
+            _put(ws.cell(r, PLAN.index(key)), value)
+    return wb, ws
+
+
+def build_lost_corpus(root: Path) -> Corpus:
+    """One file (or folder) per LOST_MESSAGES case; corpus.files[name] is what the test runs on."""
+    from openpyxl.comments import Comment
+
+    from addin.groupbooks import make_group_workbooks
+    from addin.recommendations import write_list_workbook
+
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    corpus = Corpus(root, recommendations={r.id: r.text for r in _recommendations()})
+    texts = corpus.recommendations
+
+    def folder(name: str) -> Path:
+        path = root / name
+        path.mkdir()
+        corpus.files[name] = path
+        return path
+
+    # 1. groups make over its own earlier output, damaged or edited since.
+    recs = _recommendations() + [Recommendation(
+        id="77.20", text="Recommendation on an issue no group has", recommending_states=["Chile"],
+        response="Noted", issues=[], action_category=3, groups=[], state="Examplia", session=10, cycle=1,
+        source="hostile corpus")]
+    listed = write_list_workbook(recs, root / "list for groups.xlsx")
+    for name in ("groups_encrypted_output", "groups_low_header_output", "groups_unassigned_edited"):
+        out = folder(name)
+        make_group_workbooks(listed, out)
+    plan = "Justice - Implementation plan.xlsx"
+    (root / "groups_encrypted_output" / plan).write_bytes(
+        bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 16 + bytes(range(256)) * 16)
+    path = root / "groups_low_header_output" / plan
+    wb = openpyxl.load_workbook(path)
+    wb[PLAN.title("en")].insert_rows(1, 20)
+    wb[PLAN.title("en")].cell(25, PLAN.index("goal")).value = "typed below a header pushed down"
+    wb.save(path)
+    path = root / "groups_unassigned_edited" / "Unassigned recommendations.xlsx"
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    groups_column = [c.column for c in ws[1] if c.value == RECOMMENDATIONS.column("groups").label("en")][0]
+    ws.cell(2, groups_column).value = "Justice"        # the facilitator's hand assignment
+    wb.save(path)
+    corpus.files["list for groups"] = listed
+
+    # 2. a folder a workshop really produces.
+    out = folder("checked_copy_corrected")
+    wb, _ = _typed_book(out / plan, [(choice_label("77.1", texts["77.1"]), {**GOOD_ROW, "goal": "First draft"})])
+    wb.save(out / plan)
+    wb, _ = _typed_book(out / plan, [(choice_label("77.1", texts["77.1"]), {**GOOD_ROW, "goal": "Corrected goal"})])
+    wb.save(out / "Justice - Implementation plan.checked.xlsx")
+    os.utime(out / plan, (1_700_000_000,) * 2)
+    out = folder("odd_names")
+    for name, file_name in (("trailing_space", "Justice plan.xlsx "), ("no_extension", "Justice plan"),
+                            ("backup_copy", "Justice plan.20240101-000000.bak.xlsx")):
+        wb, _ = _typed_book(out / "x.xlsx", [("77.3", {**GOOD_ROW, "goal": f"Goal in {name}"})])
+        wb.save(out / file_name)
+        corpus.files[name] = out / file_name
+    (out / "Justice plan.xlsb").write_bytes(b"\x00\x01binary workbook")
+    corpus.files["xlsb"] = out / "Justice plan.xlsb"
+
+    # 3. hidden and extra sheets, the Instructions sheet, a comment.
+    wb, ws = _typed_book(root / "sheets.xlsx", [("77.1", {**GOOD_ROW, "goal": "Visible goal"})])
+    ws["F4"].comment = Comment("participant:\nCheck this goal with the judges", "participant")
+    hidden = wb.copy_worksheet(ws)
+    hidden.title = "Earlier version"
+    hidden["F4"] = "Goal kept on a hidden sheet"
+    hidden.sheet_state = "hidden"
+    wb.create_sheet("Group notes")["B3"] = "Ask the ministry for the 2013 figures"
+    wb["Instructions"]["E5"] = "We agreed to meet on Friday"
+    wb.save(root / "sheets.xlsx")
+    for name in ("hidden_matrix_sheet", "extra_sheet", "instructions_text", "comment"):
+        corpus.files[name] = root / "sheets.xlsx"
+
+    # 4. "Goal" and "Action expected of Government" under one merged header.
+    wb, ws = _typed_book(root / "merged header.xlsx", [("77.1", {**GOOD_ROW, "goal": "The goal",
+                                                                 "government_action": "The action"})])
+    goal = PLAN.index("goal")
+    ws.cell(PLAN.header_row, goal).value = "Goal / Action expected of Government"
+    ws.merge_cells(start_row=PLAN.header_row, start_column=goal, end_row=PLAN.header_row, end_column=goal + 1)
+    wb.save(root / "merged header.xlsx")
+    corpus.files["merged_header"] = root / "merged header.xlsx"
+
+    # 5. 77.10 typed into a cell that is not text: Excel keeps the number 77.1.
+    wb, ws = _typed_book(root / "numeric id.xlsx", [(77.1, GOOD_ROW), (77.2, {**GOOD_ROW, "goal": "By number"})])
+    wb.save(root / "numeric id.xlsx")
+    corpus.files["numeric_id"] = root / "numeric id.xlsx"
+
+    # 6. IDs that contain " - ", chosen from the dropdown.
+    recs = [Recommendation(id=i, text=f"Recommendation {i} on prisons", recommending_states=["Chile"],
+                           response="Accepted", issues=["Torture"], action_category=5, groups=["justice"],
+                           state="Examplia", session=10, cycle=1, source="hostile corpus") for i in SEPARATOR_IDS]
+    wb, ws = _typed_book(root / "separator ids.xlsx",
+                         [(choice_label(r.id, r.text), {**GOOD_ROW, "goal": f"Goal for {r.id}"}) for r in recs], recs)
+    wb.save(root / "separator ids.xlsx")
+    corpus.files["separator_ids"] = root / "separator ids.xlsx"
+
+    # 7. two rows of one recommendation, swapped and both edited before the re-merge.
+    out = folder("swapped_and_edited")
+    rows = [("77.1", {**GOOD_ROW, "goal": "Judges trained", "indicator": "Judges trained per year"}),
+            ("77.1", {**GOOD_ROW, "goal": "Law adopted", "indicator": "Law published"})]
+    wb, _ = _typed_book(out / plan, rows)
+    wb.save(out / plan)
+    swapped = [("77.1", {**GOOD_ROW, "goal": "Law adopted by parliament", "indicator": "Law published"}),
+               ("77.1", {**GOOD_ROW, "goal": "Judges trained in 2014", "indicator": "Judges trained per year"})]
+    wb, _ = _typed_book(out / plan, swapped)
+    wb.save(out / "swapped.xlsx")   # the test copies it over the plan after the first merge
+
+    # 8. IDs that only look like listed ones.
+    wb, ws = _typed_book(root / "look alike.xlsx", [("７７.2", GOOD_ROW)])
+    wb.save(root / "look alike.xlsx")
+    corpus.files["look_alike_id"] = root / "look alike.xlsx"
+    wb, ws = _typed_book(root / "safe look alike.xlsx", [("77\u200b.2", GOOD_ROW), ("\u00a077.3 ", GOOD_ROW)])
+    wb.save(root / "safe look alike.xlsx")
+    corpus.files["safe_look_alike_id"] = root / "safe look alike.xlsx"
+
+    # 9. lists with rows that hold no recommendation.
+    header = ["Recommendation ID", "Recommendation", "Recommending State(s)"]
+    rows = [header] + [list(r) for r in CSV_RECOMMENDATIONS]
+    corpus.files["import_empty_text"] = root / "list empty text.csv"
+    corpus.files["import_empty_text"].write_bytes(_csv_bytes(rows + [["77.5", "", "Chile"]], "utf-8"))
+    corpus.files["import_number_only"] = root / "report paragraphs.txt"
+    corpus.files["import_number_only"].write_text(
+        "77.1. Ratify the Optional Protocol to the Convention against Torture (Denmark);\n"
+        "77.2. Adopt a law on torture (France);\n77.3. Protect human rights defenders (Norway);\n"
+        "77.4. Ensure access to justice for women (Belgium);\n77.5. Train judges on gender equality (Chile);\n"
+        "77.6\n", encoding="utf-8")
+
+    # Crashes and hangs.
+    corpus.files["csv_utf16le_no_bom"] = root / "list utf16 no bom.csv"
+    corpus.files["csv_utf16le_no_bom"].write_bytes(_csv_bytes(rows, "utf-16-le", delimiter="\t"))
+    corpus.files["list_low_header"] = root / "list low header.csv"
+    corpus.files["list_low_header"].write_bytes(_csv_bytes([["Workshop list, draft"]] * 19 + rows, "utf-8"))
+    wb, ws = _typed_book(root / "low header.xlsx", [("77.1", GOOD_ROW)])
+    ws.insert_rows(1, 20)
+    wb.save(root / "low header.xlsx")
+    corpus.files["matrix_low_header"] = root / "low header.xlsx"
+    out = folder("carriage_return_name")
+    wb, _ = _typed_book(out / "x.xlsx", [("77.1", GOOD_ROW)])
+    wb.save(out / "Justice\rplan.xlsx")
+    out = folder("long_name_annotate")
+    wb, _ = _typed_book(out / "x.xlsx", [("77.1", {**GOOD_ROW, "goal": None})])
+    wb.save(out / ("L" * 246 + ".xlsx"))   # 251 characters: its .checked copy would need 259
+    return corpus

@@ -26,8 +26,8 @@ from addin.cli import app
 from addin.master import EXCEL_CELL_LIMIT, SOURCE_FILE, SOURCE_NOTES, SOURCE_ROW, sheet_names
 from addin.schema import IMPLEMENTATION_PLAN
 
-from hostile import (CONTROL_TEXT, CSV_RECOMMENDATIONS, FAR_ROW, FIRST, LONG_TEXT_LENGTH,
-                     UNICODE_TEXT, add_libreoffice_copies, build_corpus)
+from hostile import (CONTROL_TEXT, CSV_RECOMMENDATIONS, FAR_ROW, FIRST, GOOD_ROW, LONG_TEXT_LENGTH, LOST_MESSAGES,
+                     SEPARATOR_IDS, UNICODE_TEXT, add_libreoffice_copies, build_corpus, build_lost_corpus)
 
 try:
     import resource   # peak memory, on Unix
@@ -456,3 +456,185 @@ def test_xls_and_ods_copies_validate_and_merge(converted, tmp_path):
         (row,) = [r for r in rows if r[SOURCE_FILE.label("en")] == source.name]
         for (_, key), want in converted.typed[source.name].items():
             assert row[IMPLEMENTATION_PLAN.column(key).label("en")] == want
+
+
+# --- nothing lost: the named cases of LOST_MESSAGES --------------------------------------------------
+
+@pytest.fixture(scope="module")
+def lost(tmp_path_factory):
+    return build_lost_corpus(tmp_path_factory.mktemp("lost"))
+
+
+def test_every_lost_case_is_built_and_tested(lost):
+    assert set(LOST_MESSAGES) <= set(lost.files)
+
+
+def error_line(result) -> str:
+    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1, result.output
+    return lines[0]
+
+
+@pytest.mark.parametrize("name, target", [("groups_encrypted_output", "Justice - Implementation plan.xlsx"),
+                                          ("groups_low_header_output", "Justice - Implementation plan.xlsx"),
+                                          ("groups_unassigned_edited", "Unassigned recommendations.xlsx")])
+def test_groups_make_keeps_what_it_cannot_prove_untouched(lost, name, target, tmp_path):
+    folder = tmp_path / name
+    shutil.copytree(lost[name], folder)
+    kept = folder / target
+    before = kept.read_bytes()
+    make = ["groups", "make", lost["list for groups"], "-o", folder]
+    result = run(*make)
+    assert result.exit_code == 2 and LOST_MESSAGES[name] in error_line(result), result.output
+    assert kept.read_bytes() == before
+    forced = run(*make, "--force")
+    assert forced.exit_code == 0, forced.output
+    (backup,) = folder.glob(f"{Path(target).stem}.*.bak.xlsx")
+    assert backup.read_bytes() == before and backup.name in one_line(forced.output)
+    assert run(*make).exit_code == 0       # what it wrote itself it may rebuild
+
+
+def merged_rows_by(master: Path, column: str = "Goal") -> dict:
+    return {r[column]: r for r in master_rows(master)}
+
+
+def test_a_corrected_checked_copy_is_merged_and_the_choice_said(lost, tmp_path):
+    master = tmp_path / "master.xlsx"
+    result = run("merge", lost["checked_copy_corrected"], "-o", master)
+    assert result.exit_code == 0 and LOST_MESSAGES["checked_copy_corrected"] in one_line(result.output)
+    assert set(merged_rows_by(master)) == {"Corrected goal"}
+    sources = {r["File"]: r for r in master_rows(master, sheet_names("en")["sources"])}
+    assert sources["Justice - Implementation plan.xlsx"]["Status"] == "skipped"
+    assert "was merged instead of this file" in sources["Justice - Implementation plan.xlsx"]["Reason"]
+
+
+def test_odd_names_in_a_folder_are_read_or_named(lost, tmp_path):
+    master = tmp_path / "master.xlsx"
+    result = run("merge", lost["odd_names"], "-o", master)
+    assert result.exit_code == 2 and LOST_MESSAGES["xlsb"] in one_line(result.output)
+    assert set(merged_rows_by(master)) == {"Goal in trailing_space", "Goal in no_extension"}
+    sources = {r["File"]: r for r in master_rows(master, sheet_names("en")["sources"])}
+    assert LOST_MESSAGES["backup_copy"] in sources[lost["backup_copy"].name]["Reason"]
+    assert sources[lost["trailing_space"].name]["Status"] == sources[lost["no_extension"].name]["Status"] == "merged"
+
+
+@pytest.mark.parametrize("name", ["extra_sheet", "instructions_text", "comment", "merged_header", "numeric_id",
+                                  "look_alike_id"])
+def test_each_lost_case_gets_its_one_line_finding(lost, name):
+    path = lost[name]
+    result = run("validate", path, "--format", "json", inputs=[path])
+    messages = [f["message"] for f in findings_of(result, path)]
+    assert any(LOST_MESSAGES[name] in m for m in messages), messages
+    assert all("\n" not in m for m in messages)
+
+
+def test_hidden_and_extra_sheets_and_comments_reach_the_master(lost, tmp_path):
+    master = tmp_path / "master.xlsx"
+    assert run("merge", lost["hidden_matrix_sheet"], "-o", master).exit_code == 0
+    rows = merged_rows_by(master)
+    assert rows["Goal kept on a hidden sheet"]["Source sheet"] == "Earlier version"
+    notes = {(n["Source sheet"], n["Cell"], n["Value"], n["Typed as"]) for n in
+             master_rows(master, sheet_names("en")["stray"])}
+    assert notes >= {("Group notes", "B3", "Ask the ministry for the 2013 figures", "cell value"),
+                     ("Instructions", "E5", "We agreed to meet on Friday", "cell value"),
+                     ("Implementation plan", "F4", "participant:\nCheck this goal with the judges",
+                      "comment on the cell")}
+
+
+def test_a_merged_header_moves_no_value(lost, tmp_path):
+    master = tmp_path / "master.xlsx"
+    run("merge", lost["merged_header"], "-o", master)
+    (row,) = master_rows(master)
+    assert (row["Goal"], row["Action expected of Government"]) == ("The goal", "The action")
+
+
+def test_numeric_ids_are_resolved_only_when_the_list_says_which(lost, tmp_path):
+    master = tmp_path / "master.xlsx"
+    run("merge", lost["numeric_id"], "-o", master)
+    rows = {r["Goal"]: r for r in master_rows(master)}
+    ambiguous, unique = rows[GOOD_ROW["goal"]], rows["By number"]
+    assert ambiguous["Recommendation ID"] == 77.1 and ambiguous["Recommendation text"] is None
+    assert unique["Recommendation ID"] == "77.2" and unique["Recommendation text"]
+    coverage = {r["ID"]: r["Coverage"] for r in master_rows(master, sheet_names("en")["coverage"])}
+    # A guess would count the row for one of them.
+    assert coverage["77.1"] == coverage["77.10"] == "Not addressed" and coverage["77.2"] == "Addressed"
+
+
+def test_ids_containing_the_separator_stay_apart(lost, tmp_path):
+    path, master = lost["separator_ids"], tmp_path / "master.xlsx"
+    result = run("validate", path, "--format", "json", inputs=[path])
+    assert not [f for f in findings_of(result, path) if f["type"] == "unknown-recommendation"]
+    run("merge", path, "-o", master)
+    assert sorted(r["Recommendation ID"] for r in master_rows(master)) == sorted(SEPARATOR_IDS)
+
+
+def test_safely_normalised_look_alike_ids_are_the_listed_ones(lost, tmp_path):
+    path, master = lost["safe_look_alike_id"], tmp_path / "master.xlsx"
+    result = run("validate", path, "--format", "json", inputs=[path])
+    assert not [f for f in findings_of(result, path) if f["type"] == "unknown-recommendation"]
+    run("merge", path, "-o", master)
+    assert sorted(r["Recommendation ID"] for r in master_rows(master)) == ["77.2", "77.3"]
+
+
+def test_rows_swapped_and_edited_are_a_reported_conflict(lost, tmp_path):
+    folder = tmp_path / "groups"
+    shutil.copytree(lost["swapped_and_edited"], folder)
+    plan, swapped = folder / "Justice - Implementation plan.xlsx", folder / "swapped.xlsx"
+    swapped.rename(tmp_path / "swapped.xlsx")
+    master = tmp_path / "master.xlsx"
+    run("merge", folder, "-o", master)
+    wb = openpyxl.load_workbook(master)
+    ws = wb[PLAN_SHEET]
+    col = {c.value: c.column for c in ws[1]}
+    for r in range(2, ws.max_row + 1):
+        ws.cell(r, col["Coordinator notes"]).value = f"about {ws.cell(r, col['Indicator']).value}"
+    wb.save(master)
+    shutil.copy2(tmp_path / "swapped.xlsx", plan)
+    result = run("merge", folder, "-o", master)
+    assert LOST_MESSAGES["swapped_and_edited"] in one_line(result.output), result.output
+    rows = master_rows(master) + master_rows(master, sheet_names("en")["removed"])
+    assert all(r["Coordinator notes"] in (None, f"about {r['Indicator']}") for r in rows), rows
+
+
+@pytest.mark.parametrize("name", ["import_empty_text", "import_number_only"])
+def test_an_import_counts_every_row_it_skips(lost, name, tmp_path):
+    result = run("recommendations", "import", lost[name], "-o", tmp_path / "list.xlsx", inputs=[lost[name]])
+    assert result.exit_code == 0 and LOST_MESSAGES[name] in result.output, result.output
+
+
+def test_a_utf16_csv_without_bom_is_read(lost, tmp_path):
+    source, output = lost["csv_utf16le_no_bom"], tmp_path / "list.xlsx"
+    result = run("recommendations", "import", source, "-o", output, inputs=[source])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(output).active.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1]) for r in rows] == [(i, text) for i, text, _ in CSV_RECOMMENDATIONS]
+
+
+def test_a_header_below_the_search_says_where_it_is(lost, tmp_path):
+    result = run("recommendations", "import", lost["list_low_header"], "-o", tmp_path / "list.xlsx")
+    assert result.exit_code == 2 and LOST_MESSAGES["list_low_header"] in error_line(result)
+    path = lost["matrix_low_header"]
+    result = run("validate", path, "--format", "json", inputs=[path])
+    (file,) = json.loads(result.stdout)["files"]
+    assert result.exit_code == 2 and LOST_MESSAGES["matrix_low_header"] in file["error"]
+    merged = run("merge", path, "-o", tmp_path / "master.xlsx")
+    assert LOST_MESSAGES["matrix_low_header"] in one_line(merged.output)
+
+
+def test_a_file_name_with_a_carriage_return_is_kept_exactly(lost, tmp_path):
+    from openpyxl.utils.escape import unescape
+
+    master = tmp_path / "master.xlsx"
+    assert run("merge", lost["carriage_return_name"], "-o", master).exit_code == 0
+    (row,) = master_rows(master)
+    assert unescape(row[SOURCE_FILE.label("en")]) == "Justice\rplan.xlsx"
+    sources = [unescape(r["File"]) for r in master_rows(master, sheet_names("en")["sources"])]
+    assert sources == ["Justice\rplan.xlsx"]
+
+
+def test_annotating_a_long_name_is_one_line_not_a_traceback(lost, tmp_path):
+    folder = tmp_path / "long"
+    shutil.copytree(lost["long_name_annotate"], folder)
+    result = run("validate", folder, "--annotate")
+    assert result.exit_code == 1 and LOST_MESSAGES["long_name_annotate"] in error_line(result)
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
