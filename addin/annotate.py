@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from .files import save_workbook
 from .findings import FINDING_TYPES, Severity
+from .layout import fit_header_widths, fit_row_heights
 from .limits import MAX_SHEET_HYPERLINKS, cell_chunks, links_capped_note
 from .reader import date_overflows
 from .report import FileReport
@@ -176,6 +177,7 @@ def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict, lang: str = "en
     ws.append(plan.check_headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
     linked = 0
     for index, (values, severity) in enumerate(zip(plan.check_rows, plan.severities)):
         ws.append(values)
@@ -189,6 +191,8 @@ def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict, lang: str = "en
             ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFGHI", CHECK_WIDTHS):
         ws.column_dimensions[letter].width = width
+    fit_header_widths(ws, 1)
+    fit_row_heights(ws)
     ws.freeze_panes = "A2"
     if len(plan.links) > linked:
         note = Comment(links_capped_note(linked, len(plan.links) - linked, lang), AUTHOR)

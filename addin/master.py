@@ -27,6 +27,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from .errors import OutputError
 from .groups import normalise
+from .layout import fit_header_widths, fit_row_heights
 from .metadata import WorkbookMeta, metadata_from_openpyxl, write_metadata
 from .schema import (IMPLEMENTATION_PLAN, MATRICES, STATUSES, Column, ColumnType,
                      ListSource, SheetSchema, matrix)
@@ -645,7 +646,6 @@ def write_header(ws, headers: list[str], origins: list[str] | None = None, row: 
         cell.font = HEADER_FONT
         cell.fill = FILLS[(origins[i - 1] if origins else "schema")]
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    ws.row_dimensions[row].height = 45
 
 
 def write_table(ws, headers: list[str], rows: list[list[object]], widths: list[int] | None = None,
@@ -727,9 +727,18 @@ def write_master(result: "MergeResult") -> Workbook:
         _write_rows_sheet(wb.create_sheet(names["removed"]), result.removed_columns, result.removed, lang,
                           removed=True)
     _write_columns_sheet(wb, result)
+    for ws in wb.worksheets:
+        _fit_layout(ws, table=ws.title != names["summary"])
     write_metadata(wb, result.meta)
     wb.active = 0
     return wb
+
+
+def _fit_layout(ws, table: bool) -> None:
+    """Headers wrap between words only; every row is as tall as its wrapped text (layout.py)."""
+    if table:
+        fit_header_widths(ws, 1)
+    fit_row_heights(ws)
 
 
 def _write_columns_sheet(wb, result: "MergeResult") -> None:

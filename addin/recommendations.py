@@ -1242,6 +1242,8 @@ def write_list_workbook(recommendations: list[Recommendation], target: Path, *, 
     from openpyxl.packaging.custom import StringProperty
     from openpyxl.styles import Alignment, Font
 
+    from .layout import fit_content_widths, fit_header_widths, fit_row_heights
+
     mapping = mapping or GroupMapping.default()
     workbook = Workbook()
     sheet = workbook.active
@@ -1256,17 +1258,22 @@ def write_list_workbook(recommendations: list[Recommendation], target: Path, *, 
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ids = {RECOMMENDATIONS.index(c.key) for c in RECOMMENDATIONS.columns if c.type == ColumnType.ID}
-    text = RECOMMENDATIONS.index("text")
+    # Columns wide enough to hold sentences wrap; the row then grows to fit (layout.fit_row_heights).
+    wrapped = {RECOMMENDATIONS.index(c.key) for c in RECOMMENDATIONS.columns if c.width >= 20}
+    wrap = Alignment(wrap_text=True, vertical="top")
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if cell.column in ids:
                 cell.number_format = "@"  # "77.10" must not become 77.1
-            elif cell.column == text:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            elif cell.column in wrapped:
+                cell.alignment = wrap
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text that looks like a formula stays text
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    fit_header_widths(sheet, 1)
+    fit_content_widths(sheet, 2, last_column=len(RECOMMENDATIONS.columns))
+    fit_row_heights(sheet)
     properties = list_metadata(recommendations, lang)
     properties.update({str(k): "" if v is None else str(v) for k, v in (metadata or {}).items()})
     for name, value in properties.items():

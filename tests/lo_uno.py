@@ -5,6 +5,9 @@
                                          -> JSON {"results": [...], "cells": [A1, A2, A3] of sheet 1}
     lo_uno.py PIPE convert FILE TARGET FILTER
                                          -> recalculates FILE and stores it as TARGET with FILTER
+    lo_uno.py PIPE row_heights FILE [MAX_ROWS]
+                                         -> JSON {sheet: [[row, stored, optimal, text], ...]}: every
+                                            row whose optimal height (1/100 mm) is above its stored one
 
 Each SCRIPT (Library.Module.Procedure) runs in turn with ARGS, a JSON list. The document opens
 hidden with the filter "Calc MS Excel 2007 VBA XML" and macros allowed, and is closed unsaved.
@@ -49,13 +52,13 @@ def desktop(pipe):
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
-def open_document(pipe, path, with_macros=True):
+def open_document(pipe, path, with_macros=True, read_only=True):
     url = uno.systemPathToFileUrl(os.path.abspath(path))
     # Conversions let LibreOffice detect the format, as --convert-to does.
     options = ((prop("FilterName", FILTER), prop("MacroExecutionMode", ALWAYS_EXECUTE_NO_WARN))
                if with_macros else ())
     document = desktop(pipe).loadComponentFromURL(url, "_blank", 0, (
-        prop("Hidden", True), prop("ReadOnly", True), *options))
+        prop("Hidden", True), prop("ReadOnly", read_only), *options))
     if document is None:
         raise SystemExit(f"LibreOffice could not open {path}")
     return document
@@ -94,12 +97,44 @@ def convert(document, target, filter_name):
     return {"written": target}
 
 
+def row_heights(document, max_rows):
+    """Rows LibreOffice would make taller than stored: it would cut their text."""
+    document.calculateAll()
+    taller = {}
+    for sheet in document.Sheets:
+        if not sheet.IsVisible:
+            continue
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        last_row = min(cursor.RangeAddress.EndRow, max_rows - 1)
+        last_column = cursor.RangeAddress.EndColumn
+        rows = sheet.Rows
+        stored = [rows.getByIndex(r).Height for r in range(last_row + 1)]
+        # A row imported without a height is flagged optimal yet keeps the default height until
+        # LibreOffice measures it; setting the flag afresh on the range makes it measure.
+        used = sheet.getCellRangeByPosition(0, 0, last_column, last_row).Rows
+        used.OptimalHeight = False
+        used.OptimalHeight = True
+        found = []
+        for r in range(last_row + 1):
+            optimal = rows.getByIndex(r).Height
+            if optimal > stored[r]:
+                texts = [sheet.getCellByPosition(c, r).String for c in range(last_column + 1)]
+                found.append([r + 1, stored[r], optimal, max(texts, key=len)[:80]])
+        taller[sheet.Name] = found
+    return taller
+
+
 def main(argv):
     pipe, command, path = argv[1:4]
-    document = open_document(pipe, path, with_macros=command != "convert")
+    # Row heights are measured only in an editable document; it is closed unsaved all the same.
+    document = open_document(pipe, path, with_macros=command not in ("convert", "row_heights"),
+                             read_only=command != "row_heights")
     try:
         if command == "convert":
             answer = convert(document, argv[4], argv[5])
+        elif command == "row_heights":
+            answer = row_heights(document, int(argv[4]) if len(argv) > 4 else 400)
         elif command == "modules":
             answer = modules(document)
         elif command == "call":

@@ -1,0 +1,113 @@
+"""Every output is readable in LibreOffice: no row is shorter than its wrapped text, and no header
+breaks inside a word. LibreOffice 7.4 is the oracle: it keeps an imported row at its stored
+height, so tests/lo_uno.py's row_heights compares that height with the one LibreOffice measures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from addin.annotate import CHECK_SHEET, annotate
+from addin.demo import DEMO_FILLS, example_source, fill_matrix
+from addin.groupbooks import make_group_workbooks
+from addin.groups import GroupMapping
+from addin.layout import header_width, wrapped_lines
+from addin.master import write_master
+from addin.merge import merge_workbooks
+from addin.files import save_workbook
+from addin.recommendations import import_recommendations, recommendation_rows, write_list_workbook
+from addin.templates import build_workbook
+from addin.validate import validate_paths
+
+from conftest import LO_UNO
+
+# LibreOffice rounds heights to its own units: a row within 0.3 mm of its measure shows all its text.
+TOLERANCE = 30  # 1/100 mm
+
+
+def cut_rows(libreoffice, path: Path, sheets: set[str] | None = None) -> dict[str, list]:
+    """Rows LibreOffice would make taller than stored, by sheet: [row, stored, measured, text]."""
+    found = json.loads(libreoffice.run_uno(LO_UNO, "row_heights", str(path), "300"))
+    return {sheet: [r for r in rows if r[2] - r[1] > TOLERANCE] for sheet, rows in found.items()
+            if (sheets is None or sheet in sheets) and any(r[2] - r[1] > TOLERANCE for r in rows)}
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    """What groups make, validate --annotate and merge write for the example; the Justice group's
+    workbooks in French too."""
+    root = tmp_path_factory.mktemp("layout")
+    mapping = GroupMapping.default()
+    recommendations = import_recommendations(example_source(), mapping=mapping).recommendations
+    files = {"list": write_list_workbook(recommendations, root / "recommendations.xlsx", mapping=mapping)}
+    books, _ = make_group_workbooks(files["list"], root / "en", mapping=mapping)
+    justice = mapping.group("justice")
+    files["plan-en"] = next(b.path for b in books if b.kind == "implementation_plan" and b.group == justice.label("en"))
+    files["strategy-en"] = next(b.path for b in books if b.kind == "action_strategy" and b.group == justice.label("en"))
+    files["unassigned-fr"] = write_list_workbook([r for r in recommendations if not r.groups],
+                                                 root / "fr" / "non attribuées.xlsx", lang="fr", mapping=mapping)
+    rows = recommendation_rows([r for r in recommendations if "justice" in r.groups], "fr", mapping)
+    for kind in ("implementation_plan", "action_strategy"):
+        files[f"{kind}-fr"] = save_workbook(build_workbook(kind, lang="fr", recommendation_rows=rows, group=justice,
+                                                           groups=mapping.groups), root / "fr" / f"{kind}.xlsx")
+    # The Justice group's rows, as in the demo: validate, annotate and merge read them.
+    filled = root / "filled"
+    filled.mkdir()
+    for kind in ("implementation_plan", "action_strategy"):
+        path = shutil.copy(files["plan-en" if kind == "implementation_plan" else "strategy-en"], filled)
+        typed = [(next(r.id for r in recommendations if words.lower() in r.text.lower()), values)
+                 for k, words, values in DEMO_FILLS["justice"] if k == kind]
+        fill_matrix(Path(path), typed, kind=kind)
+    report = validate_paths([filled])
+    files["checked"] = next(annotate(f) for f in report.files if f.findings and "Implementation" in f.path.name)
+    result = merge_workbooks([filled], root / "master.xlsx", recommendations=files["list"])
+    files["master"] = root / "master.xlsx"
+    return files, result
+
+
+@pytest.mark.libreoffice
+def test_no_row_is_shorter_than_its_text_in_libreoffice(outputs, libreoffice):
+    files, _ = outputs
+    cut = {}
+    for name in ("list", "plan-en", "strategy-en", "implementation_plan-fr", "action_strategy-fr", "unassigned-fr",
+                 "master"):
+        found = cut_rows(libreoffice, files[name])
+        if found:
+            cut[name] = found
+    # The annotated copy: the Check sheet is ours; the matrix rows are the participants'.
+    found = cut_rows(libreoffice, files["checked"], {CHECK_SHEET})
+    if found:
+        cut["checked"] = found
+    assert not cut, f"rows LibreOffice would cut (row, stored, measured in 1/100 mm, text): {cut}"
+
+
+def test_headers_break_only_between_words(outputs):
+    files, _ = outputs
+    for name in ("list", "plan-en", "action_strategy-fr", "unassigned-fr", "master", "checked"):
+        wb = openpyxl.load_workbook(files[name])
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible" or ws.title in ("Summary", "Résumé", "Instructions"):
+                continue
+            header_row = next((r for r in range(1, 6) if sum(1 for c in ws[r] if c.fill.fgColor.rgb
+                                                            in ("FF1F4E78", "001F4E78", "FF9C2A00", "009C2A00"))
+                               >= 3), 1)
+            for cell in ws[header_row]:
+                if not isinstance(cell.value, str) or not cell.value.strip() or \
+                        ws.column_dimensions[cell.column_letter].hidden:
+                    continue
+                width = ws.column_dimensions[cell.column_letter].width
+                assert width >= header_width(cell.value) - 0.01, (
+                    f"{files[name].name}!{ws.title}!{cell.coordinate} {cell.value!r}: a word does not fit "
+                    f"width {width}")
+
+
+def test_estimate_wraps_like_a_spreadsheet():
+    assert wrapped_lines("Ratify", 20) == 1
+    assert wrapped_lines("Ratify the Optional Protocol to the Convention against Torture", 20) >= 3
+    assert wrapped_lines("a\nb\nc", 40) == 3
+    # A word wider than its column breaks inside itself.
+    assert wrapped_lines("x" * 60, 10) >= 6
