@@ -67,9 +67,35 @@ TEXT: dict[str, dict[str, str]] = {
           "fr": "Temporellement défini : une date, un mois ou une année dans la période du plan, avant le "
                 "prochain examen. Pas « en continu », « dès que possible » ni « bientôt »."},
     "group_worksheet_hint": {
-        "en": "Fill the grey-framed cells. The table below updates itself from the Action strategy sheet.",
-        "fr": "Remplissez les cellules encadrées. Le tableau ci-dessous se met à jour depuis la feuille Stratégie d'action.",
+        "en": "Fill the pale blue cells of column B. The table below updates itself from the Action strategy sheet.",
+        "fr": "Remplissez les cellules bleu clair de la colonne B. Le tableau ci-dessous se met à jour "
+              "depuis la feuille Stratégie d'action.",
     },
+    "legend_title": {"en": "What the colours mean", "fr": "Ce que signifient les couleurs"},
+    "legend_header": {"en": "Blue header", "fr": "En-tête bleu"},
+    "legend_header_help": {"en": "A column to fill when it applies to the row.",
+                           "fr": "Une colonne à remplir quand elle s'applique à la ligne."},
+    "legend_required": {"en": "Dark red header", "fr": "En-tête rouge foncé"},
+    "legend_required_help": {"en": "A required column: every row with a recommendation needs it.",
+                             "fr": "Une colonne obligatoire : chaque ligne qui a une recommandation doit la remplir."},
+    "legend_auto": {"en": "Grey cells", "fr": "Cellules grises"},
+    "legend_auto_help": {"en": "Filled automatically from the recommendation's ID; protected so that the formulas "
+                               "stay (Review > Unprotect sheet, no password).",
+                         "fr": "Remplies automatiquement à partir de l'ID de la recommandation ; protégées pour que "
+                               "les formules restent (Révision > Ôter la protection, sans mot de passe)."},
+    "legend_missing": {"en": "Red cell", "fr": "Cellule rouge"},
+    "legend_missing_help": {"en": "A required cell that is still empty, or shows an error such as #N/A, on a row "
+                                  "that has a recommendation.",
+                            "fr": "Une cellule obligatoire encore vide, ou qui affiche une erreur comme #N/A, sur une "
+                                  "ligne qui a une recommandation."},
+    "legend_unknown": {"en": "Yellow ID", "fr": "ID en jaune"},
+    "legend_unknown_help": {"en": "The ID is not in your group's list (see the Recommendations sheet).",
+                            "fr": "L'ID n'est pas dans la liste de votre groupe (voir la feuille Recommandations)."},
+    "legend_form": {"en": "Pale blue cells", "fr": "Cellules bleu clair"},
+    "legend_form_help": {"en": "On the Group worksheet: the fields your group fills (coordinator, rapporteur, "
+                               "members, next meeting).",
+                         "fr": "Sur la Fiche du groupe : les champs que votre groupe remplit (coordination, "
+                               "rapporteur ou rapporteuse, membres, prochaine réunion)."},
 }
 
 # An example of a complete, SMART row, shown on the Instructions sheet.

@@ -170,8 +170,10 @@ RECOMMENDATIONS = SheetSchema(
 _RECOMMENDATION_COLUMNS = (
     Column("recommendation_id", "Recommendation ID", "ID de la recommandation", ColumnType.ID,
            required=True, dropdown=ListSource.RECOMMENDATIONS, free_text=False, width=16,
-           help_en="Choose the recommendation from the list; the grey columns then fill themselves.",
-           help_fr="Choisissez la recommandation dans la liste ; les colonnes grises se remplissent seules.",
+           help_en="Choose or type the recommendation's ID; its text, States and response then fill the grey "
+                   "columns. The Recommendations sheet lists every ID beside its text.",
+           help_fr="Choisissez ou saisissez l'ID de la recommandation ; son texte, les États et la réponse "
+                   "remplissent alors les colonnes grises. La feuille Recommandations donne chaque ID avec son texte.",
            aliases=("ID", "Rec ID", "Recommendation", "N°", "No", "Paragraph", "Identifiant")),
     Column("recommendation", "Recommendation text", "Texte de la recommandation", lookup="text",
            width=45, aliases=("Text", "Texte", "Recommandation")),
@@ -199,7 +201,13 @@ IMPLEMENTATION_PLAN = SheetSchema(
     columns=(
         *_RECOMMENDATION_COLUMNS,
         Column("thematic_group", "Thematic group", "Groupe thématique", ColumnType.CHOICE,
-               dropdown=ListSource.GROUPS, width=16, aliases=("Group", "Groupe")),
+               dropdown=ListSource.GROUPS, width=16, aliases=("Group", "Groupe"),
+               help_en="Optional. Your own group is already known from this workbook: name another group that "
+                       "should act on this row too (a cross-cutting recommendation). In the blank template "
+                       "shared by all groups, the group that wrote the row.",
+               help_fr="Facultatif. Votre groupe est déjà connu par ce classeur : indiquez un autre groupe qui "
+                       "doit aussi agir sur cette ligne (recommandation transversale). Dans le modèle vierge "
+                       "commun à tous les groupes, le groupe qui a rempli la ligne."),
         Column("goal", "Goal", "Objectif", required=True, width=28,
                help_en="The change the recommendation should bring about, in one sentence.",
                help_fr="Le changement que la recommandation doit produire, en une phrase.",
@@ -249,15 +257,21 @@ ACTION_STRATEGY = SheetSchema(
     columns=(
         *_RECOMMENDATION_COLUMNS,
         Column("priority", "Priority", "Priorité", ColumnType.CHOICE, dropdown=ListSource.PRIORITIES,
-               width=10, aliases=("Prioritised", "Priorite")),
+               width=10, aliases=("Prioritised", "Priorite"),
+               help_en="High, Medium or Low: how much the group will put into this recommendation.",
+               help_fr="Haute, Moyenne ou Basse : l'effort que le groupe consacrera à cette recommandation."),
         Column("cso_activity", "CSO activity", "Activité des OSC", required=True, width=30,
                help_en="What civil society will do: advocacy, monitoring, awareness, litigation...",
                help_fr="Ce que la société civile fera : plaidoyer, suivi, sensibilisation, contentieux...",
                aliases=("Activity", "Activities", "CSO activities", "Activité", "Activités",
                         "Activités des OSC")),
         Column("resources", "Resources needed", "Ressources nécessaires", required=True, width=22,
+               help_en="Money, people, time or material the activity needs, with an amount where you can.",
+               help_fr="L'argent, les personnes, le temps ou le matériel nécessaires, avec un montant si possible.",
                aliases=("Resources", "Ressources", "Budget")),
         Column("partners", "Potential partners", "Partenaires potentiels", required=True, width=22,
+               help_en="Organisations, institutions or donors to work with, by name.",
+               help_fr="Les organisations, institutions ou bailleurs avec qui travailler, nommément.",
                aliases=("Partners", "Partenaires")),
         Column("start", "Start", "Début", ColumnType.DATE, required=True, width=11,
                help_en="Timeframe: when the activity starts.",
@@ -268,10 +282,16 @@ ACTION_STRATEGY = SheetSchema(
                help_fr="Calendrier : quand l'activité se termine.",
                aliases=("End date", "To", "Date de fin", "Timeframe", "Calendrier")),
         Column("risks", "Potential risks", "Risques potentiels", required=True, width=22,
+               help_en="What could stop or delay the activity.",
+               help_fr="Ce qui pourrait empêcher ou retarder l'activité.",
                aliases=("Risks", "Risques")),
         Column("mitigation", "Risk mitigation", "Atténuation des risques", required=True, width=22,
+               help_en="What the group will do to prevent each risk or limit its effect.",
+               help_fr="Ce que le groupe fera pour prévenir chaque risque ou en limiter l'effet.",
                aliases=("Mitigation", "Mitigation measures", "Atténuation", "Mesures d'atténuation")),
         Column("lead_organisation", "Lead organisation", "Organisation chef de file", width=18,
+               help_en="The member organisation that leads the activity and reports on it.",
+               help_fr="L'organisation membre qui conduit l'activité et en rend compte.",
                aliases=("Lead", "Lead organization", "Chef de file", "Organisation responsable")),
         _NOTES,
         _ROW_KEY,

@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema
 from .files import save_workbook
+from .layout import fit_header_widths, fit_row_heights, header_width, set_row_height, text_height, text_width
 from .groups import DEFAULT_GROUPS, Group, GroupMapping
 from .i18n import EXAMPLE_ROWS, t
 from .metadata import WorkbookMeta, write_metadata
@@ -55,7 +56,11 @@ AUTO_FILL = PatternFill("solid", fgColor="E7E6E6")
 MISSING_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
 UNKNOWN_FILL = PatternFill("solid", fgColor="FFD966", bgColor="FFD966")
 INPUT_BORDER = Border(*(Side(style="thin", color="A6A6A6"),) * 4)
+# The Group worksheet's fields: a fill a participant sees at once, and a frame that prints.
+FORM_INPUT_FILL = PatternFill("solid", fgColor="DDEBF7")
+FORM_INPUT_BORDER = Border(*(Side(style="thin", color="7F7F7F"),) * 4)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 
 
 @dataclass(frozen=True)
@@ -164,10 +169,13 @@ def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]],
             _style_down(ws, ws.cell(2, i), len(rows) + 1)
     ws.column_dimensions[get_column_letter(choice_col)].width = 40
     ws.freeze_panes = "B2"
-    choice_letter = get_column_letter(choice_col)
+    fit_header_widths(ws, 1)
+    fit_row_heights(ws, 1, len(rows) + 1)
+    # The dropdown lists bare IDs: an ID typed by hand is then in the list too, and the chosen
+    # value fits the column (see README, "Why the dropdown shows IDs").
     wb.defined_names[ListSource.RECOMMENDATIONS.value] = DefinedName(
         ListSource.RECOMMENDATIONS.value,
-        attr_text=(f"OFFSET({sheet_ref(ws.title, f'${choice_letter}$2')},0,0,"
+        attr_text=(f"OFFSET({sheet_ref(ws.title, f'${id_letter}$2')},0,0,"
                    f"MAX(1,COUNTA({sheet_ref(ws.title, f'${id_letter}:${id_letter}')})-1),1)"))
     return ws.title
 
@@ -210,11 +218,12 @@ def _lookup_formula(col: Column, row: int, rec_sheet: str, lang: str, first: boo
     by_id = f"INDEX({values},MATCH({id_cell}&\"\",{sheet_ref(rec_sheet, f'${id_letter}:${id_letter}')},0))"
     # Only the first looked-up column says the ID is unknown; the others stay empty.
     fallback = f'"{t("not_in_list", lang)}"' if first else '""'
-    return f'=IF({id_cell}="","",IFERROR({by_label},IFERROR({by_id}&"",{fallback})))'
+    # The ID first; a dropdown label pasted from an older workbook still fills the row.
+    return f'=IF({id_cell}="","",IFERROR({by_id}&"",IFERROR({by_label}&"",{fallback})))'
 
 
 def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: str,
-                        title_suffix: str, prefix: str, data_rows: int):
+                        title_suffix: str, prefix: str, data_rows: int, ids: Sequence[str] = ()):
     ws = wb.active
     ws.title = sheet.title(lang)
     ws.cell(1, 1).value = f"{sheet.title(lang)}{title_suffix}"
@@ -233,10 +242,14 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
         cell.fill = REQUIRED_HEADER_FILL if col.required else HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[letter].width = col.width
+        if col.type == schema.ColumnType.ID and ids:
+            # The chosen ID reads on one line.
+            ws.column_dimensions[letter].width = max(col.width, round(max(text_width(i) for i in ids) + 2))
         if col.hidden:
             ws.column_dimensions[letter].hidden = True
         model = ws.cell(first, i)
-        model.alignment = WRAP_TOP
+        # IDs and row keys stay on one line: LibreOffice sizes rows by hidden cells too.
+        model.alignment = TOP if col.hidden or col.type == schema.ColumnType.ID else WRAP_TOP
         if col.autofilled:
             model.fill = AUTO_FILL
             model.font = Font(italic=True, color="404040")
@@ -279,9 +292,10 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
     ws.conditional_formatting.add(
         f"{id_letter}{first}:{id_letter}{last}",
         FormulaRule(formula=[f'${lookup_letters[0]}{first}="{t("not_in_list", lang)}"'], fill=UNKNOWN_FILL))
-    ws.row_dimensions[header].height = 32
     ws.freeze_panes = ws.cell(first, 2).coordinate
     ws.auto_filter.ref = f"A{header}:{get_column_letter(len(sheet.columns))}{last}"
+    fit_header_widths(ws, header)
+    fit_row_heights(ws, 1, header)
     # No password: protection only guards the formulas against slips.
     ws.protection.sheet = True
     for allowed in ("formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows",
@@ -291,7 +305,8 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
 
 
 def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_sheet: str,
-                           strategy_sheet: str, rows: Rows) -> None:
+                           strategy_sheet: str, rows: Rows, texts: Sequence[str] = ()) -> None:
+    """texts: the list's recommendation texts, which the "not addressed" table shows by formula."""
     form = GROUP_WORKSHEET
     ws = wb.create_sheet(form.title(lang), 1)
     ws.cell(1, 1).value = form.title(lang) + (f" — {group.label(lang)}" if group else "")
@@ -303,7 +318,8 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
         ws.cell(r, 1).value = f.label(lang)
         ws.cell(r, 1).font = Font(bold=True)
         value = ws.cell(r, 2)
-        value.border = INPUT_BORDER
+        value.border = FORM_INPUT_BORDER
+        value.fill = FORM_INPUT_FILL
         value.alignment = WRAP_TOP
         value.protection = Protection(locked=False)
         if f.key == "group_name" and group:
@@ -342,16 +358,49 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
     ws.conditional_formatting.add(
         f"C{first}:C{last}",
         FormulaRule(formula=[f'C{first}="{t("not_addressed", lang)}"'], fill=MISSING_FILL))
-    ws.column_dimensions["A"].width = 34
+    labels = [f.label(lang) for f in form.fields] + [t("not_addressed_count", lang)]
+    ws.column_dimensions["A"].width = max(22, round(max(header_width(x) for x in labels) + 2))
     ws.column_dimensions["B"].width = 60
-    ws.column_dimensions["C"].width = 18
+    ws.column_dimensions["C"].width = max(18, round(header_width(ACTION_STRATEGY.title(lang)) + 2))
+    fit_row_heights(ws, 1, first - 1)
+    for r, text in zip(range(first, last + 1), texts):
+        set_row_height(ws, r, text_height(str(text or ""), 60))
     ws.protection.sheet = True
     for allowed in ("formatCells", "formatColumns", "formatRows"):
         setattr(ws.protection, allowed, False)
 
 
-def instruction_rows(sheet: SheetSchema, lang: str) -> list[tuple[str, ...]]:
-    """The Instructions sheet's rows as written; the reader tells text typed there from these."""
+# The Instructions sheet's colour legend: (text key, fill, font colour), as the sheets use them.
+LEGEND = (("legend_header", HEADER_FILL, "FFFFFF"), ("legend_required", REQUIRED_HEADER_FILL, "FFFFFF"),
+          ("legend_auto", AUTO_FILL, "404040"), ("legend_missing", MISSING_FILL, "000000"),
+          ("legend_unknown", UNKNOWN_FILL, "000000"))
+FORM_LEGEND = (("legend_form", FORM_INPUT_FILL, "000000"),)
+
+
+def _legend(kind: str) -> tuple:
+    return LEGEND + (FORM_LEGEND if kind == ACTION_STRATEGY.kind else ())
+
+
+def example_recommendation(recommendation_rows: Sequence[Sequence[object]], kind: str,
+                           lang: str) -> tuple[str, str] | None:
+    """The list's recommendation closest to the Instructions example (ID, text), or None."""
+    if not recommendation_rows:
+        return None
+    id_at, text_at = RECOMMENDATIONS.index("id") - 1, RECOMMENDATIONS.index("text") - 1
+    wanted = {w for w in EXAMPLE_ROWS["implementation_plan"][lang]["recommendation"].lower().split() if len(w) > 3}
+
+    def shared(row) -> int:
+        return len(wanted & set(str(row[text_at] or "").lower().split()))
+
+    best = max(recommendation_rows, key=shared)   # the first of equals: the list's order
+    return str(best[id_at]), str(best[text_at] or "")
+
+
+def instruction_rows(sheet: SheetSchema, lang: str,
+                     example: tuple[str, str] | None = None) -> list[tuple[str, ...]]:
+    """The Instructions sheet's rows as written; the reader tells text typed there from these.
+
+    example: the (ID, text) of the list's recommendation the example row shows."""
     rows: list[tuple[str, ...]] = [(sheet.title(lang),), (t(f"intro_{sheet.kind}", lang),), (),
                                    (t("column", lang), t("required", lang), t("how_to_fill", lang))]
     for col in sheet.columns:
@@ -359,34 +408,46 @@ def instruction_rows(sheet: SheetSchema, lang: str) -> list[tuple[str, ...]]:
             continue
         how = t("auto", lang) if col.autofilled else col.help(lang)
         rows.append((col.label(lang), t("yes", lang) if col.required else "", how))
+    rows += [(), (t("legend_title", lang),)]
+    rows += [(t(key, lang), "", t(f"{key}_help", lang)) for key, _, _ in _legend(sheet.kind)]
     if sheet.kind == IMPLEMENTATION_PLAN.kind:
         rows += [(), (t("smart_title", lang),)]
         rows += [(letter, "", t(letter, lang)) for letter in "SMART"]
     rows += [(), (t("example_row", lang),)]
-    example = EXAMPLE_ROWS[sheet.kind][lang]
-    rows += [(col.label(lang), "", example[col.key]) for col in sheet.columns if col.key in example]
+    values = dict(EXAMPLE_ROWS[sheet.kind][lang])
+    if example:
+        values["recommendation_id"], values["recommendation"] = example
+    rows += [(col.label(lang), "", values[col.key]) for col in sheet.columns if col.key in values]
     return rows
 
 
-def _write_instructions(wb: Workbook, sheet: SheetSchema, lang: str) -> None:
+def _write_instructions(wb: Workbook, sheet: SheetSchema, lang: str,
+                        example: tuple[str, str] | None = None) -> None:
     ws = wb.create_sheet(t("instructions", lang))
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 90
-    bold = {sheet.title(lang): 14, t("smart_title", lang): 12, t("example_row", lang): 12}
+    titles = {sheet.title(lang): 14, t("smart_title", lang): 12, t("example_row", lang): 12,
+              t("legend_title", lang): 12}
+    legend = {t(key, lang): (fill, colour) for key, fill, colour in _legend(sheet.kind)}
     header = t("column", lang)
-    for r, row in enumerate(instruction_rows(sheet, lang), start=1):
+    for r, row in enumerate(instruction_rows(sheet, lang, example), start=1):
         ws.append(list(row))
-        if len(row) == 1 and row[0] in bold and r != 2:
-            ws.cell(r, 1).font = Font(bold=True, size=bold[row[0]])
+        if len(row) == 1 and row[0] in titles and r != 2:
+            ws.cell(r, 1).font = Font(bold=True, size=titles[row[0]])
         elif row[:1] == (header,) and len(row) == 3:
             for cell in ws[r]:
                 cell.font = Font(bold=True)
         elif len(row) == 3:
             ws.cell(r, 3).alignment = WRAP_TOP
+            ws.cell(r, 1).alignment = WRAP_TOP
+            if row[0] in legend:
+                fill, colour = legend[row[0]]
+                ws.cell(r, 1).fill = copy(fill)
+                ws.cell(r, 1).font = Font(bold=True, color=colour)
     ws.merge_cells("A2:C2")
     ws["A2"].alignment = WRAP_TOP
-    ws.row_dimensions[2].height = 60
+    fit_row_heights(ws)
 
 
 def build_workbook(kind: str, *, lang: str = "en", recommendation_rows: Sequence[Sequence[object]] = (),
@@ -408,11 +469,13 @@ def build_workbook(kind: str, *, lang: str = "en", recommendation_rows: Sequence
     wb = Workbook()
     suffix = f" — {group.label(lang)}" if group else ""
     rec_title = RECOMMENDATIONS.title(lang)
-    _write_matrix_sheet(wb, sheet, lang, rec_title, suffix, meta.row_key_prefix, rows.matrix)
+    ids = [str(row[RECOMMENDATIONS.index("id") - 1]) for row in recommendation_rows]
+    _write_matrix_sheet(wb, sheet, lang, rec_title, suffix, meta.row_key_prefix, rows.matrix, ids)
     if kind == ACTION_STRATEGY.kind:
-        _write_group_worksheet(wb, lang, group, rec_title, sheet.title(lang), rows)
+        texts = [row[RECOMMENDATIONS.index("text") - 1] for row in recommendation_rows]
+        _write_group_worksheet(wb, lang, group, rec_title, sheet.title(lang), rows, texts)
     _write_recommendations_sheet(wb, recommendation_rows, lang, rows.list)
-    _write_instructions(wb, sheet, lang)
+    _write_instructions(wb, sheet, lang, example_recommendation(recommendation_rows, kind, lang))
     _write_lists_sheet(wb, lang, groups)
     write_metadata(wb, meta)
     wb.active = 0
