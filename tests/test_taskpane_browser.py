@@ -77,10 +77,12 @@ def served():
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    for _ in range(200):
+    for _ in range(1200):        # a busy machine may take a while; this waits for the server, it measures nothing
         if server.started:
             break
-        time.sleep(0.05)
+        time.sleep(0.1)
+    else:
+        pytest.fail("uvicorn did not start")
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=30)
@@ -96,12 +98,20 @@ def browser():
         browser.close()
 
 
-def test_task_pane_merges_shows_reasons_and_downloads_the_master(served, browser, rwanda, tmp_path):
-    page = browser.new_page(viewport={"width": 360, "height": 900}, accept_downloads=True)
+@pytest.fixture
+def page(browser):
+    """A fresh browser profile (no token or language stored) with office.js replaced by the stub."""
+    context = browser.new_context(viewport={"width": 360, "height": 900}, accept_downloads=True)
+    context.set_default_timeout(180_000)     # generous: other suites may be loading the two cores
+    context.route("**/office-js/**/office.js",
+                  lambda route: route.fulfill(body=OFFICE_STUB, content_type="text/javascript"))
+    yield context.new_page()
+    context.close()
+
+
+def test_task_pane_merges_shows_reasons_and_downloads_the_master(served, page, rwanda, tmp_path):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.route("**/office-js/**/office.js",
-               lambda route: route.fulfill(body=OFFICE_STUB, content_type="text/javascript"))
     page.goto(f"{served}/taskpane.html")
     page.wait_for_selector("#upr-merge-button")
     assert page.inner_text("h1") == "UPR Matrix"
@@ -157,10 +167,9 @@ def test_task_pane_merges_shows_reasons_and_downloads_the_master(served, browser
     page.screenshot(path=str(picture), full_page=True)
     assert picture.stat().st_size > 10_000
     assert errors == [], errors
-    page.close()
 
 
-def test_the_office_client_knows_every_action_the_scripts_send(served, browser, rwanda, tmp_path):
+def test_the_office_client_knows_every_action_the_scripts_send(served, page, rwanda, tmp_path):
     """xlwings Server's Office.js client refuses an action it has no callback for; ours must all have one."""
     import base64
 
@@ -169,13 +178,9 @@ def test_the_office_client_knows_every_action_the_scripts_send(served, browser, 
     from addin.server.app import create_app
     from remote_book import apply_actions, payload_from_xlsx
 
-    page = browser.new_page()
-    page.route("**/office-js/**/office.js",
-               lambda route: route.fulfill(body=OFFICE_STUB, content_type="text/javascript"))
     page.goto(f"{served}/taskpane.html")
     page.wait_for_function("typeof window.xlwings === 'object'")
     known = set(page.evaluate("Object.keys(globalThis.callbacks)"))
-    page.close()
     assert {"setValues", "addNote", "setRangeColor", "addSheet", "alert"} <= known
 
     client = TestClient(create_app())
@@ -200,15 +205,12 @@ def test_the_office_client_knows_every_action_the_scripts_send(served, browser, 
     assert sent <= known, sent - known
 
 
-def test_task_pane_shows_a_refusal_and_asks_for_the_token(served, browser, rwanda):
+def test_task_pane_shows_a_refusal_and_asks_for_the_token(served, page, rwanda):
     from addin.server.app import create_app
     from addin.server.settings import ServerSettings
 
     create_app(ServerSettings(token="coalition-token", max_files=1))
     try:
-        page = browser.new_page(viewport={"width": 360, "height": 900})
-        page.route("**/office-js/**/office.js",
-                   lambda route: route.fulfill(body=OFFICE_STUB, content_type="text/javascript"))
         page.goto(f"{served}/taskpane.html")
         page.wait_for_selector("#upr-settings:not(.d-none)")      # the token is asked for
         page.set_input_files("#upr-files", [str(rwanda["justice"])])
@@ -220,6 +222,5 @@ def test_task_pane_shows_a_refusal_and_asks_for_the_token(served, browser, rwand
         page.set_input_files("#upr-files", [str(rwanda["women"])])
         page.click("#upr-merge-button")
         page.wait_for_function("document.querySelector('#upr-error').textContent.includes('UPR_SERVER_MAX_FILES')")
-        page.close()
     finally:
         create_app(ServerSettings())
