@@ -79,10 +79,12 @@ TEXT: dict[str, dict[str, str]] = {
     "legend_required_help": {"en": "A required column: every row with a recommendation needs it.",
                              "fr": "Une colonne obligatoire : chaque ligne qui a une recommandation doit la remplir."},
     "legend_auto": {"en": "Grey cells", "fr": "Cellules grises"},
-    "legend_auto_help": {"en": "Filled automatically from the recommendation's ID; protected so that the formulas "
-                               "stay (Review > Unprotect sheet, no password).",
-                         "fr": "Remplies automatiquement à partir de l'ID de la recommandation ; protégées pour que "
-                               "les formules restent (Révision > Ôter la protection, sans mot de passe)."},
+    "legend_auto_help": {"en": "Filled automatically from the recommendation's ID: do not type over them. Excel "
+                               "fills them in a row you insert; in LibreOffice, select them in the row above and "
+                               "in the new row, then press Ctrl+D.",
+                         "fr": "Remplies automatiquement à partir de l'ID de la recommandation : n'écrivez pas "
+                               "dedans. Excel les remplit dans une ligne insérée ; dans LibreOffice, sélectionnez-les "
+                               "dans la ligne du dessus et dans la nouvelle ligne, puis appuyez sur Ctrl+D."},
     "legend_missing": {"en": "Red cell", "fr": "Cellule rouge"},
     "legend_missing_help": {"en": "A required cell that is still empty, or shows an error such as #N/A, on a row "
                                   "that has a recommendation.",

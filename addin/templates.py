@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 
 from . import schema
 from .files import save_workbook
@@ -49,6 +50,8 @@ CHOICE_HEADER = {"en": "Dropdown label", "fr": "Libellé de la liste"}
 # How much recommendation text the dropdown shows after the ID.
 CHOICE_TEXT_CHARS = 70
 CHOICE_SEPARATOR = " – "
+# Names of the matrices' Excel tables (one per workbook, whatever the language).
+TABLE_NAMES = {"implementation_plan": "ImplementationPlan", "action_strategy": "ActionStrategy"}
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 REQUIRED_HEADER_FILL = PatternFill("solid", fgColor="9C2A00")
@@ -293,15 +296,30 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
         f"{id_letter}{first}:{id_letter}{last}",
         FormulaRule(formula=[f'${lookup_letters[0]}{first}="{t("not_in_list", lang)}"'], fill=UNKNOWN_FILL))
     ws.freeze_panes = ws.cell(first, 2).coordinate
-    ws.auto_filter.ref = f"A{header}:{get_column_letter(len(sheet.columns))}{last}"
+    table_ref = f"A{header}:{get_column_letter(len(sheet.columns))}{last}"
+    ws.auto_filter.ref = table_ref   # the table's filter buttons, while the header is sized
     fit_header_widths(ws, header)
     fit_row_heights(ws, 1, header)
-    # No password: protection only guards the formulas against slips.
-    ws.protection.sheet = True
-    for allowed in ("formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows",
-                    "autoFilter", "sort"):
-        setattr(ws.protection, allowed, False)
+    ws.auto_filter.ref = None
+    _add_table(ws, sheet, table_ref)
     return ws
+
+
+def _add_table(ws, sheet: SheetSchema, ref: str) -> None:
+    """The matrix as an Excel table whose looked-up columns are calculated columns: a row a
+    participant inserts in Excel gets its lookups. The sheet is not protected, since Excel cannot
+    insert a table row on a protected sheet; in LibreOffice, which does not copy formulas into an
+    inserted row, Ctrl+D fills them from the row above (see README)."""
+    table = Table(displayName=TABLE_NAMES[sheet.kind], ref=ref,
+                  tableStyleInfo=TableStyleInfo(name="TableStyleLight1", showRowStripes=False))
+    table._initialise_columns()
+    first = sheet.first_data_row
+    for column, table_column in zip(sheet.columns, table.tableColumns):
+        table_column.name = str(ws.cell(sheet.header_row, sheet.index(column.key)).value)
+        if column.autofilled:
+            formula = str(ws.cell(first, sheet.index(column.key)).value)
+            table_column.calculatedColumnFormula = TableFormula(attr_text=formula.removeprefix("="))
+    ws.add_table(table)
 
 
 def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_sheet: str,

@@ -8,6 +8,12 @@
     lo_uno.py PIPE row_heights FILE [MAX_ROWS]
                                          -> JSON {sheet: [[row, stored, optimal, text], ...]}: every
                                             row whose optimal height (1/100 mm) is above its stored one
+    lo_uno.py PIPE insert_row FILE SHEET ROW VALUES [FILL_DOWN]
+                                         -> inserts a row at ROW (1-based) of SHEET as a user would
+                                            (Sheet > Insert Rows Above, on row ROW), fills the columns
+                                            FILL_DOWN ("B:D") down from the row above as Ctrl+D does,
+                                            types VALUES (JSON {"A": "77.1"}), recalculates and returns
+                                            JSON {"cells": [the new row's strings], "formulas": [...]}
 
 Each SCRIPT (Library.Module.Procedure) runs in turn with ARGS, a JSON list. The document opens
 hidden with the filter "Calc MS Excel 2007 VBA XML" and macros allowed, and is closed unsaved.
@@ -27,6 +33,8 @@ FILTER = "Calc MS Excel 2007 VBA XML"
 # com.sun.star.script.vba.VBAModuleType
 MODULE_TYPES = {0: "unknown", 1: "standard", 2: "class", 3: "form", 4: "document"}
 ALWAYS_EXECUTE_NO_WARN = 4
+# The instance's component context, once connected (for services such as the dispatcher).
+REMOTE = {}
 NO_CONNECTION = 3  # exit code: conftest's LibreOffice.run_uno then restarts the instance
 
 
@@ -49,6 +57,7 @@ def desktop(pipe):
                 sys.stderr.write(f"no LibreOffice answers on the pipe {pipe}\n")
                 sys.exit(NO_CONNECTION)
             time.sleep(0.5)
+    REMOTE["context"] = context
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
 
@@ -125,16 +134,39 @@ def row_heights(document, max_rows):
     return taller
 
 
+def insert_row(document, sheet_name, row, values, fill_down=""):
+    """Insert a row with Calc's own command (Sheet > Insert Rows Above), so that whatever Calc
+    does for a user who inserts a row (tables, formats, formulas) happens here too."""
+    sheet = document.Sheets.getByName(sheet_name)
+    controller = document.CurrentController
+    controller.setActiveSheet(sheet)
+    controller.select(sheet.getCellRangeByName(f"A{row}"))
+    dispatcher = REMOTE["context"].ServiceManager.createInstanceWithContext(
+        "com.sun.star.frame.DispatchHelper", REMOTE["context"])
+    dispatcher.executeDispatch(controller.Frame, ".uno:InsertRowsBefore", "", 0, ())
+    if fill_down:
+        first, last = fill_down.split(":")
+        controller.select(sheet.getCellRangeByName(f"{first}{row - 1}:{last}{row}"))
+        dispatcher.executeDispatch(controller.Frame, ".uno:FillDown", "", 0, ())
+    for column, value in values.items():
+        sheet.getCellRangeByName(f"{column}{row}").String = value
+    document.calculateAll()
+    cells = [sheet.getCellByPosition(c, row - 1) for c in range(20)]
+    return {"cells": [c.String for c in cells], "formulas": [c.Formula for c in cells]}
+
+
 def main(argv):
     pipe, command, path = argv[1:4]
     # Row heights are measured only in an editable document; it is closed unsaved all the same.
-    document = open_document(pipe, path, with_macros=command not in ("convert", "row_heights"),
-                             read_only=command != "row_heights")
+    document = open_document(pipe, path, with_macros=command not in ("convert", "row_heights", "insert_row"),
+                             read_only=command not in ("row_heights", "insert_row"))
     try:
         if command == "convert":
             answer = convert(document, argv[4], argv[5])
         elif command == "row_heights":
             answer = row_heights(document, int(argv[4]) if len(argv) > 4 else 400)
+        elif command == "insert_row":
+            answer = insert_row(document, argv[4], int(argv[5]), json.loads(argv[6]), *argv[7:8])
         elif command == "modules":
             answer = modules(document)
         elif command == "call":

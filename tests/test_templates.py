@@ -58,7 +58,8 @@ def test_template_sheets_follow_the_schema(tmp_path):
     header = [c.value for c in ws[IMPLEMENTATION_PLAN.header_row]]
     assert header == [c.en for c in IMPLEMENTATION_PLAN.columns]
     assert ws.freeze_panes == f"B{IMPLEMENTATION_PLAN.first_data_row}"
-    assert ws.protection.sheet and not ws.protection.password
+    # An Excel table, unprotected: Excel inserts no table row on a protected sheet.
+    assert not ws.protection.sheet and list(ws.tables) == ["ImplementationPlan"]
     row_key = IMPLEMENTATION_PLAN.letter("row_key")
     assert ws.column_dimensions[row_key].hidden
     # Auto-filled cells are locked, input cells are not.
@@ -199,3 +200,27 @@ def test_group_worksheet_table_covers_exactly_the_list_rows_that_have_formulas(l
     referenced = [int(v.rsplit("$", 1)[1].rstrip(")")) for v in table]
     assert referenced == with_formula == list(range(2, with_formula[-1] + 1))
     assert with_formula[-1] >= listed + 1   # every recommendation of the list has its row
+
+
+@pytest.mark.libreoffice
+def test_a_row_inserted_under_a_recommendation_gets_its_lookups(tmp_path, libreoffice):
+    """Excel fills the table's calculated columns in an inserted row; LibreOffice 7.4 does not,
+    and Ctrl+D on the grey cells (the Instructions say so) fills them from the row above."""
+    import json
+
+    from conftest import LO_UNO
+
+    path = tmp_path / "plan.xlsx"
+    wb = build_workbook("implementation_plan", recommendation_rows=RECS)
+    ws = wb["Implementation plan"]
+    first = IMPLEMENTATION_PLAN.first_data_row
+    ws[f"A{first}"] = "77.1"
+    wb.save(path)
+    table = openpyxl.load_workbook(path)["Implementation plan"].tables["ImplementationPlan"]
+    calculated = {c.name: c.calculatedColumnFormula for c in table.tableColumns if c.calculatedColumnFormula}
+    assert set(calculated) == {c.en for c in IMPLEMENTATION_PLAN.columns if c.autofilled}
+    lookups = f"B:{IMPLEMENTATION_PLAN.letter('response')}"
+    row = json.loads(libreoffice.run_uno(LO_UNO, "insert_row", str(path), "Implementation plan", str(first + 1),
+                                         json.dumps({"A": "77.2"}), lookups))
+    assert row["cells"][:4] == ["77.2", RECS[2][1], "Australia", "Noted"]
+    assert f"$A{first + 1}" in row["formulas"][1]
