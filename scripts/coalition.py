@@ -4,7 +4,7 @@
 filled rows, reproducibly: the five largest reviews of the shared UPR Info export (most recommendations
 in one State's session), each through `groups make`, then each group's implementation plan and action
 strategy filled with the demo's values (addin.demo.DEMO_FILLS), file after file, round robin over the
-five lists, the six groups and the two matrices. The rows of a file start at a different recommendation
+five lists, then over each list's groups and their two matrices. The rows of a file start at a different recommendation
 and a different fill than its neighbours', so no two files are the same.
 
 Then, each in a fresh process:
@@ -51,19 +51,28 @@ def build(work: Path, export: Path, files: int) -> dict:
     mapping = GroupMapping.default()
     recs = import_recommendations(export, mapping=mapping).recommendations
     reviews = [review for review, _ in Counter((r.state, r.session) for r in recs).most_common(LISTS)]
-    blanks = []  # (list number, group key, kind, blank workbook, the group's recommendation IDs)
-    for number, (state, session) in enumerate(reviews):
-        folder = root / f"list{number + 1}"
-        chosen = [r for r in recs if (r.state, r.session) == (state, session)]
-        write_list_workbook(chosen, folder / "recommendations.xlsx", mapping=mapping)
-        books, _ = make_group_workbooks(folder / "recommendations.xlsx", folder / "blank", mapping=mapping,
-                                        force=True)
-        for book in books:
-            group = next((g for g in mapping.groups if g.label("en") == book.group), None)
-            mine = [r.id for r in chosen if group and group.key in r.groups]
-            if group and mine and book.kind in {m.kind for m in MATRICES}:
-                blanks.append((number, group.key, book.kind, str(book.path), mine))
-    blanks.sort(key=lambda b: (b[2] != "implementation_plan", b[1], b[0]))
+    matrix_kinds = [m.kind for m in MATRICES]
+    blanks: dict[int, list] = {}  # list number -> [(group key, kind, blank workbook, the group's IDs)]
+
+    def blanks_of(number: int) -> list:
+        """`groups make` for one review's list, the first time a file needs it."""
+        if number not in blanks:
+            state, session = reviews[number]
+            folder = root / f"list{number + 1}"
+            chosen = [r for r in recs if (r.state, r.session) == (state, session)]
+            write_list_workbook(chosen, folder / "recommendations.xlsx", mapping=mapping)
+            books, _ = make_group_workbooks(folder / "recommendations.xlsx", folder / "blank", mapping=mapping,
+                                            force=True)
+            found = []
+            for book in books:
+                group = next((g for g in mapping.groups if g.label("en") == book.group), None)
+                mine = [r.id for r in chosen if group and group.key in r.groups]
+                if group and mine and book.kind in matrix_kinds:
+                    found.append((group.key, book.kind, str(book.path), mine))
+            # Each group's implementation plan, then its action strategy.
+            blanks[number] = sorted(found, key=lambda b: (b[0], matrix_kinds.index(b[1])))
+        return blanks[number]
+
     values = {m.kind: [v for fills in DEMO_FILLS.values() for kind, _, v in fills if kind == m.kind] for m in MATRICES}
     out = root / "files"
     out.mkdir(parents=True, exist_ok=True)
@@ -71,7 +80,8 @@ def build(work: Path, export: Path, files: int) -> dict:
         old.unlink()
     made = []
     for n in range(files):
-        number, group, kind, blank, mine = blanks[n % len(blanks)]
+        number = n % len(reviews)  # round robin over the lists, then over each list's groups and matrices
+        group, kind, blank, mine = blanks_of(number)[(n // len(reviews)) % len(blanks_of(number))]
         fill = values[kind]
         rows = [(mine[(n + i) % len(mine)], fill[(n + i) % len(fill)]) for i in range(ROWS_PER_FILE)]
         target = out / f"{n + 1:03d} {Path(blank).name}"
@@ -79,8 +89,7 @@ def build(work: Path, export: Path, files: int) -> dict:
         fill_matrix(target, rows, kind=kind)
         made.append({"path": str(target), "kind": kind, "list": number + 1, "group": group})
     plan = {"files": files, "export": str(export), "rows": files * ROWS_PER_FILE,
-            "reviews": [f"{state}, session {session}" for state, session in reviews],
-            "workbooks": made, "recommendations": str(root / "list1" / "recommendations.xlsx")}
+            "reviews": [f"{state}, session {session}" for state, session in reviews], "workbooks": made}
     plan_file.write_text(json.dumps(plan, indent=2), encoding="utf-8")
     return plan
 
@@ -192,9 +201,9 @@ def run_one_in_process(plan: dict, work: Path) -> dict:
     plans = [Path(w["path"]) for w in plan["workbooks"] if w["kind"] == "implementation_plan"]
     warm, target = plans[0], plans[-1] if len(plans) > 1 else plans[0]
     validate_workbook(open_workbook(warm))
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     report = validate_workbook(open_workbook(target))
-    return {"seconds": time.perf_counter() - began, "rows": report.rows}
+    return {"seconds": time.perf_counter() - began, "cpu_seconds": time.process_time() - cpu, "rows": report.rows}
 
 
 FIGURES = {"merge": run_merge, "validate": run_validate, "peer": run_peer, "floor": run_floor,
@@ -208,19 +217,35 @@ def worker(name: str, work: Path) -> dict:
     return {"wall_s": time.perf_counter() - began, "cpu_s": _cpu() - cpu, "peak_rss_mb": _peak_mb(), **extra}
 
 
+# Runs the CLI as `python -m addin.cli` does, then reports the process's own peak memory: ru_maxrss of a child
+# would include the memory of the benchmark process it was spawned from.
+_CLI_WITH_PEAK = """
+import atexit, runpy, sys
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            sys.__stderr__.write("VmHWM " + line.split()[1] + "\\n")
+atexit.register(peak)
+sys.argv = ["upr"] + sys.argv[1:]
+runpy.run_module("addin.cli", run_name="__main__")
+"""
+
+
 def one_workbook_cli(plan: dict, repo: Path) -> dict:
     """`upr validate` of one 300-row implementation plan, from process start to exit."""
     target = next(w["path"] for w in plan["workbooks"] if w["kind"] == "implementation_plan")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "addin.cli", "validate", target], cwd=repo,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)  # this child's own CPU time and peak memory
+    child = subprocess.Popen([sys.executable, "-c", _CLI_WITH_PEAK, "validate", target], cwd=repo,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, errors = child.communicate()
     wall = time.perf_counter() - began
-    child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode not in (0, 1):
-        raise SystemExit(f"upr validate {target} failed with exit code {child.returncode}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mb": usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)}
+        raise SystemExit(f"upr validate {target} failed with exit code {child.returncode}:\n{errors.decode()}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = [line.split()[1] for line in errors.decode(errors="replace").splitlines() if line.startswith("VmHWM ")]
+    return {"wall_s": wall, "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+            "peak_rss_mb": int(peak[-1]) / 1024 if peak else None}
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:

@@ -33,3 +33,28 @@ def test_quick_benchmark_reports_every_stage_with_its_ratios(tmp_path):
         assert s["ratio"] == pytest.approx(s["time_s"] / s["baseline_time_s"]), where
         assert s["memory_ratio"] == pytest.approx(s["peak_rss_mb"] / s["baseline_peak_rss_mb"]), where
     assert "× time" in done.stdout  # the table was printed
+
+
+def test_coalition_benchmark_reports_merge_and_validate_against_peer_and_floor(tmp_path):
+    from conftest import shared_file
+
+    shared_file("upr-info", "upr-info-export-sessions01-15.csv")  # the corpus is built from the real export
+    out = tmp_path / "coalition.json"
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "benchmark.py"), "--scale", "coalition",
+                           "--files", "2", "--json", str(out)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text(encoding="utf-8"))["coalition"]
+
+    assert result["files"] == 2 and result["rows"] == 600 and len(result["reviews"]) == 5
+    for name in ("merge", "validate", "peer", "floor", "one-cli"):
+        for measure in ("wall_s", "cpu_s", "peak_rss_mb"):
+            assert result["figures"][name][measure] > 0, f"{name} {measure}"
+    for step in ("merge", "validate"):
+        for against in ("peer", "floor"):
+            ratios = result["ratios"][f"{step}/{against}"]
+            for measure in ("wall_s", "cpu_s", "peak_rss_mb"):
+                figure, base = result["figures"][step][measure], result["figures"][against][measure]
+                assert ratios[measure] == pytest.approx(figure / base), f"{step}/{against} {measure}"
+    assert result["validate_rows_per_s"] == pytest.approx(600 / result["figures"]["validate"]["wall_s"])
+    assert result["one_workbook_in_process_s"] > 0 and result["one_workbook_cli_s"] > 0
+    assert "rows/s" in done.stdout and "× floor wall" in done.stdout
