@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 
-SERVER_PACKAGES = {"xlwings_server": "xlwings-server", "fastapi": "fastapi", "uvicorn": "uvicorn",
-                   "multipart": "python-multipart"}
+SERVER_PACKAGES = {"xlwings_server": "xlwings-server", "fastapi": "fastapi", "uvicorn": "uvicorn"}
 
 
 def missing_packages() -> list[str]:
