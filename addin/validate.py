@@ -67,10 +67,16 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         report.smart.update({(matrix.sheet, row): result
                              for row, result in context.cache.get("smart", {}).items()})
     for notice in data.notices:
-        report.findings.append(Finding(notice.type, message(notice.message_id, lang, **notice.values),
+        values = dict(notice.values)
+        if "typed" in values and not str(values["typed"]).strip():
+            values["typed"] = "(vide)" if lang == "fr" else "(empty)"
+        if "expected" in values and notice.key:   # the template's header, in the report's language
+            values["expected"] = next((m.schema.column(notice.key).label(lang) for m in data.matrices
+                                       if notice.key in m.schema.keys), values["expected"])
+        report.findings.append(Finding(notice.type, message(notice.message_id, lang, **values),
                                        file=str(data.path), sheet=notice.sheet, cell=notice.cell, row=notice.row,
                                        field=notice.key,
-                                       fix=message(notice.fix_id, lang, **notice.values) if notice.fix_id else ""))
+                                       fix=message(notice.fix_id, lang, **values) if notice.fix_id else ""))
     for cell in data.stray:
         shown = " ".join(str(cell.value).split())[:80]   # one line; the master keeps the text exactly
         text = message("stray_comment" if cell.comment else "stray", lang, value=shown, cell=cell.coordinate)
