@@ -73,7 +73,7 @@ def _fill_plan(path: Path, rows: list[tuple[str, dict]]) -> None:
     wb.save(path)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")        # session: the task pane's browser test uses the same files
 def rwanda(tmp_path_factory, libreoffice):
     """Rwanda 2011: the list, the groups' workbooks with two plans filled, and hostile files beside."""
     from addin.groupbooks import make_group_workbooks
