@@ -278,6 +278,12 @@ def serve(
 
     if not os.environ.get("XLWINGS_LICENSE_KEY"):
         fail(LICENCE_HELP)
+    from .server.settings import ServerSettings
+
+    try:
+        ServerSettings.from_env()
+    except ValueError as exc:
+        fail(exc)
     url = base_url(host, port, https=certfile is not None)
     if print_manifest:
         from .server.app import render_manifest

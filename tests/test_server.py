@@ -490,6 +490,9 @@ def test_upr_serve_says_what_to_install_and_what_licence_to_set(monkeypatch):
     assert result.exit_code == 2
     assert "xlwings-server" in result.output and ".[server]" in result.output
     monkeypatch.undo()
+    monkeypatch.setenv("UPR_SERVER_MAX_FILES", "lots")
+    result = CliRunner().invoke(cli, ["serve"])
+    assert result.exit_code == 2 and "UPR_SERVER_MAX_FILES='lots': give a number" in result.output
     monkeypatch.delenv("XLWINGS_LICENSE_KEY")
     result = CliRunner().invoke(cli, ["serve"])
     assert result.exit_code == 2 and "XLWINGS_LICENSE_KEY=noncommercial" in result.output
