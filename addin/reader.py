@@ -783,6 +783,40 @@ def _read_group_sheet(raw: RawSheet) -> GroupSheet | None:
     return GroupSheet(raw.name, values, cells) if len(values) >= 3 else None
 
 
+def _group_sheet_stray(raw: RawSheet, recommendations: list[dict[str, object]]) -> list[Cell]:
+    """Cells of the group worksheet that are neither its form nor its computed table: notes a
+    group typed there. Formulas are the template's; their results (in .ods and .xls) show the
+    list's IDs and texts."""
+    own = _group_sheet_texts() | {" ".join(str(v).split()) for r in recommendations
+                                  for v in (r.get("id"), r.get("text")) if v}
+    found = []
+    for r, row in enumerate(raw.rows, start=1):
+        if not row:
+            continue
+        labelled = not _is_empty(row[0]) and " ".join(str(row[0]).split()) in own
+        for c, value in enumerate(row, start=1):
+            if _is_empty(value) or _is_formula(value) or (c == 2 and labelled):
+                continue
+            text = " ".join(str(value).split())
+            if text in own or (r == 1 and c == 1 and text.startswith((GROUP_WORKSHEET.en, GROUP_WORKSHEET.fr))):
+                continue
+            found.append(Cell(raw.name, r, c, value))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _group_sheet_texts() -> frozenset[str]:
+    """What the template writes on the group worksheet, in both languages."""
+    texts = {GROUP_WORKSHEET.not_addressed_en, GROUP_WORKSHEET.not_addressed_fr}
+    for lang in ("en", "fr"):
+        texts.update({t("group_worksheet_hint", lang), t("not_addressed_count", lang), t("addressed", lang),
+                      t("not_addressed", lang), GROUP_WORKSHEET.title(lang), RECOMMENDATIONS.column("id").label(lang),
+                      RECOMMENDATIONS.column("text").label(lang)})
+        texts.update(m.title(lang) for m in MATRICES)
+        texts.update(f.label(lang) for f in GROUP_WORKSHEET.fields)
+    return frozenset(" ".join(x.split()) for x in texts)
+
+
 def _template_text() -> set[str]:
     """Title and hint lines the templates write above the header."""
     texts = {t("hint", "en"), t("hint", "fr")}
@@ -894,6 +928,7 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
             continue
         if title in _sheet_titles(GROUP_WORKSHEET):
             group_sheet = group_sheet or _read_group_sheet(raw)
+            stray.extend(_group_sheet_stray(raw, recommendations))
             continue
         if title in _INSTRUCTIONS_TITLES:
             # The example row shows a recommendation of the workbook's own list.

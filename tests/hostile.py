@@ -494,6 +494,7 @@ LOST_MESSAGES: dict[str, str | None] = {
     "extra_sheet": "Text outside the table: 'Ask the ministry for the 2013 figures'",
     "instructions_text": "Text outside the table: 'We agreed to meet on Friday'",
     "comment": "Comment on F4: 'participant: Check this goal with the judges'",
+    "group_worksheet_notes": "Text outside the table: 'Next meeting moved to June'",
     # 4. a header merged across two columns
     "merged_header": "Column F has the header 'Goal / Action expected of Government' where the template has 'Goal'",
     # 5. an ID stored as a number
@@ -605,6 +606,14 @@ def build_lost_corpus(root: Path) -> Corpus:
     wb.save(root / "sheets.xlsx")
     for name in ("hidden_matrix_sheet", "extra_sheet", "instructions_text", "comment"):
         corpus.files[name] = root / "sheets.xlsx"
+
+    # Notes typed beside the group worksheet's form.
+    wb = build_workbook(STRATEGY.kind, recommendation_rows=recommendation_rows(_recommendations()),
+                        group=GROUPS["justice"], meta=WorkbookMeta(kind=STRATEGY.kind))
+    wb["Group worksheet"]["B4"] = "Amina K."
+    wb["Group worksheet"]["D6"] = "Next meeting moved to June"
+    wb.save(root / "group worksheet notes.xlsx")
+    corpus.files["group_worksheet_notes"] = root / "group worksheet notes.xlsx"
 
     # 4. "Goal" and "Action expected of Government" under one merged header.
     wb, ws = _typed_book(root / "merged header.xlsx", [("77.1", {**GOOD_ROW, "goal": "The goal",

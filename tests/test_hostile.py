@@ -518,8 +518,8 @@ def test_odd_names_in_a_folder_are_read_or_named(lost, tmp_path):
     assert sources[lost["trailing_space"].name]["Status"] == sources[lost["no_extension"].name]["Status"] == "merged"
 
 
-@pytest.mark.parametrize("name", ["extra_sheet", "instructions_text", "comment", "merged_header", "numeric_id",
-                                  "look_alike_id"])
+@pytest.mark.parametrize("name", ["extra_sheet", "instructions_text", "comment", "group_worksheet_notes",
+                                  "merged_header", "numeric_id", "look_alike_id"])
 def test_each_lost_case_gets_its_one_line_finding(lost, name):
     path = lost[name]
     result = run("validate", path, "--format", "json", inputs=[path])
