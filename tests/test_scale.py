@@ -125,3 +125,29 @@ def test_validate_keeps_no_parsed_workbook_once_a_file_is_checked(tmp_path, monk
     assert len(opened) == 2 and [f.error for f in report.files] == [None, None]
     assert [ref for ref in opened if ref() is not None] == []  # the report holds findings, not workbooks
 
+
+
+def test_the_findings_table_is_drawn_whole_at_the_console_width(tmp_path):
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from addin.report import Report, render_text
+
+    report = _report(tmp_path / "plan.xlsx", 3)
+    report.findings.append(Finding("smart", "Indicator not SMART (R): the indicator does not track what the "
+                                   "recommendation is about (enfants, écoles, « accès »)", file="plan.xlsx",
+                                   sheet="Implementation plan", cell="H9", row=9, field="indicator",
+                                   recommendation_id="RWA-10-042", criterion="R"))
+    console = Console(file=io.StringIO(), width=80, highlight=False, soft_wrap=True)
+    render_text(Report(files=[report], lang="fr"), console)
+    lines = console.file.getvalue().splitlines()
+
+    table = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert {cell_len(line) for line in table} == {80}  # one width, every row boxed
+    assert sum(line.startswith("│ missing-field") for line in table) == 3 and "│ Cellule" in table[1].replace("┃", "│")
+    body = " ".join(line.split("│")[4].strip() for line in table if line.startswith("│")).split()
+    assert " ".join(body).endswith("the indicator does not track what the recommendation is about (enfants, "
+                                   "écoles, « accès »)")
+    assert any("RWA-10-042" in line and "smart R" in line for line in table)
