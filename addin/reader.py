@@ -469,7 +469,8 @@ def _raw_sheets_calamine(path: Path, suffix: str | None = None) -> tuple[list[Ra
         merged = _calamine_merged(sheet)
         if merged is None and ods_merged is not None:
             merged = ods_merged.get(name, [])
-        sheets.append(RawSheet(name, rows, meta_info.visible != SheetVisibleEnum.Visible, merged))
+        comments = getattr(ods_merged, "comments", {}).get(name, [])   # .ods only: calamine has none
+        sheets.append(RawSheet(name, rows, meta_info.visible != SheetVisibleEnum.Visible, merged, comments))
     return sheets, meta
 
 

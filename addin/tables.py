@@ -207,6 +207,24 @@ def _regular(path: Path) -> None:
 
 ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODS_DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+class OdsLayout(dict):
+    """Merged ranges by sheet name, as returned before; and the cell comments calamine cannot give:
+    comments[sheet] = [(row, column, text, author)]."""
+
+    def __init__(self):
+        super().__init__()
+        self.comments: dict[str, list[tuple[int, int, str, str]]] = {}
+
+
+def _ods_annotation(element) -> tuple[str, str]:
+    """(text, author) of an office:annotation element: its paragraphs, one a line."""
+    author = "".join(element.findtext(ODS_DC + "creator") or "")
+    text = "\n".join("".join(p.itertext()) for p in element.iter(ODS_TEXT + "p"))
+    return text, author
 # calamine holds every cell of an .ods from A1 to the last used one in memory, at about 60 bytes
 # each: one stray cell a million rows down costs a gigabyte. Beyond this the file is refused.
 MAX_ODS_CELLS = 4_000_000
@@ -224,7 +242,7 @@ def _check_ods_extent(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
     from openpyxl.utils import get_column_letter
 
     name, row, last_row, last_column = None, 0, 0, 0
-    merged: dict[str, list[tuple[int, int, int, int]]] = {}
+    merged = OdsLayout()
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as source:
             for event, element in iterparse(source, events=("start", "end")):
@@ -241,6 +259,10 @@ def _check_ods_extent(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                     column += int(cell.get(ODS_TABLE + "number-columns-repeated", 1))
                     if cell.get(ODS_OFFICE + "value-type") or len(cell):
                         used = column
+                    for note in cell.iter(ODS_OFFICE + "annotation"):
+                        text, author = _ods_annotation(note)
+                        if text.strip():
+                            merged.comments.setdefault(name, []).append((row + 1, first, text, author))
                     down = int(cell.get(ODS_TABLE + "number-rows-spanned", 1))
                     across = int(cell.get(ODS_TABLE + "number-columns-spanned", 1))
                     if down > 1 or across > 1:

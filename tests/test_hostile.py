@@ -638,3 +638,16 @@ def test_annotating_a_long_name_is_one_line_not_a_traceback(lost, tmp_path):
     result = run("validate", folder, "--annotate")
     assert result.exit_code == 1 and LOST_MESSAGES["long_name_annotate"] in error_line(result)
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.libreoffice
+def test_comments_and_extra_sheets_survive_as_ods(lost, libreoffice, tmp_path):
+    ods = libreoffice.convert(lost["comment"], "ods", tmp_path / "ods")
+    master = tmp_path / "master.xlsx"
+    assert run("merge", ods, "-o", master, inputs=[ods]).exit_code == 0
+    assert merged_rows_by(master)["Goal kept on a hidden sheet"]["Source sheet"] == "Earlier version"
+    notes = {(n["Source sheet"], n["Cell"], n["Value"], n["Typed as"]) for n in
+             master_rows(master, sheet_names("en")["stray"])}
+    assert notes >= {("Group notes", "B3", "Ask the ministry for the 2013 figures", "cell value"),
+                     ("Implementation plan", "F4", "participant:\nCheck this goal with the judges",
+                      "comment on the cell")}
