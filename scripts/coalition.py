@@ -19,9 +19,7 @@ Then, each in a fresh process:
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 import resource
 import subprocess
 import sys
