@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+import logging
 import shutil
 from pathlib import Path
 
@@ -253,7 +254,7 @@ def test_merge_groups_default_master_sits_beside_the_groups(rwanda, tmp_path):
     assert result.output == folder / "Master matrix.xlsx" and result.output.exists()
 
 
-def test_errors_reach_the_user_as_one_alert_without_traceback(rwanda, tmp_path, monkeypatch):
+def test_errors_reach_the_user_as_one_alert_without_traceback(rwanda, tmp_path, monkeypatch, caplog):
     _, alerts = _run(upr.merge_groups, rwanda["plan"], tmp_path / "a.xlsx", str(tmp_path / "nowhere"))
     assert [a["mode"] for a in alerts] == ["critical"]
     assert alerts[0]["prompt"] == f"error: {tmp_path / 'nowhere'}: is not a folder"
@@ -262,9 +263,13 @@ def test_errors_reach_the_user_as_one_alert_without_traceback(rwanda, tmp_path, 
         raise RuntimeError("checker exploded")
 
     monkeypatch.setattr("addin.excel.buttons.validate_workbook", broken)
-    _, alerts = _run(upr.validate, rwanda["plan"], tmp_path / "b.xlsx")
+    with caplog.at_level(logging.ERROR, logger="upr.excel"):
+        _, alerts = _run(upr.validate, rwanda["plan"], tmp_path / "b.xlsx")
     assert len(alerts) == 1 and "checker exploded" in alerts[0]["prompt"]
     assert "Traceback" not in alerts[0]["prompt"] and "File \"" not in alerts[0]["prompt"]
+    # The log says where it failed, never what it said: a message may quote a participant's cell.
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "RuntimeError" in logged and "buttons.py" in logged and "checker exploded" not in logged
 
 
 def test_new_workshop_makes_the_group_workbooks(tmp_path):
