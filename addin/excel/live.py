@@ -108,7 +108,8 @@ def reported_to_user(book: xw.Book) -> Iterator[None]:
         alert(book, f"error: {exc}", critical=True)
     except Exception as exc:  # noqa: BLE001 - the user gets a sentence, the log the details
         # Where it failed, not what it said: a message may quote a participant's cell (server logs).
-        frames = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+        frames = "\n".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}"
+                            for f in traceback.extract_tb(exc.__traceback__))
         log.error("UPR Matrix button failed with %s at:\n%s", type(exc).__name__, frames)
         alert(book, f"UPR Matrix could not finish ({type(exc).__name__}: {exc}). "
                     "Please report this with the steps that led to it.", critical=True)
