@@ -6,11 +6,12 @@ when the coordinator edits a count, and LibreOffice renders them as well as Exce
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from openpyxl.chart import BarChart, PieChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 
 if TYPE_CHECKING:  # pragma: no cover
     from .merge import MergeResult
@@ -55,7 +56,7 @@ def write_summary(ws, result: "MergeResult") -> None:
         row += 1
     row += 1
     for table in result.summary:
-        row = _write_table(ws, table, row)
+        row = _write_table(ws, table, row, result.lang)
     ws.column_dimensions["A"].width = 42
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 17
@@ -66,8 +67,21 @@ def write_summary(ws, result: "MergeResult") -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_table(ws, table: SummaryTable, top: int) -> int:
-    from .master import put
+# What a chart with nothing to show yet says instead, by table key; the others say NOTHING_YET.
+NOTHING_YET_BY_TABLE = {
+    "by_status": {"en": "No status is set yet: the coordinator sets one per row in the Status column of "
+                        "the Implementation plan and Action strategy sheets.",
+                  "fr": "Aucun statut n'est encore renseigné : la coordination en choisit un par ligne dans "
+                        "la colonne Statut des feuilles Plan de mise en œuvre et Stratégie d'action."},
+}
+NOTHING_YET = {"en": "Nothing to chart yet.", "fr": "Rien à représenter pour l'instant."}
+# A horizontal bar per category: names read on one line, however long.
+ROW_HEIGHT_CM = 0.53
+BAR_CM = 0.45
+
+
+def _write_table(ws, table: SummaryTable, top: int, lang: str = "en") -> int:
+    from .master import label, put
 
     put(ws.cell(top, 1), table.title)
     ws.cell(top, 1).font = TITLE_FONT
@@ -77,6 +91,7 @@ def _write_table(ws, table: SummaryTable, top: int) -> int:
         put(cell, header)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
     for r, values in enumerate(table.rows, start=header_row + 1):
         for c, value in enumerate(values, start=1):
             cell = ws.cell(r, c)
@@ -84,9 +99,19 @@ def _write_table(ws, table: SummaryTable, top: int) -> int:
                 put(cell, value)
             if c - 1 in table.percent_columns:
                 cell.number_format = "0%"
+            if c == 1:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    chart_rows = 0
     if table.chart and table.rows:
-        ws.add_chart(_chart(ws, table, header_row), f"{CHART_COLUMN}{top}")
-    return top + max(len(table.rows) + 3, CHART_ROWS + 1 if table.chart and table.rows else 0)
+        if all(row[0] == label("none", lang) for row in table.rows):
+            note = ws[f"{CHART_COLUMN}{header_row}"]
+            put(note, NOTHING_YET_BY_TABLE.get(table.key, NOTHING_YET)["fr" if lang == "fr" else "en"])
+            note.font = Font(italic=True, color="595959")
+        else:
+            chart = _chart(ws, table, header_row)
+            ws.add_chart(chart, f"{CHART_COLUMN}{top}")
+            chart_rows = math.ceil(chart.height / ROW_HEIGHT_CM) + 1
+    return top + max(len(table.rows) + 3, chart_rows)
 
 
 def _chart(ws, table: SummaryTable, header_row: int):
@@ -97,9 +122,10 @@ def _chart(ws, table: SummaryTable, header_row: int):
         chart = PieChart()
         chart.add_data(Reference(ws, min_col=series[0] + 1, min_row=header_row, max_row=last_row),
                        titles_from_data=True)
+        chart.height = 7.5
     else:
         chart = BarChart()
-        chart.type = "col"
+        chart.type = "bar"
         chart.grouping = "clustered"
         for index in series:
             chart.add_data(Reference(ws, min_col=index + 1, min_row=header_row, max_row=last_row),
@@ -107,15 +133,32 @@ def _chart(ws, table: SummaryTable, header_row: int):
         # openpyxl marks axes deleted by default; recent Excel versions then hide them.
         chart.x_axis.delete = False
         chart.y_axis.delete = False
-        chart.y_axis.majorGridlines = None if len(table.rows) > 12 else chart.y_axis.majorGridlines
+        # Categories top-down in the table's order, values along the bottom.
+        chart.x_axis.scaling.orientation = "maxMin"
+        chart.y_axis.crosses = "max"
+        chart.y_axis.scaling.min = 0
         if table.percent_axis:
             chart.y_axis.number_format = "0%"
-            chart.y_axis.scaling.min = 0
             chart.y_axis.scaling.max = 1
+            chart.y_axis.majorUnit = 0.25
         else:
-            chart.y_axis.scaling.min = 0
+            chart.y_axis.number_format = "0"
+            chart.y_axis.majorUnit = count_step(_largest(table, series))
+        chart.height = max(7.5, 2.5 + BAR_CM * len(table.rows) * len(series))
     chart.set_categories(categories)
     chart.title = table.title
-    chart.height = 7.5
     chart.width = 16
     return chart
+
+
+def _largest(table: SummaryTable, series) -> float:
+    return max((float(row[i]) for row in table.rows for i in series
+                if i < len(row) and isinstance(row[i], (int, float))), default=0.0)
+
+
+def count_step(largest: float) -> int:
+    """A whole, round step for a count axis with at most about eight gridlines: never 0.5."""
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if largest / step <= 8:
+            return step
+    return int(10 ** math.ceil(math.log10(largest / 8)))

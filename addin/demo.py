@@ -20,7 +20,6 @@ from .merge import merge_workbooks
 from .reader import open_workbook
 from .recommendations import import_recommendations, write_list_workbook
 from .schema import matrix
-from .templates import choice_label
 from .validate import validate_paths
 
 EXAMPLE_FILE = "example-upr-info-export.csv"
@@ -77,10 +76,9 @@ def example_source() -> Path:
 def fill_matrix(path: Path, rows: list[tuple[str, dict[str, object]]], *, kind: str) -> None:
     """Type rows into the first empty data rows, the way a participant would.
 
-    rows: (recommendation ID, {schema key: value}). The ID cell gets the dropdown label.
+    rows: (recommendation ID, {schema key: value}). The ID cell gets the ID, as the dropdown puts it.
     """
     data = open_workbook(path)
-    labels = {str(r["id"]): choice_label(str(r["id"]), str(r.get("text") or "")) for r in data.recommendations}
     sheet = matrix(kind)
     wb = openpyxl.load_workbook(path)
     ws = wb[data.matrix(kind).sheet]
@@ -88,7 +86,7 @@ def fill_matrix(path: Path, rows: list[tuple[str, dict[str, object]]], *, kind: 
     # Past the template's pre-formatted rows too: zip() would silently drop the rows that do not fit.
     free = (r for r in itertools.count(sheet.first_data_row) if r not in used)
     for (rec_id, values), r in zip(rows, free):
-        ws.cell(r, sheet.index("recommendation_id")).value = labels.get(rec_id, rec_id)
+        ws.cell(r, sheet.index("recommendation_id")).value = rec_id
         for key, value in values.items():
             cell = ws.cell(r, sheet.index(key))
             cell.value = value

@@ -157,7 +157,6 @@ def _write_recommendations_sheet(wb: Workbook, rows: Sequence[Sequence[object]],
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # recommendation text, never a formula
     id_letter = RECOMMENDATIONS.letter("id")
-    text_letter = RECOMMENDATIONS.letter("text")
     choice_col = len(RECOMMENDATIONS.columns) + 1
     last_row = max(last_row, len(rows) + 1)
     for r in range(2, last_row + 1):
@@ -373,11 +372,14 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
                                f'"{t("not_addressed", lang)}"))')
     ws.cell(first, 2).alignment = WRAP_TOP
     _style_down(ws, ws.cell(first, 2), last)
+    for column in (1, 3):
+        ws.cell(first, column).alignment = TOP
+        _style_down(ws, ws.cell(first, column), last)
     ws.conditional_formatting.add(
         f"C{first}:C{last}",
         FormulaRule(formula=[f'C{first}="{t("not_addressed", lang)}"'], fill=MISSING_FILL))
     labels = [f.label(lang) for f in form.fields] + [t("not_addressed_count", lang)]
-    ws.column_dimensions["A"].width = max(22, round(max(header_width(x) for x in labels) + 2))
+    ws.column_dimensions["A"].width = max(22, round(max(text_width(x, bold=True) for x in labels) + 2))
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = max(18, round(header_width(ACTION_STRATEGY.title(lang)) + 2))
     fit_row_heights(ws, 1, first - 1)
@@ -458,6 +460,7 @@ def _write_instructions(wb: Workbook, sheet: SheetSchema, lang: str,
                 cell.font = Font(bold=True)
         elif len(row) == 3:
             ws.cell(r, 3).alignment = WRAP_TOP
+            ws.cell(r, 2).alignment = TOP
             ws.cell(r, 1).alignment = WRAP_TOP
             if row[0] in legend:
                 fill, colour = legend[row[0]]

@@ -1,46 +1,125 @@
-"""Render the demo master's Summary sheet to docs/summary.png through LibreOffice.
+"""Render what users get to PNG through LibreOffice: every sheet of a group workbook, of an annotated
+copy and of the master, each at one page wide, from the demo, in English and French.
 
-Needs soffice and pdftoppm (Debian: libreoffice-calc, poppler-utils). Not part of the tests:
-run it after changing the master's Summary layout, and commit the PNG.
-    python scripts/render_summary.py
+Needs soffice and pdftoppm (Debian: libreoffice-calc, poppler-utils). Not part of the tests: run it
+after changing a layout, LOOK at the pictures, and commit the ones the README shows (docs/*.png).
+    python scripts/render_summary.py                 # build/pictures/<lang>/*.png, and docs/
+    python scripts/render_summary.py --lang fr --out /tmp/pictures --no-docs
 """
 
 from __future__ import annotations
 
+import argparse
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import openpyxl
+from openpyxl.utils import get_column_letter
+
 from addin.demo import run_demo
+from addin.layout import fit_row_heights
 from addin.master import write_master
 from addin.merge import merge_workbooks
 
 REPO = Path(__file__).resolve().parents[1]
+# Rows of a sheet shown: its top, where the layout shows; the pre-formatted rows below are empty.
+SHEET_ROWS = 30
+DPI = 130
+# The pictures the README shows: (workbook, sheet index among the visible ones) -> docs/<name>.png.
+DOCS = {"participant": ("plan", 0), "group-worksheet": ("strategy", 1), "instructions": ("plan", 2),
+        "annotated": ("checked", 0), "summary": ("master", 5)}
 
 
-def main() -> int:
-    work = Path(tempfile.mkdtemp(prefix="upr-summary-"))
-    outputs = run_demo(work / "demo")
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def fit_to_width(ws, rows: int = SHEET_ROWS) -> None:
+    """The sheet prints one landscape page wide; a table shows its top rows, the Summary all."""
+    if not ws._charts:
+        last_column = max((c for c in range(1, ws.max_column + 1)
+                           if not ws.column_dimensions[get_column_letter(c)].hidden), default=1)
+        ws.print_area = f"A1:{get_column_letter(last_column)}{min(ws.max_row, rows)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def render(make_workbook, name: str, outdir: Path, work: Path) -> list[Path]:
+    """The first page of each visible sheet, alone: outdir/<name>-<n>-<sheet>.png.
+
+    make_workbook() gives a fresh copy per sheet: LibreOffice prints a hidden sheet's print range."""
+    titles = [ws.title for ws in make_workbook().worksheets if ws.sheet_state == "visible"]
+    sources = []
+    for index, title in enumerate(titles):
+        wb = make_workbook()
+        ws = wb[title]
+        fit_to_width(ws)
+        # Rows the demo typed in: a participant's client sizes them as they are typed.
+        fit_row_heights(ws)
+        for other in wb.worksheets:
+            if other.sheet_state == "visible" and other is not ws:
+                other.sheet_state = "hidden"
+            other.sheet_view.tabSelected = other is ws   # LibreOffice prints the selected sheets
+        wb.active = wb.worksheets.index(ws)
+        source = work / f"{name}-{index}-{slug(title)}.xlsx"
+        wb.save(source)
+        sources.append(source)
+    subprocess.run(["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(work), *map(str, sources)], check=True, capture_output=True)
+    written = []
+    for source in sources:
+        target = outdir / f"{source.stem}.png"
+        subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile",
+                        str(source.with_suffix(".pdf")), str(target.with_suffix(""))], check=True)
+        written.append(target)
+    return written
+
+
+def render_language(lang: str, outdir: Path, docs: bool) -> None:
+    work = Path(tempfile.mkdtemp(prefix=f"upr-pictures-{lang}-"))
+    outputs = run_demo(work / "demo", lang=lang)
+    groups = outputs["groups"]
+    books = {
+        "plan": next(p for p in groups.glob("*.xlsx") if "ustice" in p.name and "checked" not in p.name
+                     and ("Implementation" in p.name or "Plan" in p.name)),
+        "strategy": next(p for p in groups.glob("*.xlsx") if "ustice" in p.name and "checked" not in p.name
+                         and ("strategy" in p.name or "Stratégie" in p.name)),
+        "checked": next(p for p in groups.glob("*.checked.xlsx") if "ustice" in p.name),
+    }
+    outdir.mkdir(parents=True, exist_ok=True)
+    rendered: dict[str, list[Path]] = {}
+    for name, path in books.items():
+        rendered[name] = render(lambda path=path: openpyxl.load_workbook(path), name, outdir, work)
     # Built afresh: openpyxl drops charts when it loads an existing file.
-    wb = write_master(merge_workbooks([outputs["groups"]], work / "again.xlsx",
-                                      recommendations=outputs["recommendations"]))
-    # Only the Summary sheet goes to the PDF; its charts read their data from the same sheet.
-    for ws in wb.worksheets:
-        if ws.title != "Summary":
-            ws.sheet_state = "hidden"
-    wb.active = wb.sheetnames.index("Summary")
-    single = work / "summary.xlsx"
-    wb.save(single)
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work), str(single)],
-                   check=True, capture_output=True)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                    str(work / "summary.pdf"), str(work / "summary")], check=True)
-    target = REPO / "docs" / "summary.png"
-    shutil.copy(work / "summary.png", target)
-    print(f"Wrote {target}")
+    merged = merge_workbooks([groups], work / "again.xlsx", lang=lang, recommendations=outputs["recommendations"])
+    rendered["master"] = render(lambda: write_master(merged), "master", outdir, work)
+    for paths in rendered.values():
+        for path in paths:
+            print(f"Wrote {path} ({path.stat().st_size // 1024} KB)")
+    if docs:
+        for picture, (book, index) in DOCS.items():
+            target = REPO / "docs" / f"{picture}-{lang}.png"
+            shutil.copy(rendered[book][index], target)
+            print(f"Wrote {target}")
+        if lang == "en":
+            shutil.copy(rendered["master"][DOCS["summary"][1]], REPO / "docs" / "summary.png")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("en", "fr", "both"), default="both")
+    parser.add_argument("--out", type=Path, default=REPO / "build" / "pictures")
+    parser.add_argument("--no-docs", action="store_true", help="do not copy the README's pictures to docs/")
+    args = parser.parse_args(argv)
+    for lang in (("en", "fr") if args.lang == "both" else (args.lang,)):
+        render_language(lang, args.out / lang, docs=not args.no_docs)
     return 0
 
 

@@ -16,7 +16,6 @@ from addin.demo import DEMO_FILLS, example_source, fill_matrix
 from addin.groupbooks import make_group_workbooks
 from addin.groups import GroupMapping
 from addin.layout import header_width, wrapped_lines
-from addin.master import write_master
 from addin.merge import merge_workbooks
 from addin.files import save_workbook
 from addin.recommendations import import_recommendations, recommendation_rows, write_list_workbook
@@ -111,3 +110,23 @@ def test_estimate_wraps_like_a_spreadsheet():
     assert wrapped_lines("a\nb\nc", 40) == 3
     # A word wider than its column breaks inside itself.
     assert wrapped_lines("x" * 60, 10) >= 6
+
+
+def test_summary_charts_read_well(outputs):
+    """Horizontal bars (group names on one line), whole-number steps, and a sentence where a chart
+    would show "(none)" alone: no status is set before the coordinator sets one."""
+    from addin.charts import NOTHING_YET_BY_TABLE
+    from addin.master import write_master
+
+    _, result = outputs
+    ws = write_master(result)["Summary"]
+    bars = [c for c in ws._charts if c.tagname == "barChart"]
+    assert bars and all(c.type == "bar" for c in bars)
+    for chart in bars:
+        if chart.y_axis.scaling.max != 1:   # a count, not a share
+            assert chart.y_axis.majorUnit >= 1 and float(chart.y_axis.majorUnit).is_integer()
+    status = next(t for t in result.summary if t.key == "by_status")
+    assert [row[0] for row in status.rows] == ["(none)"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert NOTHING_YET_BY_TABLE["by_status"]["en"] in texts
+    assert len(ws._charts) == sum(1 for t in result.summary if t.chart and t.rows) - 1
