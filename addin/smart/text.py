@@ -26,8 +26,10 @@ class _FoldTable(dict):
     def __missing__(self, code: int) -> str:
         char = chr(code)
         folded = (unicodedata.normalize("NFKD", char)[:1] or char).lower()[:1] or char
-        self[code] = _TYPOGRAPHIC.get(folded, folded)
-        return self[code]
+        folded = _TYPOGRAPHIC.get(folded, folded)
+        if len(self) < 20000:  # a file full of rare characters must not grow it without end
+            self[code] = folded
+        return folded
 
 
 _FOLD_TABLE = _FoldTable()
