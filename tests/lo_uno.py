@@ -8,6 +8,7 @@
     lo_uno.py PIPE row_heights FILE [MAX_ROWS]
                                          -> JSON {sheet: [[row, stored, optimal, text], ...]}: every
                                             row whose optimal height (1/100 mm) is above its stored one
+    lo_uno.py PIPE invalid FILE SHEET    -> JSON [cells Tools > Detective > Mark Invalid Data circles]
     lo_uno.py PIPE insert_row FILE SHEET ROW VALUES [FILL_DOWN]
                                          -> inserts a row at ROW (1-based) of SHEET as a user would
                                             (Sheet > Insert Rows Above, on row ROW), fills the columns
@@ -155,16 +156,35 @@ def insert_row(document, sheet_name, row, values, fill_down=""):
     return {"cells": [c.String for c in cells], "formulas": [c.Formula for c in cells]}
 
 
+def invalid_cells(document, sheet_name):
+    """The cells Calc's validity check (Tools > Detective > Mark Invalid Data) circles."""
+    document.calculateAll()
+    sheet = document.Sheets.getByName(sheet_name)
+    sheet.showInvalid()
+    found = []
+    page = sheet.DrawPage
+    for i in range(page.Count):
+        anchor = page.getByIndex(i).Anchor
+        if anchor is not None and hasattr(anchor, "CellAddress"):
+            address = anchor.CellAddress
+            found.append(sheet.getCellByPosition(address.Column, address.Row).AbsoluteName.split(".")[-1]
+                         .replace("$", ""))
+    return found
+
+
 def main(argv):
     pipe, command, path = argv[1:4]
     # Row heights are measured only in an editable document; it is closed unsaved all the same.
-    document = open_document(pipe, path, with_macros=command not in ("convert", "row_heights", "insert_row"),
-                             read_only=command not in ("row_heights", "insert_row"))
+    editing = ("row_heights", "insert_row", "invalid")
+    document = open_document(pipe, path, with_macros=command not in ("convert", *editing),
+                             read_only=command not in editing)
     try:
         if command == "convert":
             answer = convert(document, argv[4], argv[5])
         elif command == "row_heights":
             answer = row_heights(document, int(argv[4]) if len(argv) > 4 else 400)
+        elif command == "invalid":
+            answer = invalid_cells(document, argv[4])
         elif command == "insert_row":
             answer = insert_row(document, argv[4], int(argv[5]), json.loads(argv[6]), *argv[7:8])
         elif command == "modules":

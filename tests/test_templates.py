@@ -224,3 +224,54 @@ def test_a_row_inserted_under_a_recommendation_gets_its_lookups(tmp_path, libreo
                                          json.dumps({"A": "77.2"}), lookups))
     assert row["cells"][:4] == ["77.2", RECS[2][1], "Australia", "Noted"]
     assert f"$A{first + 1}" in row["formulas"][1]
+
+
+@pytest.mark.libreoffice
+def test_a_correct_id_typed_or_picked_passes_libreoffices_validity_check(tmp_path, libreoffice):
+    """The dropdown lists bare IDs: what it puts in the cell and what a participant types are the
+    same text, which LibreOffice's Mark Invalid Data accepts; an unknown ID is circled."""
+    import json
+
+    from addin.layout import text_width
+    from conftest import LO_UNO
+
+    rows = [[rec_id, *rest[1:]] for rec_id, rest in zip(("RWA-10-001", "A/HRC/17/4 - 77.10", "77.2"), RECS)]
+    wb = build_workbook("implementation_plan", recommendation_rows=rows)
+    ws = wb["Implementation plan"]
+    first = IMPLEMENTATION_PLAN.first_data_row
+    for offset, typed in enumerate(("RWA-10-001", "A/HRC/17/4 - 77.10", "77.2", "RWA-10-999")):
+        ws[f"A{first + offset}"] = typed
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    assert json.loads(libreoffice.run_uno(LO_UNO, "invalid", str(path), "Implementation plan")) == [f"A{first + 3}"]
+    # The chosen ID reads on one line in its column.
+    assert not ws[f"A{first}"].alignment.wrap_text
+    assert ws.column_dimensions["A"].width >= text_width("A/HRC/17/4 - 77.10") + 1
+
+
+def test_instructions_explain_every_column_and_colour_with_the_lists_own_example(tmp_path):
+    rows = [[rec_id, text, *rest[2:]] for rec_id, text, rest in zip(
+        ("RWA-10-001", "RWA-10-002", "RWA-10-003"),
+        ("Improve school enrolment", "Ratify the Optional Protocol to the Convention against Torture", "Abolish"),
+        RECS)]
+    for kind in ("implementation_plan", "action_strategy"):
+        for lang in ("en", "fr"):
+            wb = build_workbook(kind, lang=lang, recommendation_rows=rows)
+            ws = wb["Instructions"]
+            text = {row[0].value: row[2].value for row in ws.iter_rows(max_col=3) if row[0].value}
+            sheet = IMPLEMENTATION_PLAN if kind == "implementation_plan" else ACTION_STRATEGY
+            for col in sheet.columns:
+                if not col.hidden:
+                    assert text[col.label(lang)], f"{kind} {lang}: {col.label(lang)} has no 'how to fill it'"
+            example_id = [row[2].value for row in ws.iter_rows(max_col=3)
+                          if row[0].value == sheet.column("recommendation_id").label(lang)][-1]
+            assert example_id == "RWA-10-002"     # the list's recommendation closest to the example
+            fills = {row[0].fill.fgColor.rgb[-6:] for row in ws.iter_rows(max_col=1) if row[0].fill.fill_type}
+            assert {"1F4E78", "9C2A00", "E7E6E6", "FFC7CE", "FFD966"} <= fills   # the colour legend
+    # The group worksheet's fields are visibly framed and filled, as its hint says.
+    ws = build_workbook("action_strategy", recommendation_rows=rows)[GROUP_WORKSHEET.en]
+    assert "pale blue" in ws["A2"].value and ws["B3"].fill.fgColor.rgb.endswith("DDEBF7")
+    # Nothing of the example is taken for text a participant typed.
+    path = tmp_path / "plan.xlsx"
+    build_workbook("implementation_plan", recommendation_rows=rows).save(path)
+    assert open_workbook(path).stray == []
