@@ -39,7 +39,8 @@ from .master import (EXCEL_CELL_LIMIT, GROUP, SMART_CRITERIA, SOURCE_FILE, SOURC
                      read_master, removed_columns, row_order, sheet_names, status_key, status_label, write_master)
 from .metadata import WorkbookMeta
 from .ids import id_text, number_text
-from .reader import WorkbookData, open_workbook, scan_inputs
+from .inputs import scan_inputs
+from .reader import WorkbookData, open_workbook
 from .schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN, MATRICES, RECOMMENDATIONS, RESPONSES, STATUSES
 from .schema import matrix as matrix_of
 from .templates import choice_label

@@ -8,7 +8,8 @@ from .checks import ALL_CHECKS, CheckContext
 from .errors import InputError
 from .findings import Finding
 from .messages import message
-from .reader import WorkbookData, open_workbook, scan_inputs
+from .inputs import scan_inputs
+from .reader import WorkbookData, open_workbook
 from .report import FileReport, Report
 from .smart import PlanWindow
 
