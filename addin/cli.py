@@ -173,18 +173,21 @@ def validate(
 
     report = validate_paths(paths, lang=lang.value, first_year=first_year, last_year=last_year)
     if annotate:
-        _annotate_all(report, lang.value)
+        unwritten = _annotate_all(report, lang.value)
     if format == Format.json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2, default=str) + "\n")
     else:
         render_text(report, console)
-    raise typer.Exit(report.exit_code)
+    # An annotated copy that could not be written (full disk, name too long) is exit 2, as unreadable input.
+    raise typer.Exit(2 if annotate and unwritten else report.exit_code)
 
 
-def _annotate_all(report, lang: str) -> None:
+def _annotate_all(report, lang: str) -> int:
+    """Write each annotated copy; returns how many could not be written."""
     from .annotate import annotate as write_annotated
 
     out = errors  # stdout stays clean for --format json
+    unwritten = 0
     for file in report.files:
         if file.error or file.skipped:
             continue
@@ -195,6 +198,8 @@ def _annotate_all(report, lang: str) -> None:
             out.print(f"Annotated copy: {write_annotated(file, lang)}")
         except OutputError as exc:
             out.print(f"error: {exc}", style="bold red")
+            unwritten += 1
+    return unwritten
 
 
 @smart_app.command("check")

@@ -636,7 +636,7 @@ def test_annotating_a_long_name_is_one_line_not_a_traceback(lost, tmp_path):
     folder = tmp_path / "long"
     shutil.copytree(lost["long_name_annotate"], folder)
     result = run("validate", folder, "--annotate")
-    assert result.exit_code == 1 and LOST_MESSAGES["long_name_annotate"] in error_line(result)
+    assert result.exit_code == 2 and LOST_MESSAGES["long_name_annotate"] in error_line(result)
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
 
 
