@@ -927,6 +927,8 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
         raise OutputError(reason("xlsx_only", lang, target=output, suggestion=output.with_suffix(".xlsx").name))
     if output.is_dir():
         raise OutputError(f"{output}: this is a folder; name the master file, e.g. {output / 'master.xlsx'}")
+    if output.exists() and not real_target(output).is_file():   # a pipe or a device would block the read
+        raise OutputError(f"{output}: this is not a regular file; name a master workbook file")
     now = (now or dt.datetime.now()).replace(microsecond=0)
     if isinstance(paths, (str, Path)):
         paths = [paths]
