@@ -40,7 +40,7 @@ from .master import (EXCEL_CELL_LIMIT, GROUP, SMART_CRITERIA, SOURCE_FILE, SOURC
 from .metadata import WorkbookMeta
 from .ids import id_text, number_text
 from .inputs import scan_inputs
-from .reader import WorkbookData, open_workbook
+from .reader import HEADER_SEARCH_ROWS, WorkbookData, open_workbook
 from .schema import ACTION_STRATEGY, IMPLEMENTATION_PLAN, MATRICES, RECOMMENDATIONS, RESPONSES, STATUSES
 from .schema import matrix as matrix_of
 from .templates import choice_label
@@ -59,9 +59,10 @@ REASONS = {
              "fr": "une liste de recommandations, pas une matrice de groupe ; ses recommandations "
                    "sont comptées dans la Couverture"},
     "unrecognised": {"en": "not recognised as an implementation plan or an action strategy "
-                           "(no header row with a Recommendation ID column)",
+                           "(no header row with a Recommendation ID column in the first {rows} rows searched)",
                      "fr": "non reconnu comme plan de mise en œuvre ni stratégie d'action "
-                           "(aucune ligne d'en-tête avec une colonne ID de la recommandation)"},
+                           "(aucune ligne d'en-tête avec une colonne ID de la recommandation dans les {rows} "
+                           "premières lignes)"},
     "duplicate": {"en": "same content as {other}", "fr": "même contenu que {other}"},
     "no_workbook": {"en": "no workbook (.xlsx, .xlsm, .xls, .ods) found",
                     "fr": "aucun classeur (.xlsx, .xlsm, .xls, .ods) trouvé"},
@@ -381,7 +382,7 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
                 source.rows = len(data.recommendations)
                 extra_lists.append(data.recommendations)
             else:
-                source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang), True
+                source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang, rows=HEADER_SEARCH_ROWS), True
                 if data.no_matrix_hint:
                     source.reason += f"; {data.no_matrix_hint}"
             return

@@ -83,8 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{field} « {value} » est antérieur(e) au début du plan ({start}).",
     },
     "after_review": {
-        "en": "{field} '{value}' is after the next review ({end}).",
-        "fr": "{field} « {value} » est postérieur(e) au prochain examen ({end}).",
+        "en": "{field} '{value}' is after the next review ({review}).",
+        "fr": "{field} « {value} » est postérieur(e) au prochain examen ({review}).",
     },
     "out_of_cycle.fix": {
         "en": "Choose a date between {start} and {end}, the period of this plan.",
@@ -164,9 +164,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "unrecognised": {
         "en": "No implementation plan or action strategy found: no sheet has the expected headers "
-              "(at least Recommendation ID and two other columns).",
+              "(at least Recommendation ID and two other columns) in its first {rows} rows.",
         "fr": "Aucun plan de mise en œuvre ni stratégie d'action trouvé : aucune feuille n'a les en-têtes "
-              "attendus (au moins l'ID de la recommandation et deux autres colonnes).",
+              "attendus (au moins l'ID de la recommandation et deux autres colonnes) dans ses {rows} premières "
+              "lignes.",
     },
 }
 

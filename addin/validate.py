@@ -45,7 +45,9 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         report.skipped = message(f"skipped_{data.kind}", lang)
         return report
     if not data.matrices:
-        report.error = f"{data.path}: {message('unrecognised', lang)}"
+        from .reader import HEADER_SEARCH_ROWS
+
+        report.error = f"{data.path}: {message('unrecognised', lang, rows=HEADER_SEARCH_ROWS)}"
         if data.no_matrix_hint:
             report.error += f" The {data.no_matrix_hint}."
         return report
