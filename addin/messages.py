@@ -83,8 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{field} « {value} » est antérieur(e) au début du plan ({start}).",
     },
     "after_review": {
-        "en": "{field} '{value}' is after the next review ({end}).",
-        "fr": "{field} « {value} » est postérieur(e) au prochain examen ({end}).",
+        "en": "{field} '{value}' is after the next review ({review}).",
+        "fr": "{field} « {value} » est postérieur(e) au prochain examen ({review}).",
     },
     "out_of_cycle.fix": {
         "en": "Choose a date between {start} and {end}, the period of this plan.",

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree  # workbooks come from anywhere
 
+from . import upr_calendar
 from .errors import InputError
 from .files import save_workbook
 from .groups import GroupMapping, slug
@@ -184,27 +185,14 @@ def _skip_reason(text: object) -> str:
 
 # --- UPR calendar ---------------------------------------------------------
 
-# Year each UPR Working Group session was held (HRC calendar). Session 36 moved
-# from May to November 2020 (COVID-19); 40 met in January 2022; 51-53 are planned.
-_SESSION_YEARS = {
-    2008: (1, 3), 2009: (4, 6), 2010: (7, 9), 2011: (10, 12), 2012: (13, 14),
-    2013: (15, 17), 2014: (18, 20), 2015: (21, 23), 2016: (24, 26), 2017: (27, 28),
-    2018: (29, 31), 2019: (32, 34), 2020: (35, 36), 2021: (37, 39), 2022: (40, 41),
-    2023: (42, 44), 2024: (45, 47), 2025: (48, 50), 2026: (51, 53),
-}
 _CYCLE_FIRST_SESSIONS = (1, 13, 27, 41)
 _CYCLE_YEARS = {1: (2008, 2011), 2: (2012, 2016), 3: (2017, 2021), 4: (2023, 2026)}
-# The next review comes about 4.5 years later, so a plan covers five years.
-PLAN_YEARS = 5
 
 
 def review_year(session: int | None) -> int | None:
-    if session is None:
-        return None
-    for year, (first, last) in _SESSION_YEARS.items():
-        if first <= session <= last:
-            return year
-    return None
+    """Year the session met, from the UPR calendar (addin/upr_calendar.py)."""
+    known = upr_calendar.session(session)
+    return known.start.year if known else None
 
 
 def cycle_for_session(session: int | None) -> int | None:
@@ -223,15 +211,22 @@ def cycle_for_year(year: int | None) -> int | None:
     return None
 
 
+def _review_of(recommendations: list[Recommendation]) -> tuple[int, str] | None:
+    """(session, State) of the review most of the list comes from."""
+    sessions = Counter((r.session, r.state) for r in recommendations if r.session is not None)
+    return sessions.most_common(1)[0][0] if sessions else None
+
+
+def next_review_for(recommendations: list[Recommendation]) -> upr_calendar.Session | None:
+    """The session of the next review of the State under review, from the UPR calendar."""
+    review = _review_of(recommendations)
+    return upr_calendar.next_review(*review) if review else None
+
+
 def plan_window_for(recommendations: list[Recommendation]) -> tuple[int, int] | None:
-    """(plan_start, plan_end): the years after the review until the next one."""
-    sessions = Counter(r.session for r in recommendations if r.session is not None)
-    if not sessions:
-        return None
-    year = review_year(sessions.most_common(1)[0][0])
-    if year is None:
-        return None
-    return year + 1, year + PLAN_YEARS
+    """(plan_start, plan_end): from the year after the review to the year of the next review."""
+    review = _review_of(recommendations)
+    return upr_calendar.plan_years(*review) if review else None
 
 
 # --- States ---------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import upr_calendar
 from .checks import ALL_CHECKS, CheckContext
 from .errors import InputError
 from .findings import Finding
@@ -16,19 +17,34 @@ from .smart import PlanWindow
 
 def plan_window(data: WorkbookData, first_year: int | None = None,
                 last_year: int | None = None) -> PlanWindow | None:
-    """The plan window: explicit years win, then the list's metadata, then the review session."""
+    """The plan window: explicit years win, then the list's metadata, then the UPR calendar."""
     meta = data.meta
     start = first_year or _year(meta.plan_start if meta else None)
     end = last_year or _year(meta.plan_end if meta else None)
-    if not start:
-        from .recommendations import review_year
-
-        sessions = {_year(r.get("session")) for r in data.recommendations} - {None}
-        reviewed = review_year(min(sessions)) if sessions else None
-        start = reviewed + 1 if reviewed else None
+    calendar_years = upr_calendar.plan_years(*_review(data)) if not (start and end) else None
+    if calendar_years:
+        start, end = start or calendar_years[0], end or calendar_years[1]
     if not start:
         return None
     return PlanWindow.from_years(start, end or start + 4)
+
+
+def _review(data: WorkbookData) -> tuple[int | None, str]:
+    """(session, State) of the review the workbook's list comes from."""
+    meta = data.meta
+    sessions = {_year(r.get("session")) for r in data.recommendations} - {None}
+    session = _year(meta.session if meta else None) or (min(sessions) if sessions else None)
+    state = (meta.state if meta else "") or next((str(r["state"]) for r in data.recommendations
+                                                 if r.get("state")), "")
+    return session, state
+
+
+def next_review_label(data: WorkbookData, window: PlanWindow | None, lang: str) -> str:
+    """'November 2015, session 23' when the plan ends in the year of the State's next review."""
+    following = upr_calendar.next_review(*_review(data))
+    if window is None or following is None or following.start.year != window.end.year:
+        return ""
+    return following.label(lang)
 
 
 def _year(value: object) -> int | None:
@@ -52,10 +68,11 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
             report.error += f" The {data.no_matrix_hint}."
         return report
     window = plan_window(data, first_year, last_year)
+    next_review = next_review_label(data, window, lang)
     lookup = {str(r["id"]): r for r in data.recommendations}
     for matrix in data.matrices:
         context = CheckContext(file=str(data.path), matrix=matrix, recommendations=lookup,
-                               window=window, lang=lang)
+                               window=window, lang=lang, next_review=next_review)
         checks = [ALL_CHECKS[name]() for name in matrix.schema.checks if name in ALL_CHECKS]
         found: list[Finding] = []
         for check in checks:

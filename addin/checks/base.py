@@ -20,6 +20,7 @@ class CheckContext:
     recommendations: Mapping[str, Mapping[str, object]]
     window: PlanWindow | None
     lang: str = "en"
+    next_review: str = ""    # "November 2015, session 23" when the calendar knows it
     # Results shared between checks of the same row (e.g. parsed dates).
     cache: dict = field(default_factory=dict)
 

@@ -59,4 +59,5 @@ class DeadlineOutOfCycle(Check):
                                       value=row.text(key), **bounds)
             elif when.start > window.end:
                 yield context.finding(self.type, row, key, "after_review", "out_of_cycle.fix",
-                                      value=row.text(key), **bounds)
+                                      value=row.text(key), review=context.next_review or window.end.year,
+                                      **bounds)
