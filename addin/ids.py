@@ -33,9 +33,14 @@ def safe_form(text: str) -> str:
     return " ".join(text.split())
 
 
+# Letters of other scripts that look like Latin ones, as typed from another keyboard layout.
+_CONFUSABLES = str.maketrans("АВЕКМНОРСТХУаеорсхуΑΒΕΖΗΙΚΜΝΟΡΤΧΥοЗ", "ABEKMHOPCTXYaeopcxyABEZHIKMNOPTXYo3")
+
+
 def _loose_form(text: str) -> str:
-    """Everything that looks alike folded (compatibility forms, case): only to find what was meant."""
-    return safe_form(unicodedata.normalize("NFKC", text)).casefold()
+    """Everything that looks alike folded (compatibility forms, other scripts' letters, case): only to
+    find what was meant, never to accept it."""
+    return safe_form(unicodedata.normalize("NFKC", text)).translate(_CONFUSABLES).casefold()
 
 
 def number_text(value: int | float) -> str:

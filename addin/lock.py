@@ -195,9 +195,14 @@ def acquire(target: Path, lang: str = "en") -> Path:
             raise _busy(target, path, lang)
         record = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
                              "time": dt.datetime.now().isoformat(timespec="seconds")}).encode("utf-8")
-        os.lseek(fd, 0, os.SEEK_SET)
-        os.ftruncate(fd, 0)
-        os.write(fd, record)
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, record)
+        except OSError as exc:   # a full disk: the lock is held all the same, but say why nothing runs
+            os.close(fd)
+            raise OutputError(_say("cannot_lock", lang, target=target, lock=path.name,
+                                   problem=exc.strerror or exc)) from exc
         _held[path] = fd
         return path
     raise OutputError(_say("busy", lang, target=target, pid="?", host="?", time="?", lock=path.name))

@@ -603,6 +603,16 @@ def _clean_header(text: object, key: str, columns) -> bool:
     return wanted in names or bool(difflib.get_close_matches(wanted, names, n=1, cutoff=0.85))
 
 
+def _laid_out_as_template(raw: RawSheet, sheet: SheetSchema, header_row: int, headers: dict[int, str]) -> bool:
+    """Without metadata: a header row where the template put it, with most columns named cleanly at
+    the template's place (a copy that lost its metadata). A merged header is then read as with it."""
+    if header_row != sheet.header_row or not any(top <= header_row <= bottom and right > left
+                                                 for top, left, bottom, right in raw.merged or ()):
+        return False
+    clean = sum(_clean_header(headers.get(i), c.key, sheet.columns) for i, c in enumerate(sheet.columns, start=1))
+    return clean * 2 >= len(sheet.columns)
+
+
 def _template_positions(raw: RawSheet, sheet: SheetSchema, header_row: int, columns: dict[str, int],
                         headers: dict[int, str], notices: list[Notice]) -> dict[str, int]:
     """Columns of a sheet the metadata says is this project's template.
@@ -646,7 +656,7 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
         return None
     ids = ids if ids is not None else IdIndex(lookup)
     notices = notices if notices is not None else []
-    if positional:
+    if positional or _laid_out_as_template(raw, sheet, header_row, headers):
         columns = _template_positions(raw, sheet, header_row, columns, headers, notices)
     width = max((len(r) for r in raw.rows), default=0)
     known = set(columns.values())

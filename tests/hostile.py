@@ -497,6 +497,8 @@ LOST_MESSAGES: dict[str, str | None] = {
     "group_worksheet_notes": "Text outside the table: 'Next meeting moved to June'",
     # 4. a header merged across two columns
     "merged_header": "Column F has the header 'Goal / Action expected of Government' where the template has 'Goal'",
+    "merged_header_no_metadata": "Column G has the header '(empty)' where the template has 'Action expected of "
+                                 "Government'",
     # 5. an ID stored as a number
     "numeric_id": "Recommendation ID 77.1 was stored as a number, and the list has several IDs with that value: "
                   "77.1, 77.10. It is kept as typed, not guessed.",
@@ -623,6 +625,12 @@ def build_lost_corpus(root: Path) -> Corpus:
     ws.merge_cells(start_row=PLAN.header_row, start_column=goal, end_row=PLAN.header_row, end_column=goal + 1)
     wb.save(root / "merged header.xlsx")
     corpus.files["merged_header"] = root / "merged header.xlsx"
+    from openpyxl.packaging.custom import CustomPropertyList
+
+    del wb["_upr_meta"]                 # a copy that lost its metadata: laid out as the template all the same
+    wb.custom_doc_props = CustomPropertyList()
+    wb.save(root / "merged header copy.xlsx")
+    corpus.files["merged_header_no_metadata"] = root / "merged header copy.xlsx"
 
     # 5. 77.10 typed into a cell that is not text: Excel keeps the number 77.1.
     wb, ws = _typed_book(root / "numeric id.xlsx", [(77.1, GOOD_ROW), (77.2, {**GOOD_ROW, "goal": "By number"})])
@@ -649,8 +657,8 @@ def build_lost_corpus(root: Path) -> Corpus:
     wb, _ = _typed_book(out / plan, swapped)
     wb.save(out / "swapped.xlsx")   # the test copies it over the plan after the first merge
 
-    # 8. IDs that only look like listed ones.
-    wb, ws = _typed_book(root / "look alike.xlsx", [("７７.2", GOOD_ROW)])
+    # 8. IDs that only look like listed ones (a full-width digit; a Cyrillic letter).
+    wb, ws = _typed_book(root / "look alike.xlsx", [("７７.2", GOOD_ROW), ("77.З", GOOD_ROW)])
     wb.save(root / "look alike.xlsx")
     corpus.files["look_alike_id"] = root / "look alike.xlsx"
     wb, ws = _typed_book(root / "safe look alike.xlsx", [("77\u200b.2", GOOD_ROW), ("\u00a077.3 ", GOOD_ROW)])
