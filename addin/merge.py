@@ -533,16 +533,19 @@ def _pair_rows(new: list[MasterRow], active: list[MasterRow], gone: list[MasterR
         if same:
             take(n, next((c for c in same if c.merge_key == n.merge_key), same[0]))
     by_key: dict[str, MasterRow] = {}
+    by_recommendation: dict[tuple[str, str], list[MasterRow]] = defaultdict(list)
     for c in candidates:
         by_key.setdefault(c.merge_key, c)
+        by_recommendation[(c.group_key, c.recommendation_id)].append(c)
     for n in new:
         if id(n) in matches:
             continue
         c = by_key.get(n.merge_key)
         if c is not None and id(c) in free:
             own = _shared_cells(n, c)
-            elsewhere = any(id(o) in free and o is not c and o.group_key == n.group_key
-                            and _shared_cells(n, o) > own for o in candidates)
+            # A key carries the recommendation ID: rows swapped under one key share it.
+            elsewhere = any(id(o) in free and o is not c and _shared_cells(n, o) > own
+                            for o in by_recommendation[(n.group_key, n.recommendation_id)])
             if not elsewhere:
                 take(n, c)           # the keyed row, edited (even all of it)
             elif conflicts is not None:
