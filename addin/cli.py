@@ -154,6 +154,39 @@ def groups_make(
     console.print(f"Total: {total} recommendations, {len(books)} workbooks in {outdir}")
 
 
+@groups_app.command("assign")
+def groups_assign(
+    unassigned: Path = typer.Argument(..., help="The Unassigned workbook, its 'Assign to group' column filled."),
+    outdir: Path = typer.Option(..., "-o", "--output", help="The folder of the group workbooks (groups make -o)."),
+    groups: Optional[Path] = typer.Option(None, "--groups", help="csv/xlsx mapping issue or theme -> group, "
+                                                                 "as given to groups make."),
+) -> None:
+    """Add each recommendation given a group in the Unassigned workbook to that group's workbooks.
+
+    What participants typed stays; a backup of each changed workbook is kept beside it.
+    Exit code 0: done; 2: the Unassigned workbook or some group workbook could not be read or written.
+    """
+    from .assign import assign_recommendations
+
+    try:
+        result = assign_recommendations(unassigned, outdir, mapping=_mapping(groups))
+    except (InputError, OutputError) as exc:
+        fail(exc)
+    for done in result.groups:
+        for path, added in done.added.items():
+            note = f" ({len(done.already[path])} already there)" if done.already.get(path) else ""
+            console.print(f"{done.group:<42} +{len(added):>3} recommendations{note}  {path}")
+    for done in result.groups:
+        for backup in done.backups:
+            console.print(f"The previous file was kept as {backup}", style="yellow")
+    for problem in result.problems:
+        errors.print(f"error: {problem}", style="bold red")
+    total = sum(len(d.ids) for d in result.groups)
+    console.print(f"Assigned: {total} recommendations to {len(result.groups)} groups; "
+                  f"{result.unassigned_left} still without a group")
+    raise typer.Exit(2 if result.problems else 0)
+
+
 @app.command("validate")
 def validate(
     paths: list[Path] = typer.Argument(..., help="Workbooks or folders."),

@@ -159,7 +159,7 @@ def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
     unassigned = [r for r in recommendations if not r.groups]
     if unassigned:
         path = unassigned_path(outdir, lang)
-        write_list_workbook(unassigned, path, lang=lang, mapping=mapping)
+        write_list_workbook(unassigned, path, lang=lang, mapping=mapping, assignable=True)
         books.append(GroupBook(t("unassigned", lang), "recommendations", path, len(unassigned)))
     written = _manifest(Path(outdir))
     written.update({book.path.name: file_sha256(book.path) for book in books})

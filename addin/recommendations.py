@@ -1232,7 +1232,10 @@ def list_metadata(recommendations: list[Recommendation], lang: str = "en") -> di
 
 
 def write_list_workbook(recommendations: list[Recommendation], target: Path, *, lang: str = "en",
-                        mapping: GroupMapping | None = None, metadata: dict | None = None) -> Path:
+                        mapping: GroupMapping | None = None, metadata: dict | None = None,
+                        assignable: bool = False) -> Path:
+    """The list as a workbook; assignable adds the "Assign to group" dropdown (the Unassigned
+    workbook, applied by `upr groups assign`)."""
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
     from openpyxl.styles import Alignment, Font
@@ -1266,6 +1269,10 @@ def write_list_workbook(recommendations: list[Recommendation], target: Path, *, 
                 cell.data_type = "s"  # text that looks like a formula stays text
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    if assignable:
+        from .assign import add_assign_column
+
+        add_assign_column(workbook, sheet, mapping.groups, lang, len(recommendations))
     fit_header_widths(sheet, 1)
     fit_content_widths(sheet, 2, last_column=len(RECOMMENDATIONS.columns))
     fit_row_heights(sheet)
