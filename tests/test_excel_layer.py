@@ -344,3 +344,15 @@ def test_the_payload_helper_speaks_the_remote_engines_format(rwanda):
     sheet = book.sheets[IMPLEMENTATION_PLAN.en]
     assert sheet.range("K6").value == "sometime next year"
     assert json.loads(json.dumps(book.json())) == {"actions": []}
+
+
+def test_a_record_longer_than_a_cell_runs_down_the_column(rwanda, tmp_path, monkeypatch):
+    from addin import limits
+
+    # Cells of 40 characters stand in for Excel's 32,767, which a real record passes at ~800 flags.
+    monkeypatch.setattr("addin.excel.flags.cell_chunks", lambda text: limits.cell_chunks(text, 40))
+    _run(upr.validate, rwanda["plan"], tmp_path / "flagged.xlsx")
+    column = [c.value for c in openpyxl.load_workbook(tmp_path / "flagged.xlsx")[CHECK_SHEET]["T"]]
+    assert len([v for v in column[1:] if v]) > 3 and all(len(v) <= 40 for v in column[1:] if v)
+    _run(upr.clear_flags, tmp_path / "flagged.xlsx", tmp_path / "cleared.xlsx")
+    assert _looks(tmp_path / "cleared.xlsx") == _looks(rwanda["plan"])

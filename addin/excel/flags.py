@@ -14,6 +14,7 @@ import xlwings as xw
 
 from ..annotate import (CHECK_SHEET, ORIGINAL_FILLS_COLUMN, ORIGINAL_FILLS_HEADER, SEVERITY_FILLS, FlagPlan,
                         internal_link)
+from ..limits import cell_chunks
 from ..reader import WorkbookData
 from ..templates import AUTO_FILL
 
@@ -85,8 +86,9 @@ def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
             values[4] = f'=HYPERLINK("{internal_link(target_sheet, target_cell)}","{target_cell}")'
         rows.append([_as_text(v) for v in values])
     sheet.range((1, 1)).value = rows
-    sheet.range((1, ORIGINAL_FILLS_COLUMN)).value = [[ORIGINAL_FILLS_HEADER],
-                                                     [json.dumps({FILLS_KEY: fills, NOTES_KEY: notes})]]
+    # One cell holds at most 32,767 characters: a long record runs down the column, as in a copy.
+    record = cell_chunks(json.dumps({FILLS_KEY: fills, NOTES_KEY: notes}))
+    sheet.range((1, ORIGINAL_FILLS_COLUMN)).value = [[ORIGINAL_FILLS_HEADER]] + [[chunk] for chunk in record]
     # Findings come sorted by severity: one fill per block of rows.
     first = 2
     for severity, block in itertools.groupby(plan.severities):
@@ -108,7 +110,8 @@ def clear(book: xw.Book) -> int:
     sheet = check_sheet(book)
     if sheet is None:
         return 0
-    saved = json.loads(sheet.range((2, ORIGINAL_FILLS_COLUMN)).value or "{}")
+    record = sheet.range((2, ORIGINAL_FILLS_COLUMN)).expand("down").options(ndim=1).value
+    saved = json.loads("".join(chunk for chunk in record if chunk) or "{}")
     fills, notes = saved.get(FILLS_KEY, {}), set(saved.get(NOTES_KEY, []))
     sheet_names = [s.name for s in book.sheets]
     for key, color in fills.items():
