@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from .layout import text_width
+
 if TYPE_CHECKING:  # pragma: no cover
     from .merge import MergeResult
 
@@ -49,6 +51,7 @@ def write_summary(ws, result: "MergeResult") -> None:
     for name, value in result.headline:
         put(ws.cell(row, 1), name)
         ws.cell(row, 1).font = Font(bold=True)
+        ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         if value is not None:
             put(ws.cell(row, 2), value)
             if isinstance(value, float):
@@ -57,7 +60,9 @@ def write_summary(ws, result: "MergeResult") -> None:
     row += 1
     for table in result.summary:
         row = _write_table(ws, table, row, result.lang)
-    ws.column_dimensions["A"].width = 42
+    # Headline names on one line where they fit in a reasonable width; longer ones wrap.
+    ws.column_dimensions["A"].width = min(56, max([42] + [round(text_width(str(name), bold=True)) + 2
+                                                          for name, _ in result.headline]))
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 17
     # Printed or exported to PDF, tables and their charts share one page width.

@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Rows of a sheet shown: its top, where the layout shows; the pre-formatted rows below are empty.
 SHEET_ROWS = 30
 DPI = 130
+MAX_PICTURE_BYTES = 190_000   # the README's pictures stay light
 # The pictures the README shows: (workbook, sheet index among the visible ones) -> docs/<name>.png.
 DOCS = {"participant": ("plan", 0), "group-worksheet": ("strategy", 1), "instructions": ("plan", 2),
         "annotated": ("checked", 0), "summary": ("master", 5)}
@@ -48,6 +49,22 @@ def fit_to_width(ws, rows: int = SHEET_ROWS) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def text_box(pdf: Path, margin: float = 12.0) -> tuple[float, float, float, float]:
+    """The part of the first page that holds text (points), with a margin: the picture is cropped to it."""
+    xml = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    boxes = [tuple(float(v) for v in m) for m in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', xml)]
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', xml)
+    width, height = (float(page.group(1)), float(page.group(2))) if page else (842.0, 595.0)
+    if not boxes:
+        return 0.0, 0.0, width, height
+    left = max(min(b[0] for b in boxes) - margin, 0.0)
+    # As wide as the page's printed area: the last column's frame goes past its text.
+    return (left, max(min(b[1] for b in boxes) - margin, 0.0), max(width - left, max(b[2] for b in boxes)),
+            min(max(b[3] for b in boxes) + margin * 2, height))
 
 
 def render(make_workbook, name: str, outdir: Path, work: Path) -> list[Path]:
@@ -75,8 +92,18 @@ def render(make_workbook, name: str, outdir: Path, work: Path) -> list[Path]:
     written = []
     for source in sources:
         target = outdir / f"{source.stem}.png"
-        subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile",
-                        str(source.with_suffix(".pdf")), str(target.with_suffix(""))], check=True)
+        pdf = source.with_suffix(".pdf")
+        left, top, right, bottom = text_box(pdf)
+        dpi = DPI
+        while True:   # a picture of a text-heavy sheet is drawn smaller until it is small enough
+            scale = dpi / 72
+            crop = [str(round(v * scale)) for v in (left, top, right - left, bottom - top)]
+            subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
+                            "-x", crop[0], "-y", crop[1], "-W", crop[2], "-H", crop[3],
+                            str(pdf), str(target.with_suffix(""))], check=True)
+            if target.stat().st_size <= MAX_PICTURE_BYTES or dpi <= 60:
+                break
+            dpi -= 15
         written.append(target)
     return written
 
@@ -107,8 +134,6 @@ def render_language(lang: str, outdir: Path, docs: bool) -> None:
             target = REPO / "docs" / f"{picture}-{lang}.png"
             shutil.copy(rendered[book][index], target)
             print(f"Wrote {target}")
-        if lang == "en":
-            shutil.copy(rendered["master"][DOCS["summary"][1]], REPO / "docs" / "summary.png")
     shutil.rmtree(work, ignore_errors=True)
 
 
