@@ -11,10 +11,10 @@ from .errors import InputError, OutputError
 from .files import copy_atomically, file_sha256, save_workbook, write_atomically
 from .groups import GroupMapping
 from .i18n import t
-from .metadata import WorkbookMeta
+from .metadata import WorkbookMeta, write_full_list
 from .recommendations import (import_recommendations, list_hash, plan_window_for, recommendation_rows,
                               write_list_workbook)
-from .schema import MATRICES
+from .schema import MATRICES, RECOMMENDATIONS
 from .templates import build_workbook
 
 
@@ -142,6 +142,7 @@ def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
     window = plan_window_for(recommendations) or ("", "")
     first = recommendations[0] if recommendations else None
     books: list[GroupBook] = []
+    whole_list = [dict(zip(RECOMMENDATIONS.keys, row)) for row in recommendation_rows(recommendations, lang, mapping)]
     for group in mapping.groups:
         mine = [r for r in recommendations if group.key in r.groups]
         rows = recommendation_rows(mine, lang, mapping)
@@ -153,6 +154,7 @@ def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
                 plan_start=str(window[0]), plan_end=str(window[1]))
             wb = build_workbook(sheet.kind, lang=lang, recommendation_rows=rows, group=group,
                                 groups=mapping.groups, meta=meta)
+            write_full_list(wb, whole_list)
             path = book_path(outdir, group.label(lang), sheet.title(lang))
             save_workbook(wb, path)
             books.append(GroupBook(group.label(lang), sheet.kind, path, len(mine)))

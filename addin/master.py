@@ -176,6 +176,7 @@ LABELS: dict[str, dict[str, str]] = {
     "not_addressed": {"en": "Not addressed", "fr": "Non traitée"},
     "addressed": {"en": "Addressed", "fr": "Traitée"},
     "cross_cutting": {"en": "Cross-cutting", "fr": "Transversale"},
+    "not_in_list": {"en": "Not in the list (counted apart)", "fr": "Absente de la liste (comptée à part)"},
     "coverage_status": {"en": "Coverage", "fr": "Couverture"},
     "group_count": {"en": "Number of groups", "fr": "Nombre de groupes"},
     "planned_by": {"en": "Implementation plan by", "fr": "Plan de mise en œuvre par"},
@@ -603,6 +604,7 @@ FILLS = {
 }
 CROSS_CUTTING_FILL = PatternFill("solid", fgColor="FFE699")
 NOT_ADDRESSED_FILL = PatternFill("solid", fgColor="FFC7CE")
+NOT_IN_LIST_FILL = PatternFill("solid", fgColor="FFD966")   # the templates' fill for an unknown ID
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -764,10 +766,13 @@ def _write_coverage(ws, result: "MergeResult") -> None:
                 label("strategy_by", lang), label("has_strategy", lang), label("in_list", lang)]
     headers += group_labels
     rows = []
-    for item in result.coverage:
+    # The list's recommendations, then the IDs typed in rows that the list lacks, apart.
+    items = result.coverage + result.unlisted
+    for item in items:
         record = item.record
         status = {"not_addressed": label("not_addressed", lang), "addressed": label("addressed", lang),
-                  "cross_cutting": label("cross_cutting", lang)}[item.status]
+                  "cross_cutting": label("cross_cutting", lang),
+                  "not_in_list": label("not_in_list", lang)}[item.status]
         values = [item.id] + [record.get(k) for k in list_keys[1:]]
         values += [status, len(item.groups), "; ".join(item.planned_by) or None,
                    "; ".join(item.strategy_by) or None,
@@ -778,9 +783,10 @@ def _write_coverage(ws, result: "MergeResult") -> None:
     widths = [10, 50, 18, 11, 22, 9, 22, 14, 9, 24, 24, 10, 9] + [34] * len(group_labels)
     write_table(ws, headers, rows, widths, freeze="C2")
     status_col = len(list_keys) + 1
-    for r, item in enumerate(result.coverage, start=2):
+    for r, item in enumerate(items, start=2):
         if item.status != "addressed":
-            fill = CROSS_CUTTING_FILL if item.status == "cross_cutting" else NOT_ADDRESSED_FILL
+            fill = {"cross_cutting": CROSS_CUTTING_FILL, "not_in_list": NOT_IN_LIST_FILL}.get(item.status,
+                                                                                            NOT_ADDRESSED_FILL)
             ws.cell(r, 1).fill = fill
             ws.cell(r, status_col).fill = fill
         ws.cell(r, 1).data_type = "s"

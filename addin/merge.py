@@ -92,6 +92,14 @@ SAY = {
     "recs": {"en": "Recommendations: {total}, {addressed} addressed, {not_addressed} not addressed",
              "fr": "Recommandations : {total}, {addressed} traitées, {not_addressed} non traitées"},
     "not_addressed": {"en": "Not addressed by any group: {ids}", "fr": "Traitées par aucun groupe : {ids}"},
+    "unlisted": {"en": "Rows citing an ID not in the list, counted apart ({n}, see Coverage): {items}",
+                 "fr": "Lignes citant un identifiant absent de la liste, comptées à part ({n}, voir Couverture) : "
+                       "{items}"},
+    "in_no_workbook": {"en": "{n} recommendations of the list are in no merged workbook (unassigned, or a "
+                             "group's workbook missing); Coverage counts them as not addressed: {ids}",
+                       "fr": "{n} recommandations de la liste ne figurent dans aucun classeur fusionné (non "
+                             "attribuées, ou classeur d'un groupe absent) ; la Couverture les compte comme non "
+                             "traitées : {ids}"},
     "cross_cutting": {"en": "Cross-cutting ({n}, see Coverage): {items}",
                       "fr": "Transversales ({n}, voir Couverture) : {items}"},
     "findings": {"en": "Findings: {errors} errors, {warnings} warnings, {infos} notes (Findings sheet)",
@@ -128,6 +136,8 @@ SUMMARY_TEXT = {
     "rows_strategy": {"en": "Action strategy rows", "fr": "Lignes de la stratégie d'action"},
     "recommendations": {"en": "Recommendations", "fr": "Recommandations"},
     "not_addressed": {"en": "Not addressed by any group", "fr": "Traitées par aucun groupe"},
+    "unlisted_rows": {"en": "Rows citing an ID not in the list (counted apart)",
+                      "fr": "Lignes citant un identifiant absent de la liste (comptées à part)"},
     "cross_cutting": {"en": "Cross-cutting (several groups)", "fr": "Transversales (plusieurs groupes)"},
     "no_strategy": {"en": "Planned but without action strategy", "fr": "Planifiées mais sans stratégie d'action"},
     "completeness": {"en": "Completeness (required cells filled)",
@@ -201,6 +211,7 @@ class CoverageRow:
     planned_by: list[str] = field(default_factory=list)     # group labels with plan rows
     strategy_by: list[str] = field(default_factory=list)    # group labels with strategy rows
     by_group: dict[str, str] = field(default_factory=dict)  # group label -> what it plans
+    rows: list[str] = field(default_factory=list)           # where an ID not in the list was typed
 
     @property
     def groups(self) -> list[str]:
@@ -208,6 +219,8 @@ class CoverageRow:
 
     @property
     def status(self) -> str:
+        if not self.in_list:
+            return "not_in_list"
         count = len(self.groups)
         return "not_addressed" if count == 0 else "addressed" if count == 1 else "cross_cutting"
 
@@ -268,7 +281,9 @@ class MergeResult:
     columns: dict[str, list[MasterColumn]] = field(default_factory=dict)
     removed: list[MasterRow] = field(default_factory=list)
     removed_columns: list[MasterColumn] = field(default_factory=list)
-    coverage: list[CoverageRow] = field(default_factory=list)
+    coverage: list[CoverageRow] = field(default_factory=list)      # the list's recommendations only
+    unlisted: list[CoverageRow] = field(default_factory=list)      # IDs typed in rows but not in the list
+    in_no_workbook: list[str] = field(default_factory=list)        # listed IDs no merged workbook holds
     group_stats: list[GroupStats] = field(default_factory=list)
     findings: list[PlacedFinding] = field(default_factory=list)
     stray: list[StrayNote] = field(default_factory=list)
@@ -681,11 +696,14 @@ def _coverage(result: MergeResult, lists: list[list[dict[str, object]]], embedde
             if not rec_id or isinstance(row.values.get("recommendation_id"), (int, float)):
                 continue   # no ID, or a number several listed IDs share (see _rows_of)
             if rec_id not in coverage:
+                # Without any list every typed ID counts; with one, an ID it lacks is counted apart.
                 record = {"id": rec_id, "text": row.values.get("recommendation"),
                           "recommending_states": row.values.get("recommending_states"),
                           "response": row.values.get("response")}
-                coverage[rec_id] = CoverageRow(rec_id, record, False)
+                coverage[rec_id] = CoverageRow(rec_id, record, not records)
             item = coverage[rec_id]
+            if not item.in_list:
+                item.rows.append(f"{row.group}, {row.source_file} {row.source_sheet}!{row.source_row}")
             target = item.planned_by if sheet.kind == IMPLEMENTATION_PLAN.kind else item.strategy_by
             if row.group not in target:
                 target.append(row.group)
@@ -695,7 +713,9 @@ def _coverage(result: MergeResult, lists: list[list[dict[str, object]]], embedde
     for item in coverage.values():
         if item.assigned:
             item.record["groups"] = "; ".join(_relabel_group(k, k, lang) for k in item.assigned)
-    result.coverage = sorted(coverage.values(), key=lambda c: natural_key(c.id))
+    ordered = sorted(coverage.values(), key=lambda c: natural_key(c.id))
+    result.coverage = [c for c in ordered if c.in_list]
+    result.unlisted = [c for c in ordered if not c.in_list]
 
 
 def _group_stats(result: MergeResult, loaded: list[_Loaded], lang: str) -> None:
@@ -857,6 +877,7 @@ def _summary(result: MergeResult, lang: str) -> None:
         (say("rows_strategy"), result.row_count(strategy)),
         (say("recommendations"), len(coverage)),
         (say("not_addressed"), len(result.not_addressed)),
+        (say("unlisted_rows"), sum(len(c.rows) for c in result.unlisted)),
         (say("cross_cutting"), len(result.cross_cutting)),
         (say("no_strategy"), planned_without_strategy),
         (say("completeness"), filled / cells if cells else None),
@@ -952,6 +973,8 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
             result.sources.append(SourceResult(path=Path(" ".join(map(str, paths))), status="skipped",
                                                reason=reason("no_workbook", lang)))
 
+        if not full_list:   # the whole list each group workbook carries (groups make)
+            full_list = _embedded_full_list(loaded, lang)
         lookup, embedded = _recommendation_lookup(full_list, loaded)
         result.warnings += _sanity_warnings(loaded, lang)
         rows, merged_pairs = _collect_rows(result, loaded, lookup, lang)
@@ -967,6 +990,9 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
         _lay_out_columns(result, old, lang)
         _coverage(result, [full_list] + [item.data.recommendations for item in loaded] + extra_lists,
                   embedded, lang)
+        held = {id_text(r.get("id")) for records in [item.data.recommendations for item in loaded] + extra_lists
+                for r in records}
+        result.in_no_workbook = [c.id for c in result.coverage if c.id not in held]
         _group_stats(result, loaded, lang)
         _place_findings(result, loaded, lang)
         _summary(result, lang)
@@ -974,6 +1000,15 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
         if result.merged:
             _write(result, output, now)
     return result
+
+
+def _embedded_full_list(loaded: list[_Loaded], lang: str) -> list[dict[str, object]]:
+    """The union of the full lists the merged workbooks carry, responses in the master's language."""
+    seen: dict[str, dict[str, object]] = {}
+    for item in loaded:
+        for record in item.data.full_list:
+            seen.setdefault(id_text(record.get("id")), record)
+    return list(seen.values())
 
 
 def _recommendation_lookup(full_list: list[dict[str, object]], loaded: list[_Loaded]
@@ -1082,6 +1117,13 @@ def render_summary(result: MergeResult, console) -> None:
                       not_addressed=len(result.not_addressed)))
     if result.not_addressed:
         console.print(say("not_addressed", ids=_shorten(result.not_addressed)), style="red")
+    if result.in_no_workbook:
+        console.print(say("in_no_workbook", n=len(result.in_no_workbook), ids=_shorten(result.in_no_workbook)),
+                      style="red")
+    if result.unlisted:
+        where = [f"{c.id} ({'; '.join(c.rows)})" for c in result.unlisted]
+        console.print(say("unlisted", n=sum(len(c.rows) for c in result.unlisted), items=_shorten(where, 6)),
+                      style="yellow")
     if result.cross_cutting:
         items = [f"{c.id} ({', '.join(c.groups)})" for c in result.cross_cutting]
         console.print(say("cross_cutting", n=len(items), items=_shorten(items, 6)), style="cyan")

@@ -84,3 +84,39 @@ def read_metadata(path: Path) -> WorkbookMeta | None:
     from .reader import open_workbook  # one place knows how to open every format
 
     return open_workbook(Path(path)).meta
+
+
+# The whole list the group workbooks were made from (every group's and the unassigned ones), so
+# that any merge counts coverage over all of it, with or without the Unassigned workbook or
+# --recommendations. Keys, not labels, head its columns: it reads back in any language.
+LIST_SHEET = "_upr_list"
+
+
+def write_full_list(workbook, records: list[dict[str, object]]) -> None:
+    from .schema import RECOMMENDATIONS
+
+    keys = [c.key for c in RECOMMENDATIONS.columns]
+    sheet = workbook.create_sheet(LIST_SHEET)
+    sheet.append(keys)
+    for r, record in enumerate(records, start=2):
+        for c, key in enumerate(keys, start=1):
+            value = record.get(key)
+            if value is None:
+                continue
+            cell = sheet.cell(r, c, value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"   # recommendation text, never a formula
+    sheet.sheet_state = "veryHidden"
+
+
+def full_list_from_rows(rows: list) -> list[dict[str, object]]:
+    """The records of the full-list sheet, keyed as RECOMMENDATIONS; rows without an ID are left out."""
+    if not rows:
+        return []
+    keys = [str(k) if k is not None else "" for k in rows[0]]
+    records = []
+    for row in rows[1:]:
+        record = {k: v for k, v in zip(keys, row or ()) if k}
+        if record.get("id") not in (None, ""):
+            records.append(record)
+    return records

@@ -30,7 +30,8 @@ from .files import file_sha256, open_regular, regular_file
 from .groups import normalise
 from .i18n import t
 from .ids import IdIndex, id_text
-from .metadata import META_SHEET, WorkbookMeta, metadata_from_openpyxl, metadata_from_rows
+from .metadata import (LIST_SHEET, META_SHEET, WorkbookMeta, full_list_from_rows, metadata_from_openpyxl,
+                       metadata_from_rows)
 from .schema import (GROUP_WORKSHEET, MATRICES, RECOMMENDATIONS, SheetSchema)
 from .tables import OLE_MAGIC, ZIP_MAGIC, check_workbook_file
 from .templates import CHOICE_HEADER, instruction_rows, recommendation_id_of
@@ -147,6 +148,8 @@ class WorkbookData:
     sha256: str
     format: str
     notices: list[Notice] = field(default_factory=list)
+    # The whole list the workshop's workbooks were made from (metadata.LIST_SHEET), when it has one.
+    full_list: list[dict[str, object]] = field(default_factory=list)
     # Why no matrix was found, when the reader can tell more than "no header" (a header too low).
     no_matrix_hint: str = ""
 
@@ -917,6 +920,8 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
     is stray too, and every cell comment is a stray cell of its own.
     """
     recommendations: list[dict[str, object]] = []
+    full_list = next((full_list_from_rows(raw.rows) for raw in sheets if raw.name == LIST_SHEET), [])
+    sheets = [raw for raw in sheets if raw.name != LIST_SHEET]
     for raw in sheets:
         if normalise(raw.name) in _sheet_titles(RECOMMENDATIONS):
             recommendations = _read_recommendation_list(raw)
@@ -973,7 +978,7 @@ def read_sheets(sheets: list[RawSheet], meta: WorkbookMeta | None, *, path: Path
     return WorkbookData(
         path=Path(path), meta=meta, matrices=matrices, recommendations=recommendations,
         group_sheet=group_sheet, stray=stray, modified=modified, sha256=sha256, format=format,
-        notices=notices, no_matrix_hint=hint)
+        notices=notices, no_matrix_hint=hint, full_list=full_list)
 
 
 # The annotated copy's own notes and Check sheet (see annotate.py) are not typed by participants.
