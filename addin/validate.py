@@ -82,6 +82,7 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
                 found.extend(check.validate_row(context, row))
         for check in checks:
             found.extend(check.validate_end(context))
+        found = _one_finding_per_problem(found)
         report.findings.extend(_once_per_cell(found) if any(r.merged for r in matrix.rows) else found)
         report.rows += len(matrix.rows)
         report.smart.update({(matrix.sheet, row): result
@@ -103,6 +104,20 @@ def validate_workbook(data: WorkbookData, *, lang: str = "en", first_year: int |
         report.findings.append(Finding("stray-cell", text, file=str(data.path), sheet=cell.sheet,
                                        cell=cell.coordinate, row=cell.row))
     return report
+
+
+# A deadline that is missing, unreadable or outside the plan also fails SMART's T: the finding on
+# the deadline cell says more, so it is the one reported.
+_DEADLINE_PROBLEMS = frozenset({"missing-field", "bad-date", "deadline-out-of-cycle"})
+
+
+def _one_finding_per_problem(findings: list[Finding]) -> list[Finding]:
+    """One problem, one finding: SMART's T is dropped where the deadline has its own finding."""
+    deadline_rows = {(f.sheet, f.row) for f in findings if f.type in _DEADLINE_PROBLEMS and f.field == "deadline"}
+    if not deadline_rows:
+        return findings
+    return [f for f in findings
+            if not (f.type == "smart" and f.criterion == "T" and (f.sheet, f.row) in deadline_rows)]
 
 
 def _once_per_cell(findings: list[Finding]) -> list[Finding]:

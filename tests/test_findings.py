@@ -1,0 +1,38 @@
+"""Findings a facilitator can act on: one problem, one finding, with the most specific type."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from addin.demo import fill_matrix
+from addin.reader import open_workbook
+from addin.validate import validate_paths
+
+from example_rows import TORTURE_LAW, make_example_workshop
+
+
+@pytest.fixture(scope="module")
+def workshop(tmp_path_factory):
+    return make_example_workshop(tmp_path_factory.mktemp("findings")) / "groups"
+
+
+@pytest.mark.parametrize("deadline, kept", [
+    ("ongoing", "bad-date"),                  # was bad-date and smart T on the same row
+    ("2031", "deadline-out-of-cycle"),        # was deadline-out-of-cycle and smart T
+    ("", "missing-field"),                    # was missing-field and smart T
+])
+def test_a_deadline_problem_is_reported_once_with_its_own_type(workshop, tmp_path, deadline, kept):
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(workshop / "Justice - Implementation plan.xlsx", path)
+    rec = str(open_workbook(path).recommendations[0]["id"])
+    fill_matrix(path, [(rec, dict(TORTURE_LAW, deadline=deadline, indicator="Prevention of Torture Act enacted")),
+                       (rec, TORTURE_LAW)], kind="implementation_plan")
+    report = validate_paths([path]).files[0]
+    first_row = min(f.row for f in report.findings if f.row)
+    about_deadline = [f for f in report.findings if f.row == first_row
+                      and (f.field == "deadline" or f.criterion == "T")]
+    assert [(f.type, f.field) for f in about_deadline] == [(kept, "deadline")]
+    # The SMART score still counts the failed T: only the duplicate finding is gone.
+    assert not next(r for (sheet, row), r in report.smart.items() if row == first_row).verdicts["T"].passed
