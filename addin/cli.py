@@ -227,6 +227,9 @@ def _annotate_all(report, lang: str) -> int:
         if Path(file.path).suffix.lower() not in (".xlsx", ".xlsm"):
             out.print(f"{file.path}: not annotated (only .xlsx and .xlsm can be annotated)", style="yellow")
             continue
+        if file.nothing_filled:   # a copy would show nothing: say why there is none
+            out.print(f"{file.path}: not annotated (nothing filled yet)", style="yellow")
+            continue
         try:
             out.print(f"Annotated copy: {write_annotated(file, lang)}")
         except OutputError as exc:

@@ -32,9 +32,15 @@ class FileReport:
         return self.error is None and not self.errors
 
     @property
+    def nothing_filled(self) -> bool:
+        """A readable matrix workbook with no row typed and no finding: not yet filled, not clean."""
+        return self.error is None and self.skipped is None and self.rows == 0 and not self.findings
+
+    @property
     def stats(self) -> dict[str, object]:
         return {
             "rows": self.rows,
+            "nothing_filled": self.nothing_filled,
             "findings": len(self.findings),
             "errors": len(self.errors),
             "warnings": sum(f.severity == Severity.WARNING for f in self.findings),
@@ -80,6 +86,7 @@ class Report:
             "files": len(self.files),
             "unusable_files": len(self.unusable),
             "rows": sum(f.rows for f in self.files),
+            "nothing_filled_files": sum(f.nothing_filled for f in self.files),
             "findings": len(findings),
             "errors": sum(f.severity == Severity.ERROR for f in findings),
             "warnings": sum(f.severity == Severity.WARNING for f in findings),
@@ -107,6 +114,7 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 
 VERDICT = {
     "ok": {"en": "✓ {path}: {rows} rows, no errors.", "fr": "✓ {path} : {rows} lignes, aucune erreur."},
+    "empty": {"en": "○ {path}: nothing filled yet.", "fr": "○ {path} : rien n'est encore rempli."},
     "bad": {"en": "✗ {path}: {errors} errors, {warnings} warnings in {rows} rows.",
             "fr": "✗ {path} : {errors} erreurs, {warnings} avertissements sur {rows} lignes."},
     "unusable": {"en": "✗ {error}", "fr": "✗ {error}"},
@@ -116,7 +124,8 @@ VERDICT = {
 def verdict_line(file: FileReport, lang: str = "en") -> str:
     """One line for a file: the CLI's last line for it, and the Excel button's alert."""
     stats = file.stats
-    return VERDICT["ok" if file.valid else "bad"][lang].format(
+    key = "empty" if file.nothing_filled else "ok" if file.valid else "bad"
+    return VERDICT[key][lang].format(
         path=Path(file.path).name, rows=file.rows, errors=stats["errors"], warnings=stats["warnings"])
 
 
@@ -210,4 +219,5 @@ def render_text(report: Report, console) -> None:
                 n=len(file.smart), smart=smart,
                 types=", ".join(f"{n} {INDICATOR_TYPES[t][lang]}" for t, n in sorted(types.items()))),
                 highlight=False)
-        console.print(verdict_line(file, lang), style="green" if file.valid else "red", highlight=False)
+        style = "yellow" if file.nothing_filled else "green" if file.valid else "red"
+        console.print(verdict_line(file, lang), style=style, highlight=False)

@@ -36,3 +36,33 @@ def test_a_deadline_problem_is_reported_once_with_its_own_type(workshop, tmp_pat
     assert [(f.type, f.field) for f in about_deadline] == [(kept, "deadline")]
     # The SMART score still counts the failed T: only the duplicate finding is gone.
     assert not next(r for (sheet, row), r in report.smart.items() if row == first_row).verdicts["T"].passed
+
+
+def test_an_untouched_workbook_says_nothing_filled_yet_not_no_errors(workshop, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from addin.cli import app
+
+    untouched = tmp_path / "Women and gender - Implementation plan.xlsx"
+    shutil.copy(workshop / untouched.name, untouched)
+    runner = CliRunner()
+    text = runner.invoke(app, ["validate", str(untouched), "--annotate"])
+    assert text.exit_code == 0
+    assert f"○ {untouched.name}: nothing filled yet." in text.output
+    assert "no errors" not in text.output
+    assert "not annotated (nothing filled yet)" in text.output
+    assert not list(tmp_path.glob("*.checked.*"))
+    french = runner.invoke(app, ["validate", str(untouched), "--lang", "fr"])
+    assert "rien n'est encore rempli" in french.output
+    data = json.loads(runner.invoke(app, ["validate", str(untouched), "--format", "json"]).stdout)
+    assert data["files"][0]["stats"]["nothing_filled"] is True
+    assert data["stats"]["nothing_filled_files"] == 1
+    # A filled workbook is told apart.
+    filled = tmp_path / "filled.xlsx"
+    shutil.copy(untouched, filled)
+    fill_matrix(filled, [(str(open_workbook(filled).recommendations[0]["id"]), TORTURE_LAW)],
+                kind="implementation_plan")
+    data = json.loads(runner.invoke(app, ["validate", str(filled), "--format", "json"]).stdout)
+    assert data["files"][0]["stats"]["nothing_filled"] is False
