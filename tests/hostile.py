@@ -561,9 +561,12 @@ def build_lost_corpus(root: Path) -> Corpus:
         response="Noted", issues=[], action_category=3, groups=[], state="Examplia", session=10, cycle=1,
         source="hostile corpus")]
     listed = write_list_workbook(recs, root / "list for groups.xlsx")
+    made = root / ".groups made"
+    make_group_workbooks(listed, made)            # once: each case damages its own copy
     for name in ("groups_encrypted_output", "groups_low_header_output", "groups_unassigned_edited"):
-        out = folder(name)
-        make_group_workbooks(listed, out)
+        shutil.copytree(made, root / name)
+        corpus.files[name] = root / name
+    shutil.rmtree(made)
     plan = "Justice - Implementation plan.xlsx"
     (root / "groups_encrypted_output" / plan).write_bytes(
         bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 16 + bytes(range(256)) * 16)

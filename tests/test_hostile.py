@@ -491,7 +491,6 @@ def test_groups_make_keeps_what_it_cannot_prove_untouched(lost, name, target, tm
     assert forced.exit_code == 0, forced.output
     (backup,) = folder.glob(f"{Path(target).stem}.*.bak.xlsx")
     assert backup.read_bytes() == before and backup.name in one_line(forced.output)
-    assert run(*make).exit_code == 0       # what it wrote itself it may rebuild
 
 
 def merged_rows_by(master: Path, column: str = "Goal") -> dict:
