@@ -140,17 +140,16 @@ def groups_make(
     """Write '<Group> - Implementation plan.xlsx' and '<Group> - Action strategy.xlsx' for each group."""
     from .groupbooks import make_group_workbooks
 
+    backups: list[Path] = []
     try:
         books, total = make_group_workbooks(recommendations, outdir, lang=lang.value, mapping=_mapping(groups),
-                                            force=force)
+                                            force=force, kept=backups)
     except (InputError, OutputError) as exc:
         fail(exc)
-    backups = [book for book in books if book.kind == "backup"]
-    books = [book for book in books if book.kind != "backup"]
     for book in books:
         console.print(f"{book.group:<42} {book.recommendations:>4} recommendations  {book.path}")
-    for book in backups:
-        console.print(f"The replaced file was kept as {book.path}", style="yellow")
+    for backup in backups:
+        console.print(f"The replaced file was kept as {backup}", style="yellow")
     console.print(f"Total: {total} recommendations, {len(books)} workbooks in {outdir}")
 
 

@@ -129,9 +129,11 @@ def _back_up(paths: list[Path]) -> list[Path]:
 
 
 def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
-                         mapping: GroupMapping | None = None, force: bool = False) -> tuple[list[GroupBook], int]:
+                         mapping: GroupMapping | None = None, force: bool = False,
+                         kept: list[Path] | None = None) -> tuple[list[GroupBook], int]:
     """Write both matrices for every group, plus the unassigned list; returns the books and the
-    number of recommendations in the source list."""
+    number of recommendations in the source list. With force, each file replaced that was not
+    provably untouched is first copied beside it; kept receives those backups."""
     mapping = mapping or GroupMapping.default()
     targets = _all_targets(Path(outdir), mapping, lang)
     risky = work_at_risk(targets, Path(outdir))
@@ -166,6 +168,6 @@ def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
     written = _manifest(Path(outdir))
     written.update({book.path.name: file_sha256(book.path) for book in books})
     _write_manifest(Path(outdir), written)
-    for backup in backups:
-        books.append(GroupBook("(backup of replaced work)", "backup", backup, 0))
+    if kept is not None:
+        kept.extend(backups)
     return books, len(recommendations)
