@@ -187,8 +187,8 @@ def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict, lang: str = "en
             link.hyperlink = internal_link(*plan.links[index])
             link.font = Font(color="0563C1", underline="single")
         ws.cell(ws.max_row, 1).fill = SEVERITY_FILLS[severity]
-        for column in (8, 9):  # message and fix are sentences
-            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=True, vertical="top")
+        for column in range(1, len(values) + 1):  # message and fix are sentences; all read from the top
+            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=column in (8, 9), vertical="top")
     for letter, width in zip("ABCDEFGHI", CHECK_WIDTHS):
         ws.column_dimensions[letter].width = width
     fit_header_widths(ws, 1)

@@ -42,8 +42,9 @@ def slug(text: str) -> str:
 def fit_to_width(ws, rows: int = SHEET_ROWS) -> None:
     """The sheet prints one landscape page wide; a table shows its top rows, the Summary all."""
     if not ws._charts:
-        last_column = max((c for c in range(1, ws.max_column + 1)
-                           if not ws.column_dimensions[get_column_letter(c)].hidden), default=1)
+        last_column = max((c for row in ws.iter_rows(max_row=rows) for c in range(1, len(row) + 1)
+                           if row[c - 1].value is not None
+                           and not ws.column_dimensions[get_column_letter(c)].hidden), default=1)
         ws.print_area = f"A1:{get_column_letter(last_column)}{min(ws.max_row, rows)}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
