@@ -172,6 +172,8 @@ def fit_row_heights(ws, first_row: int = 1, last_row: int | None = None,
         if at in covered and at not in merged:
             continue
         size, bold, wrap = style(cell)
+        if not wrap and size <= DEFAULT_FONT_SIZE:
+            continue    # one line of default text: the default height holds it
         width = merged.get(at, widths.get(cell.column, DEFAULT_COLUMN_WIDTH))
         if cell.row == buttons:
             width -= FILTER_BUTTON_WIDTH
