@@ -666,6 +666,7 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
     extra_columns: dict[str, int] = {}
     # One pass over the body, not one per column: a sheet may run to a million rows.
     with_data = {c for r in raw.rows[header_row:] if r for c, v in enumerate(r, start=1) if not _is_empty(v)}
+    headerless: list[int] = []
     for c in range(1, width + 1):
         if c in known:
             continue
@@ -673,11 +674,18 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
         label = headers.get(c)
         if label and normalise(label) == normalise(CHOICE_HEADER["en"]):
             continue
-        if label or has_data:
-            name = label or f"Column {get_column_letter(c)}"
+        if label:
+            name = label
             while name in extra_columns:
                 name += " (2)"
             extra_columns[name] = c
+        elif has_data:
+            headerless.append(c)
+    for c in _unnamed_data_columns(raw.rows, header_row, headerless, columns, sheet, stray, raw.name):
+        name = f"Column {get_column_letter(c)}"
+        while name in extra_columns:
+            name += " (2)"
+        extra_columns[name] = c
     for r, row in enumerate(raw.rows[:header_row - 1], start=1):
         for c, value in enumerate(row, start=1):
             if not _is_empty(value) and str(value).strip() not in template_text:
@@ -762,6 +770,33 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
             errors={k: e for k in inputs if (e := _error_value(values.get(k)))},
             resolved_id=resolved.id, ambiguous_ids=resolved.ambiguous))
     return Matrix(sheet, raw.name, header_row, columns, extra_columns, rows, headers)
+
+
+def _unnamed_data_columns(rows: list, header_row: int, headerless: list[int], columns: dict[str, int],
+                          sheet: SheetSchema, stray: list[Cell], sheet_name: str) -> list[int]:
+    """Of the columns beside the table with no header, those that hold data: a value on at least
+    three rows, all of them typed rows, and on half of the typed rows or more (a column someone
+    forgot to name). The others hold notes: each of their cells is a stray cell, like text typed
+    above the table, and no master column is made of them."""
+    if not headerless:
+        return []
+    inputs = [columns[c.key] for c in sheet.columns if not c.autofilled and not c.hidden and c.key in columns]
+
+    def value(row, col: int) -> object:
+        return row[col - 1] if col - 1 < len(row) else None
+
+    typed_rows = {r for r, row in enumerate(rows[header_row:], start=header_row + 1)
+                  if row and any(not _is_empty(value(row, c)) for c in inputs)}
+    data = []
+    for col in headerless:
+        cells = [(r, value(row, col)) for r, row in enumerate(rows[header_row:], start=header_row + 1)
+                 if row and not _is_empty(value(row, col))]
+        on_typed = sum(r in typed_rows for r, _ in cells)
+        if len(cells) >= 3 and on_typed == len(cells) and on_typed * 2 >= len(typed_rows):
+            data.append(col)
+        else:
+            stray.extend(Cell(sheet_name, r, col, v) for r, v in cells)
+    return data
 
 
 def _read_recommendation_list(raw: RawSheet) -> list[dict[str, object]]:

@@ -66,3 +66,40 @@ def test_an_untouched_workbook_says_nothing_filled_yet_not_no_errors(workshop, t
                 kind="implementation_plan")
     data = json.loads(runner.invoke(app, ["validate", str(filled), "--format", "json"]).stdout)
     assert data["files"][0]["stats"]["nothing_filled"] is False
+
+
+def test_a_note_right_of_the_table_is_a_stray_cell_not_a_master_column(workshop, tmp_path):
+    import openpyxl
+
+    from addin.merge import merge_workbooks
+    from addin.schema import IMPLEMENTATION_PLAN
+
+    path = tmp_path / "Justice - Implementation plan.xlsx"
+    shutil.copy(workshop / path.name, path)
+    ids = [str(r["id"]) for r in open_workbook(path).recommendations]
+    fill_matrix(path, [(ids[0], TORTURE_LAW), (ids[1], TORTURE_LAW), (ids[2], TORTURE_LAW)],
+                kind="implementation_plan")
+    data = open_workbook(path)
+    matrix = data.matrix("implementation_plan")
+    rows = [r.row for r in matrix.rows]
+    last = len(IMPLEMENTATION_PLAN.columns)
+    note, named, unnamed = (openpyxl.utils.get_column_letter(last + n) for n in (2, 3, 4))
+    wb = openpyxl.load_workbook(path)
+    ws = wb[matrix.sheet]
+    ws[f"{note}{rows[0]}"] = "Ask the ministry about the budget"                # a note beside a row
+    ws[f"{named}{IMPLEMENTATION_PLAN.header_row}"] = "Budget line"              # a column the group added
+    for n, r in enumerate(rows):
+        ws[f"{named}{r}"] = f"B-{n}"
+        ws[f"{unnamed}{r}"] = f"U-{n}"                                           # data, header forgotten
+    wb.save(path)
+
+    data = open_workbook(path)
+    assert [(c.coordinate, c.value) for c in data.stray] == [(f"{note}{rows[0]}", "Ask the ministry about the budget")]
+    assert set(data.matrix("implementation_plan").extra_columns) == {"Budget line", f"Column {unnamed}"}
+    report = validate_paths([path]).files[0]
+    stray = [f for f in report.findings if f.type == "stray-cell"]
+    assert [f.cell for f in stray] == [f"{note}{rows[0]}"]
+    result = merge_workbooks([path], tmp_path / "master.xlsx")
+    headers = [c.header for c in result.columns["implementation_plan"]]
+    assert f"Column {note}" not in headers and "Budget line" in headers
+    assert [s.value for s in result.stray] == ["Ask the ministry about the budget"]
