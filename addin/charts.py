@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from .layout import text_width
+from .layout import fit_header_widths, text_width
 
 if TYPE_CHECKING:  # pragma: no cover
     from .merge import MergeResult
@@ -58,13 +58,17 @@ def write_summary(ws, result: "MergeResult") -> None:
                 ws.cell(row, 2).number_format = "0%" if value <= 1 else "0.0"
         row += 1
     row += 1
+    header_rows = []
     for table in result.summary:
+        header_rows.append(row + 1)
         row = _write_table(ws, table, row, result.lang)
     # Headline names on one line where they fit in a reasonable width; longer ones wrap.
     ws.column_dimensions["A"].width = min(56, max([42] + [round(text_width(str(name), bold=True)) + 2
                                                           for name, _ in result.headline]))
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 17
+    for header_row in header_rows:    # no header breaks inside a word
+        fit_header_widths(ws, header_row)
     # Printed or exported to PDF, tables and their charts share one page width.
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
