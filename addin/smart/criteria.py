@@ -253,11 +253,17 @@ def _quote_date(when: When) -> str:
     return f"{when.start.isoformat()}/{when.end.isoformat()}"
 
 
-def _entity_named(entity: Entity, text: str) -> bool:
+def _entity_named(entity: Entity, text: str, strict: bool = False) -> bool:
     """Named by its acronym, by 'the Commission' for a Commission, or by its kind word ('Act', 'Commission')
     together with at least half of its distinctive words."""
     if entity.acronym and re.search(rf"(?<!\w){re.escape(entity.acronym)}(?!\w)", text):
         return True
+    folded_entity, folded_text = fold(entity.text), fold(text)
+    for instrument, mechanism in lx.INSTRUMENT_MECHANISMS.items():
+        if instrument in folded_entity and re.search(rf"(?<!\w)(?:{mechanism})(?!\w)", folded_text):
+            return True   # the mechanism the instrument asks for
+    if strict and re.match(lx.OPTIONAL_PROTOCOL, folded_entity) and not re.search(lx.PROTOCOL_MENTION, folded_text):
+        return False      # for relevance, "the Convention against Torture" is not its Optional Protocol
     expansions = acronym_expansions(text, entity.text)
     if expansions and len(expansions.split()) >= 2 and matches(features(entity.text), features(expansions)):
         return True
@@ -295,7 +301,7 @@ def specific(row: PlanRow) -> Outcome:
         if not _entity_named(entity, context):
             return _outcome(False, "S.entity_missing", "S.named.fix", item=entity.text)
     for phrase, distinct in row.requested_objects:
-        if not matches(distinct, named, loose=True):
+        if not matches(distinct, named, loose=True) and not _mechanism_named(phrase, context):
             return _outcome(False, "S.object_missing", "S.named.fix", item=phrase)
     populations = row.recommendation_features.concepts & lx.POPULATIONS
     if populations and not populations & named.concepts:
@@ -308,6 +314,13 @@ def specific(row: PlanRow) -> Outcome:
             return _outcome(False, "S.item_missing", "S.named.fix", item=singled_out.strip(" .;"))
     what = row.structural_word or row.unit_word or row.indicator_features.describe()
     return _outcome(True, "S.ok", what=what)
+
+
+def _mechanism_named(phrase: str, text: str) -> bool:
+    """The requested instrument is named through the mechanism it sets up (the OPCAT's NPM)."""
+    folded_phrase, folded_text = fold(phrase), fold(text)
+    return any(instrument in folded_phrase and re.search(rf"(?<!\w)(?:{mechanism})(?!\w)", folded_text)
+               for instrument, mechanism in lx.INSTRUMENT_MECHANISMS.items())
 
 
 def _names_its_object(row: PlanRow) -> bool:
@@ -434,7 +447,7 @@ def relevant(row: PlanRow) -> Outcome:
     rec, ind = row.recommendation_features, row.indicator_features
     subject = _subject_label(row)
 
-    named = next((e for e in row.required_entities if _entity_named(e, row.indicator)), None)
+    named = next((e for e in row.required_entities if _entity_named(e, row.indicator, strict=True)), None)
     if named is not None:
         return _outcome(True, "R.ok", shared=named.text)
     other_entity = _other_entity(row)
@@ -487,7 +500,7 @@ def _other_entity(row: PlanRow) -> str:
     if not wanted:
         return ""
     indicator = row.indicator
-    if any(_entity_named(entity, indicator) for entity in wanted):
+    if any(_entity_named(entity, indicator, strict=True) for entity in wanted):
         return ""
     for entity in entities(indicator):
         before = fold(indicator[:entity.start])

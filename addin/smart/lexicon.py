@@ -289,6 +289,27 @@ independence strengthening mandate budget resources capacity functioning effecti
 operationalisation independance renforcement fonctionnement mandat application oeuvre revision ressources moyens
 """.split())
 
+# What an instrument asks the State to set up: an indicator about that mechanism tracks the instrument
+# (the OPCAT's national preventive mechanism, the Rome Statute's Court). Folded name -> folded pattern.
+INSTRUMENT_MECHANISMS = {
+    "optional protocol to the convention against torture":
+        r"national preventive mechanisms?|npm|mecanismes? nationa(?:l|ux) de prevention|mnp",
+    "protocole facultatif se rapportant a la convention contre la torture":
+        r"national preventive mechanisms?|npm|mecanismes? nationa(?:l|ux) de prevention|mnp",
+    "rome statute": r"international criminal court|cour penale internationale",
+    "statut de rome": r"international criminal court|cour penale internationale",
+}
+# An optional protocol is not named by its parent treaty's name alone.
+OPTIONAL_PROTOCOL = r"^(?:optional protocol|protocole facultatif)"
+PROTOCOL_MENTION = r"(?<!\w)(?:protocols?|protocoles?|op-?[a-z]{2,7}|opcat|opsc|opac)(?!\w)"
+
+# Words that only say what kind of text a name refers to, or where in it: a reason never quotes them
+# alone as what a recommendation is about.
+REFERENCE_WORDS = frozenset("""
+article articles paragraph paragraphs para section sections chapter annex protocol protocols optional
+convention conventions covenant treaty treaties instrument instruments resolution resolutions
+""".split())
+
 # Acronyms of the core treaties and bodies, spelled out so that either form names the other.
 KNOWN_ACRONYMS = {
     "CEDAW": "Convention on the Elimination of All Forms of Discrimination against Women",

@@ -144,9 +144,12 @@ class Features:
         return bool(self.concepts or self.stems)
 
     def describe(self, limit: int = 3) -> str:
+        """A few of the words, quoted as written; never a number, and words that only name a kind of
+        text ('Convention', 'article') only when nothing else is left."""
         shown = [self.concept_words.get(c, c.lower()) for c in sorted(self.concepts)]
-        shown += [self.words.get(s, s) for s in sorted(self.stems)]
-        return ", ".join(list(dict.fromkeys(shown))[:limit])
+        shown += [self.words.get(s, s) for s in sorted(self.stems) if not s.isdigit()]
+        telling = [w for w in shown if fold(w) not in lx.REFERENCE_WORDS and fold(w) not in lx.STOPWORDS]
+        return ", ".join(list(dict.fromkeys(telling or shown))[:limit])
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -339,12 +342,15 @@ def _kind_of(token: str) -> bool:
 
 _ARTICLES = frozenset("the a an le la les l un une".split())
 _VERB_ENDINGS = re.compile(r"(?:er|ir|re|ize|ise|ify|ate)$")
+# Imperatives that start a recommendation and that no ending above catches ("Accede to the ...").
+_REQUEST_VERBS = frozenset("accede join sign adopt enact establish extend submit implement withdraw lift accept "
+                           "abolish amend repeal issue become".split())
 
 
 def _looks_like_verb_or_article(token: str) -> bool:
     """A capital that only starts the sentence: "Ratify the ...", "Renforcer la ...", "The ..."."""
     folded = fold(token)
-    if folded in _ARTICLES or folded in lx.GENERIC_WORDS:
+    if folded in _ARTICLES or folded in lx.GENERIC_WORDS or folded in _REQUEST_VERBS:
         return True
     return bool(_VERB_ENDINGS.search(folded)) and not _kind_of(token)
 
