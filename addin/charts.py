@@ -54,6 +54,7 @@ def write_summary(ws, result: "MergeResult") -> None:
         ws.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         if value is not None:
             put(ws.cell(row, 2), value)
+            ws.cell(row, 2).alignment = Alignment(vertical="top")
             if isinstance(value, float):
                 ws.cell(row, 2).number_format = "0%" if value <= 1 else "0.0"
         row += 1
@@ -63,7 +64,7 @@ def write_summary(ws, result: "MergeResult") -> None:
         header_rows.append(row + 1)
         row = _write_table(ws, table, row, result.lang)
     # Headline names on one line where they fit in a reasonable width; longer ones wrap.
-    ws.column_dimensions["A"].width = min(56, max([42] + [round(text_width(str(name), bold=True)) + 2
+    ws.column_dimensions["A"].width = min(64, max([42] + [round(text_width(str(name), bold=True)) + 2
                                                           for name, _ in result.headline]))
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 17
