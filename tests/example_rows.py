@@ -1,5 +1,5 @@
 """The example workshop and implementation-plan rows as a group would type them, shared by the tests
-(the example plan runs 2012-2016)."""
+(the example plan runs 2012-2015: Rwanda, session 10, is next reviewed in session 23, November 2015)."""
 
 from pathlib import Path
 
