@@ -162,7 +162,7 @@ def _add_to_workbook(path: Path, recs, lang: str, mapping: GroupMapping,
 
     from .files import copy_atomically, open_regular, save_workbook
     from .layout import fit_row_heights
-    from .lock import ensure_not_open
+    from .lock import owner_files
     from .merge import backup_path
     from .metadata import META_SHEET
     from .recommendations import list_hash, read_list_workbook, recommendation_rows
@@ -170,7 +170,11 @@ def _add_to_workbook(path: Path, recs, lang: str, mapping: GroupMapping,
 
     if not path.is_file():
         raise InputError(path, "not found: is this the folder `upr groups make` wrote?")
-    ensure_not_open(path, lang)
+    for app, owner in owner_files(path):
+        # A participant saving later would overwrite the added rows: leave it alone, say why.
+        suite = "Excel" if app == "excel" else "LibreOffice"
+        raise OutputError(f"{path} is open in {suite} (lock file {owner.name}); close it and run "
+                          f"`upr groups assign` again; if {suite} is closed, delete {owner.name}")
     with open_regular(path) as handle:
         try:
             workbook = openpyxl.load_workbook(handle, keep_vba=path.suffix.lower() == ".xlsm",

@@ -112,3 +112,16 @@ def test_a_name_that_is_no_group_names_its_cell(workshop, tmp_path):
     assert result.exit_code == 2
     assert "cell O2: 'Finance' is not a group" in result.output
     assert not list(folder.glob("*.bak.xlsx"))
+
+
+def test_a_workbook_open_in_libreoffice_is_left_alone_and_named(workshop, tmp_path):
+    folder = tmp_path / "groups"
+    shutil.copytree(workshop, folder)
+    choose(folder / UNASSIGNED, {2: "Justice"})
+    (folder / f".~lock.{JUSTICE}#").write_text("someone,host,2026")
+    before = (folder / JUSTICE).read_bytes()
+    result = runner.invoke(app, ["groups", "assign", str(folder / UNASSIGNED), "-o", str(folder)])
+    assert result.exit_code == 2
+    assert f"{JUSTICE} is open in LibreOffice" in " ".join(result.output.split())
+    assert (folder / JUSTICE).read_bytes() == before
+    assert "Justice - Action strategy.xlsx" in result.output     # the other workbook was still done
