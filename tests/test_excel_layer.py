@@ -33,40 +33,16 @@ from addin.smart import verdict_line as smart_verdict_line
 from addin.validate import validate_paths
 
 from conftest import REPO, shared_file
-from example_rows import EXECUTIONS, PRETRIAL, TORTURE_LAW, VAGUE
 from remote_book import apply_actions, remote_book
+from rwanda_workshop import rwanda_workshop
 
 PLAN = IMPLEMENTATION_PLAN.kind
 SEVERITY_COLOURS = {"FF9999", "FFE699", "BDD7EE"}
 
 
-def _fill_plan(path: Path, rows: list[tuple[str, dict]]) -> None:
-    wb = openpyxl.load_workbook(path)
-    ws = wb[IMPLEMENTATION_PLAN.en]
-    for r, (rec_id, values) in enumerate(rows, start=IMPLEMENTATION_PLAN.first_data_row):
-        ws.cell(r, IMPLEMENTATION_PLAN.index("recommendation_id")).value = rec_id
-        for key, value in values.items():
-            ws.cell(r, IMPLEMENTATION_PLAN.index(key)).value = value
-    wb.save(path)
-
-
 @pytest.fixture(scope="module")
 def rwanda(tmp_path_factory, libreoffice):
-    """Rwanda 2011: the list, the groups' workbooks, and Justice's plan filled and recalculated."""
-    from addin.groupbooks import make_group_workbooks
-    from addin.recommendations import import_recommendations, write_list_workbook
-
-    root = tmp_path_factory.mktemp("excel-layer")
-    recs = import_recommendations(shared_file("upr-info", "upr-info-export-sessions01-15.csv"),
-                                  state="Rwanda", session=10).recommendations
-    list_path = write_list_workbook(recs, root / "Rwanda list.xlsx")
-    make_group_workbooks(list_path, root / "groups")
-    plan = root / "groups" / "Justice - Implementation plan.xlsx"
-    ids = [str(r["id"]) for r in open_workbook(plan).recommendations]
-    _fill_plan(plan, [(ids[0], TORTURE_LAW), (ids[1], EXECUTIONS), (ids[2], PRETRIAL), ("99.99", VAGUE)])
-    # What Excel would send: formulas with their results.
-    recalculated = libreoffice.convert(plan, "xlsx:Calc MS Excel 2007 XML", root / "recalculated")
-    return {"root": root, "list": list_path, "plan": recalculated, "ids": ids, "recs": recs}
+    return rwanda_workshop(tmp_path_factory.mktemp("excel-layer"), libreoffice)
 
 
 def _run(function, path: Path, target: Path, *args, **kwargs):

@@ -30,7 +30,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import IN_CI, shared_file
+from conftest import IN_CI
 
 if importlib.util.find_spec("xlwings_server") is None:     # not imported here: create_app configures it first
     if IN_CI:
@@ -49,9 +49,10 @@ from addin.server.app import PROJECT_DIR, create_app  # noqa: E402
 from addin.server.settings import ServerSettings  # noqa: E402
 from addin.smart import verdict_line  # noqa: E402
 
-from example_rows import EXECUTIONS, PRETRIAL, TORTURE_LAW, VAGUE  # noqa: E402
+from example_rows import EXECUTIONS, TORTURE_LAW, VAGUE  # noqa: E402
 from hostile import _zip_bomb  # noqa: E402
 from remote_book import apply_actions, payload_from_xlsx  # noqa: E402
+from rwanda_workshop import fill_plan, rwanda_workshop  # noqa: E402
 
 PLAN = IMPLEMENTATION_PLAN
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,42 +64,20 @@ NS = {"o": "http://schemas.microsoft.com/office/appforoffice/1.1",
       "xsi": "http://www.w3.org/2001/XMLSchema-instance"}
 
 
-def _fill_plan(path: Path, rows: list[tuple[str, dict]]) -> None:
-    wb = openpyxl.load_workbook(path)
-    ws = wb[PLAN.en]
-    for r, (rec_id, values) in enumerate(rows, start=PLAN.first_data_row):
-        ws.cell(r, PLAN.index("recommendation_id")).value = rec_id
-        for key, value in values.items():
-            ws.cell(r, PLAN.index(key)).value = value
-    wb.save(path)
-
-
 @pytest.fixture(scope="session")        # session: the task pane's browser test uses the same files
 def rwanda(tmp_path_factory, libreoffice):
-    """Rwanda 2011: the list, the groups' workbooks with two plans filled, and hostile files beside."""
-    from addin.groupbooks import make_group_workbooks
-    from addin.recommendations import import_recommendations, write_list_workbook
-
-    root = tmp_path_factory.mktemp("server")
-    recs = import_recommendations(shared_file("upr-info", "upr-info-export-sessions01-15.csv"),
-                                  state="Rwanda", session=10).recommendations
-    list_path = write_list_workbook(recs, root / "Rwanda list.xlsx")
-    groups = root / "groups"
-    make_group_workbooks(list_path, groups)
-    justice = groups / "Justice - Implementation plan.xlsx"
-    ids = [str(r["id"]) for r in open_workbook(justice).recommendations]
-    _fill_plan(justice, [(ids[0], TORTURE_LAW), (ids[1], EXECUTIONS), (ids[2], PRETRIAL), ("99.99", VAGUE)])
+    """Rwanda 2011 (tests/rwanda_workshop.py), Women and gender's plan filled too, and hostile files beside."""
+    workshop = rwanda_workshop(tmp_path_factory.mktemp("server"), libreoffice)
+    root, groups, justice = workshop["root"], workshop["groups"], workshop["justice"]
     women = groups / "Women and gender - Implementation plan.xlsx"
     women_ids = [str(r["id"]) for r in open_workbook(women).recommendations]
-    _fill_plan(women, [(women_ids[0], {**TORTURE_LAW, "goal": "Survivors of violence get justice"})])
-    recalculated = libreoffice.convert(justice, "xlsx:Calc MS Excel 2007 XML", root / "recalculated")
+    fill_plan(women, [(women_ids[0], {**TORTURE_LAW, "goal": "Survivors of violence get justice"})])
     hostile = root / "hostile"
     hostile.mkdir()
     bomb = _zip_bomb(justice, hostile / "Justice - Implementation plan (2).xlsx")
     disguised = hostile / "Group notes.xlsx"
     disguised.write_bytes(b"ID,Text\n77.1,notes typed in a text editor\n")
-    return {"root": root, "list": list_path, "groups": groups, "justice": justice, "women": women,
-            "plan": recalculated, "bomb": bomb, "disguised": disguised, "recs": recs}
+    return {**workshop, "women": women, "bomb": bomb, "disguised": disguised}
 
 
 @pytest.fixture
