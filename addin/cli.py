@@ -151,6 +151,24 @@ def groups_make(
     for backup in backups:
         console.print(f"The replaced file was kept as {backup}", style="yellow")
     console.print(f"Total: {total} recommendations, {len(books)} workbooks in {outdir}")
+    plan = _plan_line(books[0].path, lang.value) if books else ""
+    if plan:
+        console.print(plan)
+
+
+def _plan_line(book: Path, lang: str) -> str:
+    """The plan period the workbooks were given, and the next review it runs to (UPR calendar)."""
+    from . import upr_calendar
+    from .reader import open_workbook
+
+    meta = open_workbook(book).meta
+    if not meta or not meta.plan_start or not meta.plan_end:
+        return ""
+    following = upr_calendar.next_review(int(meta.session), meta.state) if meta.session.isdigit() else None
+    line = f"Plan: {meta.plan_start}–{meta.plan_end}"
+    if following and str(following.start.year) == meta.plan_end:
+        line += f", until the next review ({following.label(lang)})"
+    return line
 
 
 @groups_app.command("assign")

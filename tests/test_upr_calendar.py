@@ -70,6 +70,7 @@ def test_validate_names_the_next_review_of_rwanda(tmp_path):
     assert listed.exit_code == 0, listed.output
     made = runner.invoke(app, ["groups", "make", str(tmp_path / "rwanda.xlsx"), "-o", str(tmp_path / "groups")])
     assert made.exit_code == 0, made.output
+    assert "Plan: 2012–2015, until the next review (November 2015, session 23)" in made.output
     book = next((tmp_path / "groups").glob("* - Implementation plan.xlsx"))
     meta = open_workbook(book).meta
     assert (meta.session, meta.plan_start, meta.plan_end) == ("10", "2012", "2015")
