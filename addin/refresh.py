@@ -22,7 +22,8 @@ from .schema import RECOMMENDATIONS
 @dataclass
 class ListRefresh:
     source: Path
-    rows: list[list[object]]          # the new list, one row per recommendation, schema column order
+    rows: list[list[object]]          # the group's new list, one row per recommendation, schema column order
+    whole_list: list[list[object]]    # every recommendation of the new list, same columns (metadata.LIST_SHEET)
     list_hash: str
     added: list[str]
     removed: list[str]
@@ -59,12 +60,13 @@ def refresh_list(data: WorkbookData, source: Path, *, mapping: GroupMapping | No
         raise InputError(source, f"holds no recommendation for the group {data.group!r}; "
                                  "is it the list of this workshop?")
     rows = recommendation_rows(mine, data.lang, mapping)
+    whole_list = recommendation_rows(imported, data.lang, mapping)
     new_list = [dict(zip(RECOMMENDATIONS.keys, row)) for row in rows]
     old_ids = [str(r["id"]) for r in data.recommendations]
     new_ids = [str(r["id"]) for r in new_list]
     checked = validate_workbook(dataclasses.replace(data, recommendations=new_list), lang=data.lang)
     orphans = FileReport(path=data.path, kind=data.kind, group=data.group,
                          findings=[f for f in checked.findings if f.type == "unknown-recommendation"])
-    return ListRefresh(source=source, rows=rows, list_hash=list_hash(mine),
+    return ListRefresh(source=source, rows=rows, whole_list=whole_list, list_hash=list_hash(mine),
                        added=[i for i in new_ids if i not in set(old_ids)],
                        removed=[i for i in old_ids if i not in set(new_ids)], orphans=orphans)

@@ -176,6 +176,8 @@ def test_refresh_list_keeps_every_typed_row_and_flags_orphans(rwanda, tmp_path):
     assert dropped in flags[("Implementation plan", "A5")][1]
     assert "1 removed" in alerts[0]["prompt"] and "flagged, not deleted" in alerts[0]["prompt"]
     assert after.meta.list_hash == result.list_hash != before.meta.list_hash
+    # The hidden whole list follows too, so that a merge counts coverage over the new list.
+    assert [str(r["id"]) for r in after.full_list] == [r.id for r in newer]
     # IDs stay text: none of the refreshed list's cells became a number.
     ws = openpyxl.load_workbook(tmp_path / "refreshed.xlsx")[RECOMMENDATIONS.en]
     assert all(isinstance(ws.cell(r, 1).value, str) for r in range(2, len(listed) + 2))

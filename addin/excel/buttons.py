@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..groups import normalise
 from ..i18n import t
 from ..merge import MergeResult, merge_workbooks, render_summary
-from ..metadata import META_SHEET
+from ..metadata import LIST_SHEET, META_SHEET
 from ..report import FileReport, verdict_line
 from ..schema import RECOMMENDATIONS
 from ..templates import choice_formula
@@ -124,7 +124,14 @@ def _write_list(book: xw.Book, lang: str, result: refresh.ListRefresh) -> None:
     missing = [i for i, value in enumerate(labels, start=2) if value in (None, "")]
     for row in missing:
         sheet.range((row, width + 1)).value = choice_formula(row)
-    if META_SHEET in [s.name for s in book.sheets]:
+    names = [s.name for s in book.sheets]
+    if LIST_SHEET in names:  # the whole list, which any merge counts coverage over
+        whole = book.sheets[LIST_SHEET]
+        old_length = len(sheet_rows(whole))
+        values = [list(RECOMMENDATIONS.keys)] + [[_as_text(v) for v in row] for row in result.whole_list]
+        values += [[""] * width for _ in range(max(0, old_length - len(values)))]
+        whole.range((1, 1)).value = values
+    if META_SHEET in names:
         meta = book.sheets[META_SHEET]
         for r, row in enumerate(sheet_rows(meta), start=1):
             if row and row[0] == "list_hash":
