@@ -1,0 +1,90 @@
+"""Finding a matrix's header row within the rows searched, and matching typed headers to schema
+columns (case, accents, small edits); where a header too low for the search sits."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+
+from ..groups import normalise
+from ..schema import SheetSchema
+from .cell_values import _is_empty
+from .model import RawSheet
+
+
+# How far down a header row may sit (titles and notes above it are common).
+HEADER_SEARCH_ROWS = 15
+# A sheet is a matrix when this many of its columns are recognised.
+MIN_MATCHED_COLUMNS = 3
+
+
+# How far below the search window a header is looked for, only to say where it is.
+HEADER_HINT_ROWS = 1000
+
+
+# Cached: header search asks for it once per cell of the first rows of every sheet.
+@functools.lru_cache(maxsize=32)
+def _name_index(columns: tuple) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for col in columns:
+        for name in col.header_names:
+            index.setdefault(normalise(name), col.key)
+    return index
+
+
+def match_header(header: object, columns, taken: set[str]) -> str | None:
+    """The schema key a typed header stands for, tolerating case, accents and small edits."""
+    if _is_empty(header):
+        return None
+    return _match_header(str(header), columns, frozenset(taken))
+
+
+# Cached: every sheet's first rows are matched cell by cell, and the same texts come back.
+@functools.lru_cache(maxsize=1 << 16)
+def _match_header(header: str, columns, taken: frozenset[str]) -> str | None:
+    wanted = normalise(header.replace("*", ""))
+    index = {k: v for k, v in _name_index(columns).items() if v not in taken}
+    if wanted in index:
+        return index[wanted]
+    close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.85)
+    if close:
+        return index[close[0]]
+    # "Indicator (SMART)" or "Baseline value 2016": a full label inside a longer header.
+    for name, key in sorted(index.items(), key=lambda kv: -len(kv[0])):
+        if len(name) >= 5 and (wanted.startswith(name + " ") or wanted.endswith(" " + name)):
+            return key
+    return None
+
+
+def _find_header(rows: list[list[object]], columns, limit: int | None = HEADER_SEARCH_ROWS
+                 ) -> tuple[int, dict[str, int], dict[int, str]]:
+    best = (0, {}, {})
+    for r, row in enumerate(rows[:limit], start=1):
+        mapping: dict[str, int] = {}
+        for c, value in enumerate(row, start=1):
+            key = match_header(value, columns, set(mapping))
+            if key:
+                mapping[key] = c
+        if len(mapping) > len(best[1]):
+            best = (r, mapping, {c: str(v).strip() for c, v in enumerate(row, start=1) if not _is_empty(v)})
+    return best
+
+
+def _sheet_titles(sheet: SheetSchema | object) -> set[str]:
+    names = {normalise(sheet.en), normalise(sheet.fr)}
+    names.update(normalise(a) for a in getattr(sheet, "aliases", ()))
+    return names
+
+
+def _low_header_hint(sheets: list[RawSheet], wanted) -> str:
+    """Where a header row sits below the rows searched, and how to bring it up."""
+    for raw in sheets:
+        for sheet in wanted:
+            below = raw.rows[HEADER_SEARCH_ROWS:HEADER_SEARCH_ROWS + HEADER_HINT_ROWS]
+            row, columns, _ = _find_header(below, sheet.columns, limit=None)
+            if "recommendation_id" in columns and len(columns) >= MIN_MATCHED_COLUMNS:
+                at = row + HEADER_SEARCH_ROWS
+                return (f"sheet {raw.name!r} has its header row at row {at}, below the first {HEADER_SEARCH_ROWS} "
+                        f"rows searched; delete {at - HEADER_SEARCH_ROWS} or more of the rows above it so that the "
+                        f"header is within rows 1 to {HEADER_SEARCH_ROWS}")
+    return ""
