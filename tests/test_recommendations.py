@@ -400,7 +400,7 @@ def _fake_infer(calls):
 
 def test_missing_labels_are_inferred_and_marked(tmp_path, monkeypatch):
     calls = []
-    monkeypatch.setattr(recs_module, "infer", _fake_infer(calls))
+    monkeypatch.setattr(recs_module.build, "infer", _fake_infer(calls))
     path = write_csv(tmp_path / "report.txt", REPORT_TEXT)
     recs = import_recommendations(path).recommendations
     assert len(calls) == 1 and len(calls[0]) == 5
@@ -414,7 +414,7 @@ def test_missing_labels_are_inferred_and_marked(tmp_path, monkeypatch):
 
 def test_inference_never_overrides_the_source(monkeypatch):
     calls = []
-    monkeypatch.setattr(recs_module, "infer", _fake_infer(calls))
+    monkeypatch.setattr(recs_module.build, "infer", _fake_infer(calls))
     recs = import_recommendations(UHRI_CSV).recommendations
     by_id = {r.id: r for r in recs}
     assert all(r.labels == "mixed" and r.action_category == 5 for r in recs)
