@@ -1,0 +1,211 @@
+"""Reading the sources: open and re-validate each input, skip (and say why) what cannot be
+merged, and gather the recommendation lists and the warnings the sources give rise to."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..groups import DEFAULT_GROUPS, normalise
+from ..ids import id_text
+from ..master import EXCEL_CELL_LIMIT, SOURCE_FILE, SOURCE_ROW, kind_label
+from ..metadata import WorkbookMeta
+from ..reader import HEADER_SEARCH_ROWS, WorkbookData, open_workbook
+from ..schema import RECOMMENDATIONS
+from .results import SourceResult
+from .texts import SAY, _t, reason
+
+
+# A progress bar only pays off beyond a handful of files.
+PROGRESS_MIN_FILES = 4
+
+
+@dataclass
+class _Loaded:
+    source: SourceResult
+    data: WorkbookData
+    report: object = None
+
+
+def _group_identity(data: WorkbookData, lang: str) -> tuple[str, str]:
+    """(group key, label in the master's language): metadata, then the group's name."""
+    known = {g.key: g for g in DEFAULT_GROUPS}
+    key = data.meta.group if data.meta and data.meta.group else ""
+    if key in known:
+        return key, known[key].label(lang)
+    name = data.group
+    wanted = normalise(name)
+    for group in DEFAULT_GROUPS:
+        if wanted in (normalise(group.en), normalise(group.fr), group.key):
+            return group.key, group.label(lang)
+    return key or wanted or "unknown", name or key
+
+
+def _looks_like_master(data: WorkbookData) -> bool:
+    """A master whose metadata is gone: its matrices carry our provenance columns."""
+    wanted = {normalise(c.label(lg)) for c in (SOURCE_FILE, SOURCE_ROW) for lg in ("en", "fr")}
+    return any(len(wanted & {normalise(h) for h in m.extra_columns}) >= 2 for m in data.matrices)
+
+
+def _validate(data: WorkbookData, lang: str):
+    from ..validate import validate_workbook
+
+    return validate_workbook(data, lang=lang)
+
+
+def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
+                  preloaded: dict[Path, WorkbookData] | None = None) -> tuple[
+        list[SourceResult], list[_Loaded], list[list[dict[str, object]]], list[str]]:
+    """Open and validate each file; skipped ones are recorded, never fatal."""
+    sources: list[SourceResult] = []
+    loaded: list[_Loaded] = []
+    extra_lists: list[list[dict[str, object]]] = []
+    warnings: list[str] = []
+    seen_hashes: dict[str, Path] = {}
+    target = output.resolve()
+    preloaded = preloaded or {}
+
+    def load(path: Path) -> None:
+        source = SourceResult(path=path, format=path.suffix.lower().lstrip("."))
+        sources.append(source)
+        if path.resolve() == target:
+            source.status, source.kind, source.reason = "skipped", "master", reason("output", lang)
+            return
+        try:
+            data = preloaded.get(path) or open_workbook(path)
+        except InputError as exc:
+            source.status, source.reason, source.unusable = "skipped", exc.detail, True
+            return
+        source.kind, source.modified, source.sha256 = data.kind, data.modified, data.sha256
+        if data.kind == "master" or _looks_like_master(data):
+            source.status, source.reason = "skipped", reason("master", lang)
+            return
+        if not data.matrices:
+            source.status = "skipped"
+            # A group's workbook whose matrix sheet is gone still holds its list: it is unusable, not a list.
+            if data.recommendations and data.kind == "recommendations":
+                source.kind, source.reason = "recommendations", reason("list", lang)
+                source.rows = len(data.recommendations)
+                extra_lists.append(data.recommendations)
+            else:
+                source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang, rows=HEADER_SEARCH_ROWS), True
+                if data.no_matrix_hint:
+                    source.reason += f"; {data.no_matrix_hint}"
+            return
+        if data.sha256 in seen_hashes:
+            source.status = "skipped"
+            source.reason = reason("duplicate", lang, other=seen_hashes[data.sha256].name)
+            return
+        seen_hashes[data.sha256] = path
+        source.group_key, source.group = _group_identity(data, lang)
+        source.kind = data.matrices[0].kind
+        source.rows = sum(len(m.rows) for m in data.matrices)
+        source.stray = len(data.stray)
+        item = _Loaded(source, data)
+        try:
+            item.report = _validate(data, lang)
+            source.findings = len(item.report.findings)
+        except Exception as exc:  # a check's bug must not cost the group its rows in the master
+            problem = f"{type(exc).__name__}: {exc}"
+            source.reason = reason("not_validated", lang, problem=problem)
+            warnings.append(f"{path.name}: {source.reason}")
+        loaded.append(item)
+
+    if console is not None and len(files) >= PROGRESS_MIN_FILES:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[name]}"), console=console, transient=True) as progress:
+            task = progress.add_task(_t(SAY, "reading", lang), total=len(files), name="")
+            for path in files:
+                progress.update(task, name=path.name)
+                load(path)
+                progress.advance(task)
+                if on_file:
+                    on_file(path)
+    else:
+        for path in files:
+            load(path)
+            if on_file:
+                on_file(path)
+    return sources, loaded, extra_lists, warnings
+
+
+def _full_list(path: Path | None, lang: str) -> list[dict[str, object]]:
+    """The --recommendations list as records keyed like RECOMMENDATIONS, in the master's language."""
+    if path is None:
+        return []
+    from ..recommendations import import_recommendations, recommendation_rows
+
+    try:
+        recs = import_recommendations(Path(path)).recommendations
+    except InputError:
+        data = open_workbook(Path(path))
+        if not data.recommendations:
+            raise InputError(path, "no recommendations found in this list") from None
+        return data.recommendations
+    return [dict(zip(RECOMMENDATIONS.keys, row)) for row in recommendation_rows(recs, lang)]
+
+
+def _sanity_warnings(loaded: list[_Loaded], lang: str) -> list[str]:
+    """What the coordinator should know although nothing stops the merge."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    warnings = []
+    by_pair: dict[tuple[str, str], list[_Loaded]] = defaultdict(list)
+    for item in loaded:
+        for kind in dict.fromkeys(m.kind for m in item.data.matrices):   # a hidden second sheet is the same file
+            by_pair[(kind, item.source.group_key)].append(item)
+    for (kind, _), items in by_pair.items():
+        if len(items) > 1:
+            warnings.append(_t(SAY, "same_group", lang, files=", ".join(i.data.path.name for i in items),
+                               kind=kind_label(kind, lang), group=items[0].source.group))
+    for item in loaded:
+        cells = [(r.cells.get(k) or r.extra_cells.get(k) or f"{r.sheet}!{r.row}", v)
+                 for m in item.data.matrices for r in m.rows for k, v in (*r.values.items(), *r.extras.items())]
+        cells += [(c.coordinate, c.value) for c in item.data.stray]
+        for cell, value in cells:
+            if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+                warnings.append(_t(SAY, "control_chars", lang, file=item.data.path.name, cell=cell))
+            if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+                warnings.append(_t(SAY, "too_long", lang, file=item.data.path.name, cell=cell, length=len(value),
+                                   limit=EXCEL_CELL_LIMIT))
+    return list(dict.fromkeys(warnings))   # a value merged down several rows is one cell
+
+
+def _master_meta(loaded: list[_Loaded], lang: str) -> WorkbookMeta:
+    meta = WorkbookMeta(kind="master", lang=lang)
+    for item in loaded:
+        source = item.data.meta
+        if source is None:
+            continue
+        for name in ("state", "session", "cycle", "plan_start", "plan_end"):
+            if not getattr(meta, name) and getattr(source, name):
+                setattr(meta, name, getattr(source, name))
+    return meta
+
+
+def _embedded_full_list(loaded: list[_Loaded], lang: str) -> list[dict[str, object]]:
+    """The union of the full lists the merged workbooks carry, responses in the master's language."""
+    seen: dict[str, dict[str, object]] = {}
+    for item in loaded:
+        for record in item.data.full_list:
+            seen.setdefault(id_text(record.get("id")), record)
+    return list(seen.values())
+
+
+def _recommendation_lookup(full_list: list[dict[str, object]], loaded: list[_Loaded]
+                           ) -> tuple[dict[str, dict[str, object]], dict[str, set[str]]]:
+    """Every known recommendation by ID, and the groups whose workbooks embed each one."""
+    lookup: dict[str, dict[str, object]] = {}
+    embedded: dict[str, set[str]] = defaultdict(set)
+    for records in [full_list] + [item.data.recommendations for item in loaded]:
+        for record in records:
+            lookup.setdefault(id_text(record.get("id")), record)
+    for item in loaded:
+        for record in item.data.recommendations:
+            if item.source.group_key:
+                embedded[id_text(record.get("id"))].add(item.source.group_key)
+    return lookup, embedded
