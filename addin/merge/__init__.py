@@ -17,6 +17,9 @@ worksheet's own question for the whole coalition.
 
 Text typed outside a matrix (above its header) goes to the "Notes outside the table" sheet,
 one row per cell with the group, file, sheet and cell it came from and its value as typed.
+
+The steps live in sources.py (reading), rows.py (rows and re-merge), coverage.py, summary.py
+(Summary sheet and console), results.py (what a merge returns) and texts.py (its words).
 """
 
 from __future__ import annotations
