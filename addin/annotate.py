@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from .files import save_workbook
 from .findings import FINDING_TYPES, Severity
+from .schema import field_label
 from .layout import fit_header_widths, fit_row_heights
 from .limits import MAX_SHEET_HYPERLINKS, cell_chunks, links_capped_note
 from .reader import date_overflows
@@ -38,7 +39,7 @@ CHECK_HEADERS = {
     "fr": ("Gravité", "Type", "Critère", "Feuille", "Cellule", "Champ", "ID de la recommandation", "Message",
            "Comment corriger"),
 }
-CHECK_WIDTHS = (9, 26, 9, 20, 8, 18, 14, 70, 50)
+CHECK_WIDTHS = (14, 26, 9, 20, 8, 24, 14, 70, 50)  # A: "avertissement"; F: field labels wrap
 ORIGINAL_FILLS_HEADER = "_original_fills"
 ORIGINAL_FILLS_COLUMN = 20  # T: hidden, far right of the Check sheet
 
@@ -123,9 +124,9 @@ def plan_flags(report: FileReport, lang: str, sheets: Collection[str],
     ordered = sorted(report.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.sheet, f.row or 0, f.cell))
     rows, links = [], {}
     for index, finding in enumerate(ordered):
-        rows.append([finding.severity.value, FINDING_TYPES[finding.type].title(lang), finding.criterion,
-                     finding.sheet, finding.cell, finding.field, finding.recommendation_id, finding.message,
-                     finding.fix])
+        rows.append([finding.severity.label(lang), FINDING_TYPES[finding.type].title(lang), finding.criterion,
+                     finding.sheet, finding.cell, field_label(finding.field, lang) if finding.field else "",
+                     finding.recommendation_id, finding.message, finding.fix])
         if finding.sheet in sheets and finding.cell:
             links[index] = (finding.sheet, finding.cell)
     return FlagPlan(cells=list(flags.values()), check_headers=CHECK_HEADERS[lang], check_rows=rows,
@@ -187,8 +188,8 @@ def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict, lang: str = "en
             link.hyperlink = internal_link(*plan.links[index])
             link.font = Font(color="0563C1", underline="single")
         ws.cell(ws.max_row, 1).fill = SEVERITY_FILLS[severity]
-        for column in range(1, len(values) + 1):  # message and fix are sentences; all read from the top
-            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=column in (8, 9), vertical="top")
+        for column in range(1, len(values) + 1):  # field, message and fix wrap; all read from the top
+            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=column in (6, 8, 9), vertical="top")
     for letter, width in zip("ABCDEFGHI", CHECK_WIDTHS):
         ws.column_dimensions[letter].width = width
     fit_header_widths(ws, 1)

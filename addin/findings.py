@@ -13,6 +13,15 @@ class Severity(str, Enum):
     WARNING = "warning"
     INFO = "info"
 
+    def label(self, lang: str = "en") -> str:
+        """The severity as a reader of that language sees it (JSON keeps the value)."""
+        return SEVERITY_LABELS[self]["fr" if lang == "fr" else "en"]
+
+
+SEVERITY_LABELS = {Severity.ERROR: {"en": "error", "fr": "erreur"},
+                   Severity.WARNING: {"en": "warning", "fr": "avertissement"},
+                   Severity.INFO: {"en": "info", "fr": "info"}}
+
 
 @dataclass(frozen=True)
 class FindingType(Bilingual):

@@ -355,6 +355,15 @@ GROUP_WORKSHEET = FormSchema(
 SHEETS = (RECOMMENDATIONS, IMPLEMENTATION_PLAN, ACTION_STRATEGY)
 
 
+def field_label(key: str, lang: str = "en") -> str:
+    """The label of a column or form field named by its key, as its sheet shows it; the key if unknown."""
+    for column in (*IMPLEMENTATION_PLAN.columns, *ACTION_STRATEGY.columns, *RECOMMENDATIONS.columns,
+                   *GROUP_WORKSHEET.fields):
+        if column.key == key:
+            return column.label(lang)
+    return key
+
+
 def matrix(kind: str) -> SheetSchema:
     for sheet in MATRICES:
         if sheet.kind == kind:
