@@ -49,7 +49,7 @@ def accuracy(rows: list[dict[str, str]]) -> tuple[dict[str, float], list[str]]:
 
 def test_the_labelled_rows_are_split_and_complete():
     dev, test = labelled("dev"), labelled("test")
-    assert len(dev) == 20 and len(test) == 20
+    assert len(dev) == 100 and len(test) == 145
     assert not {r["case_id"] for r in dev} & {r["case_id"] for r in test}
     assert all(row[c] in ("0", "1") for row in dev + test for c in CRITERIA)
 
@@ -62,8 +62,9 @@ def test_accuracy_per_criterion_on_our_labelled_rows(split):
     line = f"SMART own labelled rows, {name} ({len(rows)} rows): " + "  ".join(
         f"{c}={figures[c]:.2f}" for c in CRITERIA)
     measure(line)
-    print("\n" + line + "".join(f"\n    {m}" for m in missed))
-    assert min(figures.values()) >= HELD_OUT_FLOOR, missed
+    # Only the dev rows' misses are shown: the held-out rows are not to be tuned on, so not to be read either.
+    print("\n" + line + "".join(f"\n    {m}" for m in (missed if split == "dev" else [])))
+    assert min(figures.values()) >= HELD_OUT_FLOOR, missed if split == "dev" else f"{len(missed)} held-out misses"
 
 
 OPCAT = "Ratify the Optional Protocol to the Convention against Torture, in line with article 1 of the Convention"
