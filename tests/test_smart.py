@@ -306,9 +306,11 @@ def test_institution_named_by_the_recommendation_must_be_named():
     ("Les droits de l'homme sont mieux protégés", False),
 ])
 def test_french_institution_named_in_full_or_by_acronym(goal, named):
+    # An indicator on the recommendation's subject (its budget) must name the institution, here through the goal.
     result = verdicts(recommendation="Allouer des ressources suffisantes à la Commission nationale des droits de l'homme",
-                      goal=goal, indicator="Nombre d'enquêtes menées sur des plaintes", baseline="10", target="50")
-    assert result["S"] is named
+                      goal=goal, indicator="Budget annuel alloué (FCFA)", baseline="250 millions",
+                      target="600 millions")
+    assert result["R"] and result["S"] is named
 
 
 def test_names_are_read_in_english_and_french():

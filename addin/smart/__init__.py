@@ -35,11 +35,12 @@ def assess(row: Mapping[str, object], window: PlanWindow, lang: str = "en") -> S
     """Judge one plan row against the SMART rubric; keys missing from `row` count as empty."""
     lang = _language(lang)
     plan_row = PlanRow(row)
+    relevance = relevant(plan_row)
     outcomes = {
-        "S": specific(plan_row),
+        "S": specific(plan_row, on_subject=relevance.passed),
         "M": measurable(plan_row),
         "A": achievable(plan_row, window, lang),
-        "R": relevant(plan_row),
+        "R": relevance,
         "T": time_bound(plan_row, window),
     }
     kind, type_message, values = indicator_type(plan_row)

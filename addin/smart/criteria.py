@@ -285,7 +285,9 @@ def _entity_named(entity: Entity, text: str, strict: bool = False) -> bool:
 
 
 # --- S --------------------------------------------------------------------------------------------
-def specific(row: PlanRow) -> Outcome:
+def specific(row: PlanRow, on_subject: bool = True) -> Outcome:
+    """`on_subject`: the indicator tracks the recommendation (R). Only then must it name the population,
+    instrument or item the recommendation names: an indicator about something else fails R, not S."""
     indicator = row.indicator
     if not indicator:
         return _outcome(False, "S.empty", "S.empty.fix")
@@ -295,6 +297,9 @@ def specific(row: PlanRow) -> Outcome:
         return _outcome(False, "S.abstract", "S.vague.fix", indicator=indicator)
     if row.is_structural and not _names_its_object(row):
         return _outcome(False, "S.generic_object", "S.generic_object.fix", indicator=indicator)
+    what = row.structural_word or row.unit_word or row.indicator_features.describe()
+    if not on_subject:
+        return _outcome(True, "S.ok", what=what)
     named = row.indicator_and_goal
     context = f"{indicator} . {row.text['goal']}"
     for entity in row.required_entities:
@@ -304,15 +309,15 @@ def specific(row: PlanRow) -> Outcome:
         if not matches(distinct, named, loose=True) and not _mechanism_named(phrase, context):
             return _outcome(False, "S.object_missing", "S.named.fix", item=phrase)
     populations = row.recommendation_features.concepts & lx.POPULATIONS
-    if populations and not populations & named.concepts:
-        words = ", ".join(sorted({row.recommendation_features.concept_words[p] for p in populations}))
+    missing = populations - _with_implied(named).concepts
+    if missing:
+        words = ", ".join(sorted({row.recommendation_features.concept_words[p] for p in missing}))
         return _outcome(False, "S.population_missing", "S.named.fix", item=words)
     _, singled_out = row.recommendation_parts
     if singled_out:
         items = _distinctive(features(singled_out))
         if items and not matches(items, named, loose=True):
             return _outcome(False, "S.item_missing", "S.named.fix", item=singled_out.strip(" .;"))
-    what = row.structural_word or row.unit_word or row.indicator_features.describe()
     return _outcome(True, "S.ok", what=what)
 
 
@@ -343,6 +348,9 @@ def measurable(row: PlanRow) -> Outcome:
     if row.is_structural:
         return _outcome(True, "M.ok_structural")
     target_text = row.text["target"]
+    if row.structural_word and has(lx.STRUCTURAL_EVENT, row.folded["target"]) and not quantities(target_text):
+        # "NPM designated with its own budget line", target "Designated": a yes/no fact despite the unit word
+        return _outcome(True, "M.ok_structural")
     unit = row.unit_word or row.indicator_word(lx.PROCESS_WORDS) or row.indicator_word(lx.EFFORT_WORDS)
     if quantities(target_text) or re.fullmatch(rf"(?:{lx.WHOLE_TARGET})\b.*", row.folded["target"]):
         return _outcome(True, "M.ok", unit=unit, target=target_text)
@@ -393,6 +401,8 @@ def desired_direction(row: PlanRow) -> str | None:
     says_down, says_up = has(lx.EXPLICIT_DOWN, indicator), has(lx.EXPLICIT_UP, indicator)
     if says_down != says_up:
         return "down" if says_down else "up"
+    if has(lx.CRIMINALISED_FREEDOM, indicator):
+        return "down"
     if has(lx.EFFORT_WORDS, indicator):
         return "up"
     if has(lx.BAD_OUTCOME_WORDS, indicator):
@@ -444,7 +454,7 @@ def relevant(row: PlanRow) -> Outcome:
         return _outcome(False, "R.empty", "S.empty.fix")
     if not row.text["recommendation"]:
         return _outcome(False, "R.no_recommendation")
-    rec, ind = row.recommendation_features, row.indicator_features
+    rec, ind = _with_implied(row.recommendation_features), _with_implied(row.indicator_features)
     subject = _subject_label(row)
 
     named = next((e for e in row.required_entities if _entity_named(e, row.indicator, strict=True)), None)
@@ -484,6 +494,19 @@ def relevant(row: PlanRow) -> Outcome:
     if fallback:
         return _outcome(True, "R.ok", shared=fallback.describe())
     return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+
+
+def _with_implied(found: Features) -> Features:
+    """Add the concepts a concept is about, quoted with the words that named it."""
+    implied = {(extra, source) for source in found.concepts for extra in lx.IMPLIED_CONCEPTS.get(source, ())}
+    if not implied:
+        return found
+    found = _copy(found)
+    for extra, source in sorted(implied):
+        if extra not in found.concepts:
+            found.concepts.add(extra)
+            found.concept_words.setdefault(extra, found.concept_words.get(source, source.lower()))
+    return found
 
 
 def _subject_label(row: PlanRow) -> str:

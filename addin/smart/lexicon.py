@@ -21,6 +21,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("VIOLENCE", "DOMESTIC_VIOLENCE")),
     (r"sexual (?:and gender-based )?violence|violences? sexuelles?(?: et sexistes)?|sexual abuse|sexual assaults?|rapes?|viols?",
      ("VIOLENCE", "SEXUAL_VIOLENCE")),
+    # Services that exist for survivors of gender-based violence.
+    (r"gender (?:and children(?:'s)? )?desks?|one-stop cent(?:re|er)s?|centres? (?:integres?|de prise en charge integree)",
+     ("GBV_SERVICES",)),
     (r"gender[- ]based violence|gbv|violences? (?:basees? sur le genre|sexistes|faites aux femmes|a l'egard des femmes)|"
      r"violence against women", ("VIOLENCE", "WOMEN")),
     (r"violences?|abuses?|maltraitance", ("VIOLENCE",)),
@@ -40,9 +43,13 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"surpopulation carcerale|overcrowding", ("DETENTION",)),
     (r"prison (?:staff|officers?|guards?|officials)|agents? penitentiaires?|gardiens? de prison|personnel penitentiaire",
      ("PRISON_STAFF", "DETENTION")),
-    (r"detainees?|prisoners?|inmates?|detenus?", ("DETENTION", "DETAINEES")),
+    (r"detainees?|prisoners?|inmates?|detenus?|suspects?|(?:persons|people) arrested|arrested persons|personnes arretees",
+     ("DETENTION", "DETAINEES")),
     (r"detention|detained|incarceration|imprisonment|prisons?|jails?|carcerale?s?|penitentiaires?|custody|garde a vue",
      ("DETENTION",)),
+    # The OPCAT's national preventive mechanism visits places of detention to prevent torture.
+    (r"national preventive mechanisms?|npm|mecanismes? nationa(?:l|ux) de prevention(?: de la torture)?|mnp",
+     ("NPM",)),
     (r"torture[ds]?|ill-?treatment|cruel,? inhuman or degrading|mauvais traitements?|traitements? (?:cruels?|inhumains?|degradants?)|"
      r"op-?cat", ("TORTURE",)),
     (r"enforced disappearances?|disparitions? forcees?|(?:the )?disappeared|disparus", ("DISAPPEARANCE",)),
@@ -58,11 +65,14 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:women's |des femmes )?"
      r"(?:political participation|participation (?:politique|(?:of women )?in (?:political|public) life|a la vie "
      r"(?:politique|publique))|vie politique|vie publique|political life|public life)", ("REPRESENTATION", "WOMEN")),
-    (r"national assembly|assemblee nationale|parliament(?:ary)?|parlement(?:aire)?s?|senate|senat|legislature|"
-     r"seats", ("PARLIAMENT",)),
+    (r"seats|sieges|(?:local|municipal|district) councils?|conseils? (?:locaux|municipaux|communaux|regionaux)|"
+     r"elected office", ("PARLIAMENT", "REPRESENTATION")),
+    (r"national assembly|assemblee nationale|parliament(?:ary)?|parlement(?:aire)?s?|senate|senat|legislature",
+     ("PARLIAMENT",)),
     (r"peaceful assembly|freedom of assembly|reunions? (?:publiques?|pacifiques?)|reunion pacifique|demonstrat(?:ions?|ors?)|"
-     r"protests?|protesters?|rassemblements?|manifestations?|manifestants?", ("ASSEMBLY",)),
-    (r"freedom of association|liberte d'association|associations?|civil society|ngos?|ong|societe civile", ("ASSOCIATION",)),
+     r"protests?|protesters?|rassemblements?|manifestations?|manifestants?|rall(?:y|ies)|marches", ("ASSEMBLY",)),
+    (r"freedom of association|liberte d'association|associations?|civil society|ngos?|ong|societe civile|civic space|"
+     r"espace civique", ("ASSOCIATION",)),
     (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?", ("HRD",)),
     (r"national (?:human rights )?(?:institution|commission)s? (?:for|on|of) human rights|national human rights "
      r"(?:institution|commission)s?|human rights commission|nhri|nhrc|nchr|uhrc|khrc|cndh|cnidh|inddh|"
@@ -97,7 +107,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("ASYLUM", "REFUGEES")),
     (r"refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile", ("REFUGEES",)),
     (r"asylum|asile|refugee status|statut de refugie|non-?refoulement", ("ASYLUM",)),
-    (r"migrants?|migrant workers|travailleurs migrants|migrations?", ("MIGRANTS",)),
+    (r"migrant workers|travailleurs migrants|migrants?|migrations?", ("MIGRANTS",)),
     (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)", ("INDIGENOUS",)),
@@ -133,7 +143,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"inscrits?|classrooms?|salles? de classe|curricul(?:um|a)|programmes? scolaires?", ("EDUCATION",)),
     (r"health|healthcare|sante|sanitaires?|medical|medicaux|clinics?|hospitals?|hopitaux?", ("HEALTH",)),
     (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement", ("WATER",)),
-    (r"housing|logements?|forced evictions?|evictions?|expulsions? forcees?|expulsions?", ("HOUSING",)),
+    (r"housing|logements?|forced evictions?|evictions?|(?:forcibly )?evicted|evictees?|expulsions? forcees?|expulsions?|"
+     r"deguerpi\w*", ("HOUSING",)),
     (r"land|lands|foncier(?:e|s|es)?|terres?", ("LAND",)),
     (r"inheritance|inherit|succession|heritage", ("INHERITANCE",)),
     (r"budgets?|budgetary|budgetaires?|funding|funds?|financial resources|ressources financieres|financement|allocations?|"
@@ -158,6 +169,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("LAW",)),
     (r"commissions?", ("COMMISSION",)),
 ]
+
+# For relevance only: a concept that is about another one (an NPM is about detention and torture).
+IMPLIED_CONCEPTS = {
+    "NPM": ("DETENTION", "TORTURE"),
+    "GBV_SERVICES": ("VIOLENCE", "WOMEN"),
+}
 
 POPULATIONS = frozenset({
     "WOMEN", "GIRLS", "CHILD", "YOUTH", "OLDER_PERSONS", "DISABILITY", "REFUGEES", "MIGRANTS", "DISPLACED",
@@ -249,6 +266,7 @@ STRUCTURAL_EVENT = (
     r"promulgation|passed|published|publication|created|creation|set up|operational|operationali[sz]ed|launched|amended|"
     r"amendment|repealed|repeal|abolished|abolition|criminali[sz]ed|criminali[sz]ing|signed|deposited|validated|approved|"
     r"designated|gazetted|entered into force|in force|issued|assented|included|integrated|introduced|incorporated|"
+    r"declared|extended|submitted|accredited|declaree?s?|adressee?s?|soumise?s?|accreditee?s?|"
     r"inclu(?:s|se|ses)|integree?s?|introduite?s?|"
     r"adoptee?s?|ratifiee?s?|promulguee?s?|creee?s?|mise? en place|etablie?s?|instituee?s?|publiee?s?|votee?s?|abrogee?s?|"
     r"modifiee?s?|revisee?s?|abolie?s?|operationnelle?s?|signee?s?|validee?s?|approuvee?s?|entree? en vigueur|en vigueur|"
@@ -403,7 +421,16 @@ EFFORT_WORDS = (
     r"antiretroviral therapy|sous traitement|sous arv|(?:art|arv) coverage|access to treatment|"
     r"poursuivie?s?|poursuites?|condamnations?(?! a mort)|jugements?|jugee?s?|enquetes?|formee?s?|formation|"
     r"enregistre\w*|inscrits?|scolaris\w*|achevement|delivree?s?|allouee?s?|beneficiant|beneficiaires?|pris en charge|"
-    r"assistee?s?|liberee?s?|traitee?s?|resolue?s?|elues?"
+    r"assistee?s?|liberee?s?|traitee?s?|resolue?s?|elues?|(?:ayant )?beneficie\w*|assistance|clarified|solved|elucid\w*|"
+    r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*"
+)
+# People prosecuted or detained for exercising a freedom: the State should do less of it.
+CRIMINALISED_FREEDOM = (
+    r"(?:prosecuted|arrested|detained|charged|convicted|jailed|imprisoned|sentenced|poursuivie?s?|arretee?s?|detenue?s?|"
+    r"condamnee?s?|inculpee?s?)\s+(?:[\w'-]+\s+){0,5}?(?:for|under|pour|en vertu d[eu']s?)\s+(?:[\w'-]+\s+){0,6}?"
+    r"(?:expression|opinions?|speech|defamation|diffamation|cybercrime|sedition|blasphemy|insult\w*|outrage\w*|"
+    r"journalis\w*|their work|leur travail|protest\w*|demonstrat\w*|manifest\w*|assembly|reunions?|homosexual\w*|"
+    r"same-sex|sexual orientation|orientation sexuelle|delits? de presse|press offen[cs]es?)"
 )
 BAD_OUTCOME_WORDS = (
     r"mortality|mortalite|deaths?|deces|prevalence|incidence|cases of|cas de|victims?|victimes?|pre-?trial|"

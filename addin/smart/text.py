@@ -319,7 +319,14 @@ class Entity:
 
     @property
     def is_body(self) -> bool:
-        return any(w in lx.BODY_KINDS for w in _folded_words(self.text))
+        """Its head kind word is a body's: the first word when the name starts with one ("Ministry of ...",
+        "Loi portant création de la Commission ..."), else the last ("Judicial Service Commission Act")."""
+        kinds = [w for w in _folded_words(self.text) if w in lx.BODY_KINDS or w in lx.INSTRUMENT_KINDS]
+        if not kinds:
+            return False
+        words = _folded_words(self.text)
+        head = words[0] if words[0] in kinds else kinds[-1]
+        return head in lx.BODY_KINDS
 
 
 _ENTITY_TOKEN = re.compile(r"[^\W_][\w'\u2019\-]*")
