@@ -22,23 +22,23 @@ from .files import save_workbook
 from .findings import FINDING_TYPES, Severity
 from .schema import field_label
 from .layout import fit_header_widths, fit_row_heights
+from .locale import LANGUAGES, text
 from .limits import MAX_SHEET_HYPERLINKS, cell_chunks, links_capped_note
 from .reader import date_overflows
 from .report import FileReport
 
 AUTHOR = "UPR Matrix"
-CHECK_SHEET = "Check"
+# The Check sheet takes the report's language; any language's name is recognised when clearing.
+CHECK_SHEETS = {lang: text("check.sheet", lang) for lang in LANGUAGES}
+CHECK_SHEET = CHECK_SHEETS["en"]
 SEVERITY_FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="FF9999"),
     Severity.WARNING: PatternFill("solid", fgColor="FFE699"),
     Severity.INFO: PatternFill("solid", fgColor="BDD7EE"),
 }
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-CHECK_HEADERS = {
-    "en": ("Severity", "Type", "Criterion", "Sheet", "Cell", "Field", "Recommendation ID", "Message", "How to fix"),
-    "fr": ("Gravité", "Type", "Critère", "Feuille", "Cellule", "Champ", "ID de la recommandation", "Message",
-           "Comment corriger"),
-}
+CHECK_COLUMNS = ("severity", "type", "criterion", "sheet", "cell", "field", "recommendation_id", "message", "fix")
+CHECK_HEADERS = {lang: tuple(text(f"check.header.{key}", lang) for key in CHECK_COLUMNS) for lang in LANGUAGES}
 CHECK_WIDTHS = (14, 26, 9, 20, 8, 24, 14, 70, 50)  # A: "avertissement"; F: field labels wrap
 ORIGINAL_FILLS_HEADER = "_original_fills"
 ORIGINAL_FILLS_COLUMN = 20  # T: hidden, far right of the Check sheet
@@ -50,7 +50,7 @@ def annotated_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.checked{suffix}")
 
 
-def _note_cell(ws, coordinate: str, message: str = "") -> tuple[object, str]:
+def _note_cell(ws, coordinate: str, message: str = "", lang: str = "en") -> tuple[object, str]:
     """The cell that can carry a note for coordinate, and a prefix for the note's line.
 
     A cell inside merged cells cannot hold a note or show a fill: its range's first cell does,
@@ -62,8 +62,9 @@ def _note_cell(ws, coordinate: str, message: str = "") -> tuple[object, str]:
     merged = next(r for r in ws.merged_cells.ranges if coordinate in r)
     first = ws.cell(merged.min_row, merged.min_col)
     if merged.coord in message:
-        return first, f"{coordinate}: "
-    return first, f"{coordinate} (merged into {merged.coord}; only {merged.start_cell.coordinate} holds a value): "
+        return first, text("check.cell_prefix", lang, cell=coordinate)
+    return first, text("check.merged_prefix", lang, cell=coordinate, range=merged.coord,
+                       first=merged.start_cell.coordinate)
 
 
 def _fill_state(cell) -> dict | None:
@@ -98,6 +99,7 @@ class FlagPlan:
 
     cells: list[CellFlag]
     check_headers: tuple[str, ...]
+    check_sheet: str
     check_rows: list[list[object]]
     # Check-sheet row index (0-based, data rows only) -> (sheet, cell) its Cell column links to.
     links: dict[int, tuple[str, str]]
@@ -129,7 +131,8 @@ def plan_flags(report: FileReport, lang: str, sheets: Collection[str],
                      finding.recommendation_id, finding.message, finding.fix])
         if finding.sheet in sheets and finding.cell:
             links[index] = (finding.sheet, finding.cell)
-    return FlagPlan(cells=list(flags.values()), check_headers=CHECK_HEADERS[lang], check_rows=rows,
+    return FlagPlan(cells=list(flags.values()), check_headers=CHECK_HEADERS[lang],
+                    check_sheet=CHECK_SHEETS.get(lang, CHECK_SHEET), check_rows=rows,
                     links=links, severities=[f.severity for f in ordered])
 
 
@@ -154,7 +157,7 @@ def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -
     clear_flags(wb)
 
     def anchor(sheet: str, coordinate: str, message: str) -> tuple[str, str]:
-        cell, prefix = _note_cell(wb[sheet], coordinate, message)
+        cell, prefix = _note_cell(wb[sheet], coordinate, message, lang)
         return cell.coordinate, prefix
 
     plan = plan_flags(report, lang, wb.sheetnames, anchor)
@@ -174,7 +177,7 @@ def annotate(report: FileReport, lang: str = "en", target: Path | None = None) -
 
 def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict, lang: str = "en",
                        max_links: int = MAX_SHEET_HYPERLINKS) -> None:
-    ws = wb.create_sheet(CHECK_SHEET, 0)
+    ws = wb.create_sheet(plan.check_sheet, 0)
     ws.append(plan.check_headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -214,11 +217,10 @@ def clear_flags(wb) -> int:
 
     The Excel layer calls this on the live book; it also runs before re-annotating.
     """
-    if CHECK_SHEET not in wb.sheetnames:
-        return 0
-    ws = wb[CHECK_SHEET]
-    if ws.cell(1, ORIGINAL_FILLS_COLUMN).value != ORIGINAL_FILLS_HEADER:
-        return 0  # a Check sheet of the user's own: leave it alone
+    ws = next((wb[name] for name in CHECK_SHEETS.values() if name in wb.sheetnames
+               and wb[name].cell(1, ORIGINAL_FILLS_COLUMN).value == ORIGINAL_FILLS_HEADER), None)
+    if ws is None:
+        return 0  # no Check sheet, or one of the user's own: leave it alone
     chunks = []
     for row in range(2, ws.max_row + 1):
         chunk = ws.cell(row, ORIGINAL_FILLS_COLUMN).value
@@ -234,5 +236,5 @@ def clear_flags(wb) -> int:
         cell.fill = PatternFill(state["type"], fgColor=state["fg"]) if state else PatternFill(fill_type=None)
         if cell.comment is not None and cell.comment.author == AUTHOR:
             cell.comment = None
-    del wb[CHECK_SHEET]
+    del wb[ws.title]
     return len(original)

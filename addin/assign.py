@@ -21,9 +21,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from .errors import InputError, OutputError
 from .groups import Group, GroupMapping
 from .groups import normalise as _normalise
+from .locale import LANGUAGES, text
 from .schema import MATRICES, RECOMMENDATIONS
 
-ASSIGN_HEADER = {"en": "Assign to group", "fr": "Attribuer au groupe"}
+ASSIGN_HEADER = {lang: text("assign.header", lang) for lang in LANGUAGES}
 GROUPS_SHEET = "_upr_groups"
 _INPUT_FILL = PatternFill("solid", fgColor="DDEBF7")
 _INPUT_BORDER = Border(*(Side(style="thin", color="7F7F7F"),) * 4)
@@ -44,7 +45,7 @@ def add_assign_column(workbook, sheet, groups: Sequence[Group], lang: str, rows:
     last = max(rows + 1, 2)
     choice = DataValidation(type="list", formula1=f"{quote_sheetname(GROUPS_SHEET)}!$A$1:$A${max(len(groups), 1)}",
                             allow_blank=True, showErrorMessage=True)
-    choice.error = ("Choisissez un groupe de la liste." if lang == "fr" else "Choose a group from the list.")
+    choice.error = text("assign.choose_group", lang)
     choice.add(f"{letter}2:{letter}{last}")
     sheet.add_data_validation(choice)
     for r in range(2, last + 1):

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import InputError, OutputError
+from .locale import text
 
 app = typer.Typer(rich_markup_mode=None, add_completion=False, no_args_is_help=True,
                   help="UPR Matrix: templates, validation and merge for UPR follow-up workshops.")
@@ -91,7 +92,7 @@ def recommendations_import(
         fail(exc)
     for line in result.summary_lines(mapping, lang=lang.value):
         console.print(line)
-    console.print(f"Wrote {output}")
+    console.print(text("cli.wrote", lang.value, path=output))
 
 
 @recommendations_app.command("classify")
@@ -124,7 +125,7 @@ def templates_build(
 
     try:
         for path in build_templates(outdir, lang.value):
-            console.print(f"Wrote {path}")
+            console.print(text("cli.wrote", lang.value, path=path))
     except OutputError as exc:
         fail(exc)
 
@@ -147,10 +148,11 @@ def groups_make(
     except (InputError, OutputError) as exc:
         fail(exc)
     for book in books:
-        console.print(f"{book.group:<42} {book.recommendations:>4} recommendations  {book.path}")
+        console.print(text("cli.group_book", lang.value, group=f"{book.group:<42}", count=f"{book.recommendations:>4}",
+                           n=book.recommendations, path=book.path))
     for backup in backups:
-        console.print(f"The replaced file was kept as {backup}", style="yellow")
-    console.print(f"Total: {total} recommendations, {len(books)} workbooks in {outdir}")
+        console.print(text("cli.replaced_kept", lang.value, path=backup), style="yellow")
+    console.print(text("cli.total", lang.value, n=total, books=len(books), folder=outdir))
     plan = _plan_line(books[0].path, lang.value) if books else ""
     if plan:
         console.print(plan)
@@ -165,10 +167,9 @@ def _plan_line(book: Path, lang: str) -> str:
     if not meta or not meta.plan_start or not meta.plan_end:
         return ""
     following = upr_calendar.next_review(int(meta.session), meta.state) if meta.session.isdigit() else None
-    line = f"Plan: {meta.plan_start}–{meta.plan_end}"
     if following and str(following.start.year) == meta.plan_end:
-        line += f", until the next review ({following.label(lang)})"
-    return line
+        return text("cli.plan_until", lang, start=meta.plan_start, end=meta.plan_end, review=following.label(lang))
+    return text("cli.plan", lang, start=meta.plan_start, end=meta.plan_end)
 
 
 @groups_app.command("assign")
@@ -242,15 +243,15 @@ def _annotate_all(report, lang: str) -> int:
         if file.error or file.skipped:
             continue
         if Path(file.path).suffix.lower() not in (".xlsx", ".xlsm"):
-            out.print(f"{file.path}: not annotated (only .xlsx and .xlsm can be annotated)", style="yellow")
+            out.print(text("cli.not_annotated_format", lang, path=file.path), style="yellow")
             continue
         if file.nothing_filled:   # a copy would show nothing: say why there is none
-            out.print(f"{file.path}: not annotated (nothing filled yet)", style="yellow")
+            out.print(text("cli.not_annotated_empty", lang, path=file.path), style="yellow")
             continue
         try:
-            out.print(f"Annotated copy: {write_annotated(file, lang)}")
+            out.print(text("cli.annotated", lang, path=write_annotated(file, lang)))
         except OutputError as exc:
-            out.print(f"error: {exc}", style="bold red")
+            out.print(text("cli.error", lang, text=exc), style="bold red")
             unwritten += 1
     return unwritten
 
@@ -277,7 +278,8 @@ def smart_check(
             sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
         else:
             flags = " ".join(f"{c}={data[c]}" for c in "SMART")
-            console.print(f"row {number}: {flags}  ({data['indicator_type']})")
+            console.print(text("cli.smart_row", lang.value, number=number, flags=flags,
+                               indicator_type=text(f"indicator_type.{data['indicator_type']}", lang.value)))
             for criterion, reason in data["reasons"].items():
                 console.print(f"    {criterion}: {reason}")
 

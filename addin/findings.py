@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from enum import Enum
 
-from .schema import Bilingual
 
 
 class Severity(str, Enum):
@@ -15,39 +14,40 @@ class Severity(str, Enum):
 
     def label(self, lang: str = "en") -> str:
         """The severity as a reader of that language sees it (JSON keeps the value)."""
-        return SEVERITY_LABELS[self]["fr" if lang == "fr" else "en"]
+        from .locale import text
+
+        return text(f"severity.{self.value}", lang)
 
 
-SEVERITY_LABELS = {Severity.ERROR: {"en": "error", "fr": "erreur"},
-                   Severity.WARNING: {"en": "warning", "fr": "avertissement"},
-                   Severity.INFO: {"en": "info", "fr": "info"}}
 
 
 @dataclass(frozen=True)
-class FindingType(Bilingual):
+class FindingType:
     type: str
     severity: Severity
-    en: str
-    fr: str
+
+    def title(self, lang: str = "en") -> str:
+        """The type's name for readers (catalogue section "finding_type"); JSON keeps the code."""
+        from .locale import text
+
+        return text(f"finding_type.{self.type}", lang)
+
+    label = title
 
 
 FINDING_TYPES = {ft.type: ft for ft in (
-    FindingType("missing-field", Severity.ERROR, "Missing required field", "Champ obligatoire manquant"),
-    FindingType("unknown-recommendation", Severity.ERROR, "Unknown recommendation", "Recommandation inconnue"),
-    FindingType("duplicate-row", Severity.WARNING, "Duplicate row", "Ligne en double"),
-    FindingType("bad-date", Severity.ERROR, "Unreadable date", "Date illisible"),
-    FindingType("deadline-out-of-cycle", Severity.WARNING, "Date outside the plan", "Date hors de la période du plan"),
-    FindingType("smart", Severity.WARNING, "Indicator not SMART", "Indicateur non SMART"),
-    FindingType("not-specific-recommendation", Severity.INFO, "Non-specific recommendation",
-                "Recommandation peu spécifique"),
-    FindingType("formula-without-value", Severity.WARNING, "Formula without a saved result",
-                "Formule sans résultat enregistré"),
-    FindingType("error-value", Severity.ERROR, "Error value instead of a value", "Valeur d'erreur au lieu d'une valeur"),
-    FindingType("stray-cell", Severity.INFO, "Text outside the table", "Texte hors du tableau"),
-    FindingType("ambiguous-recommendation", Severity.ERROR, "Ambiguous recommendation ID",
-                "ID de recommandation ambigu"),
-    FindingType("header-mismatch", Severity.WARNING, "Header not as in the template",
-                "En-tête différent du modèle"),
+    FindingType("missing-field", Severity.ERROR),
+    FindingType("unknown-recommendation", Severity.ERROR),
+    FindingType("duplicate-row", Severity.WARNING),
+    FindingType("bad-date", Severity.ERROR),
+    FindingType("deadline-out-of-cycle", Severity.WARNING),
+    FindingType("smart", Severity.WARNING),
+    FindingType("not-specific-recommendation", Severity.INFO),
+    FindingType("formula-without-value", Severity.WARNING),
+    FindingType("error-value", Severity.ERROR),
+    FindingType("stray-cell", Severity.INFO),
+    FindingType("ambiguous-recommendation", Severity.ERROR),
+    FindingType("header-mismatch", Severity.WARNING),
 )}
 
 

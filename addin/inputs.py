@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .files import TEMP_PREFIX
+from .locale import text
 from .reader import WorkbookData, open_workbook, workbook_suffix
 
 
@@ -32,22 +33,22 @@ class Scan:
 
 
 def _skip_reason(path: Path) -> str | None:
-    """Why a file found in a folder is no input, or None when it is to be read."""
+    """Why a file found in a folder is no input (a key of the catalogue's "inputs" section), or None."""
     name = path.name
     if name.startswith("~$"):
-        return "Excel's owner file of an open workbook, not a workbook"
+        return "excel_owner"
     if name.startswith(".~lock."):
-        return "LibreOffice's lock file of an open workbook, not a workbook"
+        return "libreoffice_lock"
     if name.endswith(".upr-lock"):
-        return "the lock of a merge in progress"
+        return "merge_lock"
     if name.startswith(TEMP_PREFIX) or name.endswith(".tmp"):
-        return "a temporary file of a run in progress or killed half-way"
+        return "temporary"
     if name == ".upr-groups.json":
-        return "the list of the workbooks groups make wrote"
+        return "groups_manifest"
     if name.startswith("._"):
-        return "a macOS metadata file, not a workbook"
+        return "macos_metadata"
     if ".bak." in name:
-        return "a backup copy kept by merge or groups make; merge the workbook it was made from"
+        return "backup"
     return None
 
 
@@ -63,7 +64,7 @@ def _typed_content(data: WorkbookData) -> list:
     return [rows, stray, group]
 
 
-def _choose_checked_copies(scan: Scan, found: list[Path]) -> list[Path]:
+def _choose_checked_copies(scan: Scan, found: list[Path], lang: str = "en") -> list[Path]:
     """X.xlsx beside X.checked.xlsx: take the one holding the newer typed content, and say so."""
     by_name = {p: p for p in found}
     kept = []
@@ -85,13 +86,11 @@ def _choose_checked_copies(scan: Scan, found: list[Path]) -> list[Path]:
             continue
         scan.read[path.resolve()], scan.read[base.resolve()] = checked_data, base_data
         if _typed_content(checked_data) == _typed_content(base_data):
-            scan.skipped.append((path, f"the annotated copy of {base.name} with the same typed content; "
-                                       f"{base.name} was merged"))
+            scan.skipped.append((path, text("inputs.same_checked_copy", lang, base=base.name)))
             continue
         newer, older = (path, base) if path.stat().st_mtime >= base.stat().st_mtime else (base, path)
-        scan.skipped.append((older, f"{newer.name} holds different typed content and was saved later: "
-                                    f"{newer.name} was merged instead of this file; merge this one alone to compare"))
-        scan.notes.append(f"{base.name} and {path.name} differ: {newer.name}, saved later, was merged")
+        scan.skipped.append((older, text("inputs.newer_copy", lang, newer=newer.name)))
+        scan.notes.append(text("inputs.copies_differ", lang, base=base.name, copy=path.name, newer=newer.name))
         if newer == path:
             kept.append(path)
     # The base of a checked copy found newer was listed before its copy: drop it now.
@@ -99,7 +98,7 @@ def _choose_checked_copies(scan: Scan, found: list[Path]) -> list[Path]:
     return [p for p in kept if p not in dropped]
 
 
-def scan_inputs(paths: list[Path]) -> Scan:
+def scan_inputs(paths: list[Path], lang: str = "en") -> Scan:
     """Expand files and folders (recursively) into workbook paths, in a stable order.
 
     Every file found under a folder is either to be read or listed as skipped, with its reason;
@@ -114,17 +113,18 @@ def scan_inputs(paths: list[Path]) -> Scan:
                     continue
                 reason = _skip_reason(candidate)
                 if reason is None and not candidate.is_file():
-                    reason = "not a regular file (a named pipe, a device or a broken link)"
+                    reason = "not_regular"
                 if reason is not None:
-                    scan.skipped.append((candidate, reason))
+                    scan.skipped.append((candidate, text(f"inputs.{reason}", lang)))
                 elif workbook_suffix(candidate):
                     in_folder.append(candidate)
                 elif candidate.suffix.lower() == ".xlsb":
                     scan.problems.append(InputError(candidate, "an Excel binary workbook (.xlsb), which cannot "
                                                                "be read; open it in Excel and save it as .xlsx"))
                 else:
-                    scan.skipped.append((candidate, f"not a workbook ({candidate.suffix or 'no extension'})"))
-            found.extend(_choose_checked_copies(scan, in_folder))
+                    scan.skipped.append((candidate, text("inputs.not_workbook", lang, suffix=candidate.suffix)
+                                         if candidate.suffix else text("inputs.no_extension", lang)))
+            found.extend(_choose_checked_copies(scan, in_folder, lang))
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:

@@ -7,18 +7,23 @@ MAX_SHEET_HYPERLINKS = 65_530
 MAX_CELL_CHARACTERS = 32_767
 MAX_SHEET_ROWS = 1_048_576
 
-_LINKS_CAPPED = {
-    "en": "Only the first {linked:,} rows link to their cell: Excel allows no more links on one sheet. "
-          "The other {unlinked:,} rows name their cell without a link.",
-    "fr": "Seules les {linked:,} premières lignes renvoient à leur cellule : Excel n'autorise pas plus de liens "
-          "sur une feuille. Les {unlinked:,} autres lignes nomment leur cellule sans lien.",
-}
+# A data validation's input title; Excel refuses a longer one.
+MAX_PROMPT_TITLE = 32
 
 
 def links_capped_note(linked: int, unlinked: int, lang: str = "en") -> str:
     """What a sheet says when it links only its first rows."""
-    text = _LINKS_CAPPED.get(lang, _LINKS_CAPPED["en"]).format(linked=linked, unlinked=unlinked)
-    return text.replace(",", "\u202f") if lang == "fr" else text
+    from .locale import text
+
+    return text("limits.links_capped", lang, linked=linked, unlinked=unlinked)
+
+
+def short_title(title: str, limit: int = MAX_PROMPT_TITLE) -> str:
+    """title cut after a whole word, with an ellipsis, when it is longer than Excel allows."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
 
 
 def cell_chunks(text: str, size: int = MAX_CELL_CHARACTERS) -> list[str]:

@@ -21,35 +21,11 @@ from pathlib import Path
 from .errors import OutputError
 from .files import real_target
 
-MESSAGES = {
-    "busy": {
-        "en": "{target}: another merge into this master is running (pid {pid} on {host}, since {time}). "
-              "Wait for it to finish; if no merge is running, delete {lock}.",
-        "fr": "{target} : une autre fusion vers ce classeur maître est en cours (pid {pid} sur {host}, "
-              "depuis {time}). Attendez qu'elle se termine ; si aucune fusion n'est en cours, "
-              "supprimez {lock}.",
-    },
-    "excel": {
-        "en": "{target} is open in Excel (owner file {owner}). Close it and run the merge again; "
-              "if Excel is closed, delete {owner}.",
-        "fr": "{target} est ouvert dans Excel (fichier {owner}). Fermez-le et relancez la fusion ; "
-              "si Excel est fermé, supprimez {owner}.",
-    },
-    "libreoffice": {
-        "en": "{target} is open in LibreOffice (lock file {owner}). Close it and run the merge again; "
-              "if LibreOffice is closed, delete {owner}.",
-        "fr": "{target} est ouvert dans LibreOffice (fichier {owner}). Fermez-le et relancez la "
-              "fusion ; si LibreOffice est fermé, supprimez {owner}.",
-    },
-    "cannot_lock": {
-        "en": "{target}: cannot create the lock file {lock} ({problem}).",
-        "fr": "{target} : impossible de créer le fichier de verrou {lock} ({problem}).",
-    },
-}
-
 
 def _say(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[key]["fr" if lang == "fr" else "en"].format(**values)
+    from .locale import text
+
+    return text(f"lock.{key}", lang, **values)
 
 
 def owner_files(target: Path) -> list[tuple[str, Path]]:

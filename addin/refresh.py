@@ -31,20 +31,12 @@ class ListRefresh:
     orphans: FileReport
 
     def summary(self, lang: str = "en") -> str:
+        from .locale import text
+
         orphan_rows = len({f.row for f in self.orphans.findings})
-        if lang == "fr":
-            text = (f"Liste actualisée depuis {self.source.name} : {len(self.rows)} recommandations "
-                    f"({len(self.added)} nouvelles, {len(self.removed)} retirées).")
-            if orphan_rows:
-                text += (f" {orphan_rows} ligne(s) saisie(s) citent une recommandation retirée de la liste : "
-                         "elles sont signalées, pas supprimées.")
-            return text
-        text = (f"List refreshed from {self.source.name}: {len(self.rows)} recommendations "
-                f"({len(self.added)} new, {len(self.removed)} removed).")
-        if orphan_rows:
-            text += (f" {orphan_rows} typed row(s) cite a recommendation that left the list: "
-                     "they are flagged, not deleted.")
-        return text
+        summary = text("refresh.summary", lang, file=self.source.name, n=len(self.rows), added=len(self.added),
+                       removed=len(self.removed))
+        return f"{summary} {text('refresh.orphans', lang, n=orphan_rows)}" if orphan_rows else summary
 
 
 def refresh_list(data: WorkbookData, source: Path, *, mapping: GroupMapping | None = None) -> ListRefresh:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import FINDING_TYPES, Finding, Severity
+from .locale import text
 
 
 @dataclass
@@ -104,29 +105,14 @@ class Report:
         return {"valid": self.valid, "stats": self.stats, "files": [f.as_dict() for f in self.files]}
 
 
-INDICATORS = {"en": "Indicators: {n} checked, {smart} fully SMART; {types}.",
-              "fr": "Indicateurs : {n} vérifiés, {smart} entièrement SMART ; {types}."}
-INDICATOR_TYPES = {"structural": {"en": "structural", "fr": "structurels"},
-                   "process": {"en": "process", "fr": "de processus"},
-                   "outcome": {"en": "outcome", "fr": "de résultat"}}
-
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-VERDICT = {
-    "ok": {"en": "✓ {path}: {rows} rows, no errors.", "fr": "✓ {path} : {rows} lignes, aucune erreur."},
-    "empty": {"en": "○ {path}: nothing filled yet.", "fr": "○ {path} : rien n'est encore rempli."},
-    "bad": {"en": "✗ {path}: {errors} errors, {warnings} warnings in {rows} rows.",
-            "fr": "✗ {path} : {errors} erreurs, {warnings} avertissements sur {rows} lignes."},
-    "unusable": {"en": "✗ {error}", "fr": "✗ {error}"},
-}
-
 
 def verdict_line(file: FileReport, lang: str = "en") -> str:
     """One line for a file: the CLI's last line for it, and the Excel button's alert."""
     stats = file.stats
     key = "empty" if file.nothing_filled else "ok" if file.valid else "bad"
-    return VERDICT[key][lang].format(
-        path=Path(file.path).name, rows=file.rows, errors=stats["errors"], warnings=stats["warnings"])
+    return text(f"report.verdict.{key}", lang, path=Path(file.path).name, rows=file.rows,
+                errors=stats["errors"], warnings=stats["warnings"])
 
 
 _COLOR_SYSTEMS = {"standard": "STANDARD", "256": "EIGHT_BIT", "truecolor": "TRUECOLOR", "windows": "WINDOWS"}
@@ -185,17 +171,20 @@ def render_text(report: Report, console) -> None:
     lang = report.lang
     for file in report.files:
         if file.error:
-            console.print(VERDICT["unusable"][lang].format(error=file.error), style="bold red",
+            console.print(text("report.verdict.unusable", lang, error=file.error), style="bold red",
                           highlight=False)
             continue
         if file.skipped:
-            console.print(f"– {file.path.name}: {file.skipped}", style="dim", highlight=False)
+            console.print(text("report.skipped", lang, path=file.path.name, reason=file.skipped), style="dim",
+                          highlight=False)
             continue
         if file.findings:
             sheets = sorted({f.sheet for f in file.findings if f.sheet})
             title = f"{file.path.name} — {file.group} ({', '.join(sheets)})"
-            headers = ("Type", "Cell" if lang == "en" else "Cellule", "ID", "Message")
-            rows = [(f.type + (f" {f.criterion}" if f.criterion else ""),
+            headers = tuple(text(f"report.header.{key}", lang) for key in ("type", "cell", "id", "message"))
+            # English shows the type's code, as JSON does; other languages its translated name.
+            rows = [((f.type if lang == "en" else FINDING_TYPES[f.type].title(lang))
+                     + (f" {f.criterion}" if f.criterion else ""),
                      f.cell if len(sheets) < 2 else f"{f.sheet}!{f.cell}", f.recommendation_id, f.message)
                     for f in file.findings]
             styles = [SEVERITY_STYLE[f.severity] for f in file.findings]
@@ -210,14 +199,15 @@ def render_text(report: Report, console) -> None:
                 console.print(table)
             else:
                 _draw_table(console, title, headers, rows, styles)
-            counts = ", ".join(f"{FINDING_TYPES[t].title(lang)}: {n}" for t, n in file.stats["by_type"].items())
+            counts = ", ".join(text("report.type_count", lang, title=FINDING_TYPES[t].title(lang), n=n)
+                               for t, n in file.stats["by_type"].items())
             console.print(counts, highlight=False)
         if file.smart:
             types = Counter(result.indicator_type for result in file.smart.values())
             smart = sum(result.score == 5 for result in file.smart.values())
-            console.print(INDICATORS[lang].format(
-                n=len(file.smart), smart=smart,
-                types=", ".join(f"{n} {INDICATOR_TYPES[t][lang]}" for t, n in sorted(types.items()))),
-                highlight=False)
+            console.print(text("report.indicators", lang, n=len(file.smart), smart=smart,
+                               types=", ".join(text(f"report.indicator_count.{t}", lang, n=n)
+                                               for t, n in sorted(types.items()))),
+                          highlight=False)
         style = "yellow" if file.nothing_filled else "green" if file.valid else "red"
         console.print(verdict_line(file, lang), style=style, highlight=False)

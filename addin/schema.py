@@ -312,10 +312,12 @@ class Field(Bilingual):
     fr: str
     type: ColumnType = ColumnType.TEXT
     required: bool = False
+    # Earlier labels, still recognised in workbooks made by older versions.
+    aliases: tuple[str, ...] = ()
 
     @property
     def header_names(self) -> tuple[str, ...]:
-        return (self.en, self.fr, self.key)
+        return (self.en, self.fr, self.key, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -343,10 +345,13 @@ GROUP_WORKSHEET = FormSchema(
     fr="Fiche du groupe",
     fields=(
         Field("group_name", "Group", "Groupe", required=True),
-        Field("coordinator_name", "Coordinator", "Coordinateur·rice", required=True),
-        Field("coordinator_organisation", "Coordinator's organisation", "Organisation du coordinateur"),
-        Field("coordinator_contact", "Coordinator's contact (e-mail, phone)", "Contact du coordinateur (courriel, téléphone)"),
-        Field("rapporteur", "Rapporteur", "Rapporteur·rice"),
+        Field("coordinator_name", "Coordinator", "Coordinateur ou coordinatrice", required=True,
+              aliases=("Coordinateur·rice",)),
+        Field("coordinator_organisation", "Coordinator's organisation", "Organisation de la coordination",
+              aliases=("Organisation du coordinateur",)),
+        Field("coordinator_contact", "Coordinator's contact (e-mail, phone)", "Contact de la coordination (courriel, téléphone)",
+              aliases=("Contact du coordinateur (courriel, téléphone)",)),
+        Field("rapporteur", "Rapporteur", "Rapporteur ou rapporteuse", aliases=("Rapporteur·rice",)),
         Field("member_organisations", "Member organisations", "Organisations membres"),
         Field("next_meeting", "Next meeting", "Prochaine réunion", ColumnType.DATE),
     ),

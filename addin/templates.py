@@ -24,9 +24,11 @@ from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 
 from . import schema
 from .files import save_workbook
+from .limits import short_title
 from .layout import fit_header_widths, fit_row_heights, header_width, set_row_height, text_height, text_width
 from .groups import DEFAULT_GROUPS, Group, GroupMapping
-from .i18n import EXAMPLE_ROWS, t
+from .i18n import example_row, t
+from .locale import text
 from .metadata import WorkbookMeta, write_metadata
 from .schema import (ACTION_STRATEGY, GROUP_WORKSHEET, IMPLEMENTATION_PLAN, RECOMMENDATIONS,
                      Column, ListSource, SheetSchema)
@@ -46,7 +48,7 @@ ROWS_MARGIN = 100
 ROWS_ROUNDING = 100
 TEMPLATE_FILES = {"implementation_plan": "implementation_plan.xlsx",
                   "action_strategy": "action_strategy.xlsx"}
-CHOICE_HEADER = {"en": "Dropdown label", "fr": "Libellé de la liste"}
+CHOICE_HEADER = {lang: text("templates.choice_header", lang) for lang in ("en", "fr")}
 # How much recommendation text the dropdown shows after the ID.
 CHOICE_TEXT_CHARS = 70
 CHOICE_SEPARATOR = " – "
@@ -197,7 +199,7 @@ def _write_lists_sheet(wb: Workbook, lang: str, groups: Sequence[Group]) -> None
     ws = wb.create_sheet(t("lists", lang))
     for col, (source, values) in enumerate(_list_values(lang, groups).items(), start=1):
         letter = get_column_letter(col)
-        ws.cell(1, col).value = source.value
+        ws.cell(1, col).value = text(f"lists.header.{source.value}", lang)
         ws.cell(1, col).font = Font(bold=True)
         for r, value in enumerate(values, start=2):
             ws.cell(r, col).value = value
@@ -277,7 +279,7 @@ def _write_matrix_sheet(wb: Workbook, sheet: SheetSchema, lang: str, rec_sheet: 
             strict = not col.free_text
             dv = DataValidation(type="list", formula1=f"={col.dropdown.value}", allow_blank=True,
                                 showErrorMessage=strict, errorStyle="warning" if strict else "information")
-            dv.promptTitle = col.label(lang)[:32]
+            dv.promptTitle = short_title(col.label(lang))
             dv.prompt = (col.help(lang) or col.label(lang))[:255]
             dv.showInputMessage = bool(col.help(lang))
             if strict:
@@ -383,8 +385,8 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
     ws.column_dimensions["B"].width = 60
     ws.column_dimensions["C"].width = max(18, round(header_width(ACTION_STRATEGY.title(lang)) + 2))
     fit_row_heights(ws, 1, first - 1)
-    for r, text in zip(range(first, last + 1), texts):
-        set_row_height(ws, r, text_height(str(text or ""), 60))
+    for r, value in zip(range(first, last + 1), texts):
+        set_row_height(ws, r, text_height(str(value or ""), 60))
     ws.protection.sheet = True
     for allowed in ("formatCells", "formatColumns", "formatRows"):
         setattr(ws.protection, allowed, False)
@@ -407,7 +409,7 @@ def example_recommendation(recommendation_rows: Sequence[Sequence[object]], kind
     if not recommendation_rows:
         return None
     id_at, text_at = RECOMMENDATIONS.index("id") - 1, RECOMMENDATIONS.index("text") - 1
-    wanted = {w for w in EXAMPLE_ROWS["implementation_plan"][lang]["recommendation"].lower().split() if len(w) > 3}
+    wanted = {w for w in example_row("implementation_plan", lang)["recommendation"].lower().split() if len(w) > 3}
 
     def shared(row) -> int:
         return len(wanted & set(str(row[text_at] or "").lower().split()))
@@ -434,7 +436,7 @@ def instruction_rows(sheet: SheetSchema, lang: str,
         rows += [(), (t("smart_title", lang),)]
         rows += [(letter, "", t(letter, lang)) for letter in "SMART"]
     rows += [(), (t("example_row", lang),)]
-    values = dict(EXAMPLE_ROWS[sheet.kind][lang])
+    values = example_row(sheet.kind, lang)
     if example:
         values["recommendation_id"], values["recommendation"] = example
     rows += [(col.label(lang), "", values[col.key]) for col in sheet.columns if col.key in values]

@@ -18,12 +18,6 @@ SESSIONS_PER_CYCLE = 14          # since the second cycle; the first had 12 sess
 FIRST_SESSION_OF_CYCLE_2 = 13
 CYCLE_MONTHS = 54              # a review every four and a half years
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"),
-}
 
 
 @dataclass(frozen=True)
@@ -37,11 +31,11 @@ class Session:
 
     def label(self, lang: str = "en") -> str:
         """'November 2015, session 23'; 'around …' when estimated beyond the calendar."""
-        month = _MONTHS.get(lang, _MONTHS["en"])[self.start.month - 1]
-        text = f"{month} {self.start.year}, session {self.number}"
-        if self.status == "estimated":
-            text = ("vers " if lang == "fr" else "around ") + text
-        return text
+        from .locale import text
+
+        month = text(f"calendar.month.{self.start.month}", lang)
+        label = text("calendar.session", lang, month=month, year=self.start.year, number=self.number)
+        return text("calendar.estimated", lang, date=label) if self.status == "estimated" else label
 
 
 def _day(text: str, last: bool) -> dt.date:

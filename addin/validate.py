@@ -135,7 +135,7 @@ def _once_per_cell(findings: list[Finding]) -> list[Finding]:
 def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | None = None,
                    last_year: int | None = None, on_file=None) -> Report:
     """Validate every workbook under paths; unusable files are reported, the rest still run."""
-    scan = scan_inputs(paths)
+    scan = scan_inputs(paths, lang)
     files, problems = scan.files, scan.problems
     report = Report(lang=lang)
     for problem in problems:

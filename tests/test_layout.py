@@ -116,7 +116,7 @@ def test_estimate_wraps_like_a_spreadsheet():
 def test_summary_charts_read_well(outputs):
     """Horizontal bars (group names on one line), whole-number steps, and a sentence where a chart
     would show "(none)" alone: no status is set before the coordinator sets one."""
-    from addin.charts import NOTHING_YET_BY_TABLE
+    from addin.charts import nothing_yet
     from addin.master import write_master
 
     _, result = outputs
@@ -129,5 +129,5 @@ def test_summary_charts_read_well(outputs):
     status = next(t for t in result.summary if t.key == "by_status")
     assert [row[0] for row in status.rows] == ["(none)"]
     texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert NOTHING_YET_BY_TABLE["by_status"]["en"] in texts
+    assert nothing_yet("by_status", "en") in texts
     assert len(ws._charts) == sum(1 for t in result.summary if t.chart and t.rows) - 1

@@ -706,7 +706,7 @@ def test_french_master(workshop, tmp_path):
     wb = openpyxl.load_workbook(master)
     assert names[PLAN] in wb.sheetnames and "Couverture" in wb.sheetnames
     headers = [c.value for c in wb[names[PLAN]][1]]
-    assert "Statut" in headers and "Notes du coordinateur" in headers
+    assert "Statut" in headers and "Notes de la coordination" in headers
     assert any(all(s in dv.formula1 for s in STATUSES.values())
                for dv in wb[names[PLAN]].data_validations.dataValidation)
     assert len(result.not_addressed) == len(workshop["untouched"])

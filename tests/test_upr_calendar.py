@@ -79,7 +79,7 @@ def test_validate_names_the_next_review_of_rwanda(tmp_path):
     first_id = str(open_workbook(filled).recommendations[0]["id"])
     fill_matrix(filled, [(first_id, dict(TORTURE_LAW, deadline="March 2016"))], kind="implementation_plan")
     for lang, expected in (("en", "after the next review (November 2015, session 23)"),
-                           ("fr", "postérieur(e) au prochain examen (novembre 2015, session 23)")):
+                           ("fr", "postérieure au prochain examen (novembre 2015, session 23)")):
         result = runner.invoke(app, ["validate", str(filled), "--format", "json", "--lang", lang])
         findings = json.loads(result.stdout)["files"][0]["findings"]
         out_of_cycle = [f for f in findings if f["type"] == "deadline-out-of-cycle"]

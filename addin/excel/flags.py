@@ -12,7 +12,7 @@ import json
 
 import xlwings as xw
 
-from ..annotate import (CHECK_SHEET, ORIGINAL_FILLS_COLUMN, ORIGINAL_FILLS_HEADER, SEVERITY_FILLS, FlagPlan,
+from ..annotate import (CHECK_SHEETS, ORIGINAL_FILLS_COLUMN, ORIGINAL_FILLS_HEADER, SEVERITY_FILLS, FlagPlan,
                         internal_link)
 from ..limits import cell_chunks
 from ..reader import WorkbookData
@@ -53,12 +53,11 @@ def _fill_of(book: xw.Book, data: WorkbookData, sheet: str, coordinate: str) -> 
 
 
 def check_sheet(book: xw.Book) -> xw.Sheet | None:
-    """Our Check sheet, if the book has one (a sheet of the user's named Check is not ours)."""
+    """Our Check sheet, if the book has one (a sheet the user named Check is not ours)."""
     for sheet in book.sheets:
-        if sheet.name == CHECK_SHEET:
+        if sheet.name in CHECK_SHEETS.values():
             if sheet.range((1, ORIGINAL_FILLS_COLUMN)).value == ORIGINAL_FILLS_HEADER:
                 return sheet
-            return None
     return None
 
 
@@ -76,7 +75,7 @@ def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
         if cell.note is None:
             cell.add_note(flag.note)
             notes.append(key)
-    sheet = book.sheets.add(CHECK_SHEET, before=book.sheets[0])
+    sheet = book.sheets.add(plan.check_sheet, before=book.sheets[0])
     rows = [list(plan.check_headers)]
     for index, values in enumerate(plan.check_rows):
         values = ["" if v is None else v for v in values]

@@ -18,7 +18,8 @@ SMART_CRITERIA = ("S", "M", "A", "R", "T")
 
 # The coordinator's columns: kept across re-merges for every row that still exists.
 STATUS = Column("status", "Status", "Statut", ColumnType.CHOICE, dropdown=ListSource.STATUSES, width=20)
-COORDINATOR_NOTES = Column("coordinator_notes", "Coordinator notes", "Notes du coordinateur", width=32)
+COORDINATOR_NOTES = Column("coordinator_notes", "Coordinator notes", "Notes de la coordination", width=32,
+                           aliases=("Notes du coordinateur",))
 FOLLOW_UP_DATE = Column("follow_up_date", "Follow-up date", "Date de suivi", ColumnType.DATE, width=12)
 COORDINATOR_COLUMNS = (STATUS, COORDINATOR_NOTES, FOLLOW_UP_DATE)
 

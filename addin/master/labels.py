@@ -1,96 +1,18 @@
-"""The master's words in English and French: sheet names, headers, cell notes and status labels."""
+"""The master's words: sheet names, headers, cell notes and status labels, from the message catalogue
+(addin/locale, section "master")."""
 
 from __future__ import annotations
 
 from ..groups import normalise
+from ..locale import Section
 from ..schema import MATRICES, STATUSES, SheetSchema
 
 
-LABELS: dict[str, dict[str, str]] = {
-    "coverage": {"en": "Coverage", "fr": "Couverture"},
-    "groups": {"en": "Groups", "fr": "Groupes"},
-    "findings": {"en": "Findings", "fr": "Constats"},
-    "summary": {"en": "Summary", "fr": "Synthèse"},
-    "sources": {"en": "Sources", "fr": "Sources"},
-    "removed": {"en": "Removed rows", "fr": "Lignes supprimées"},
-    "stray": {"en": "Notes outside the table", "fr": "Notes hors du tableau"},
-    "yes": {"en": "Yes", "fr": "Oui"},
-    "no": {"en": "No", "fr": "Non"},
-    "not_addressed": {"en": "Not addressed", "fr": "Non traitée"},
-    "addressed": {"en": "Addressed", "fr": "Traitée"},
-    "cross_cutting": {"en": "Cross-cutting", "fr": "Transversale"},
-    "not_in_list": {"en": "Not in the list (counted apart)", "fr": "Absente de la liste (comptée à part)"},
-    "coverage_status": {"en": "Coverage", "fr": "Couverture"},
-    "group_count": {"en": "Number of groups", "fr": "Nombre de groupes"},
-    "planned_by": {"en": "Implementation plan by", "fr": "Plan de mise en œuvre par"},
-    "strategy_by": {"en": "Action strategy by", "fr": "Stratégie d'action par"},
-    "has_strategy": {"en": "Has an action strategy", "fr": "A une stratégie d'action"},
-    "in_list": {"en": "In the list", "fr": "Dans la liste"},
-    "plan_short": {"en": "Plan", "fr": "Plan"},
-    "strategy_short": {"en": "Strategy", "fr": "Stratégie"},
-    "assigned": {"en": "Recommendations assigned", "fr": "Recommandations attribuées"},
-    "rows_plan": {"en": "Implementation plan rows", "fr": "Lignes du plan de mise en œuvre"},
-    "rows_strategy": {"en": "Action strategy rows", "fr": "Lignes de la stratégie d'action"},
-    "recs_addressed": {"en": "Recommendations addressed", "fr": "Recommandations traitées"},
-    "not_in_strategy": {"en": "Assigned, not in the action strategy",
-                        "fr": "Attribuées, absentes de la stratégie d'action"},
-    "completeness_plan": {"en": "Completeness, implementation plan", "fr": "Complétude, plan de mise en œuvre"},
-    "completeness_strategy": {"en": "Completeness, action strategy", "fr": "Complétude, stratégie d'action"},
-    "smart_mean": {"en": "SMART score, mean (0-5)", "fr": "Score SMART moyen (0-5)"},
-    "smart_pass": {"en": "SMART pass rate (5/5)", "fr": "Taux SMART complet (5/5)"},
-    "files": {"en": "Files", "fr": "Fichiers"},
-    "file": {"en": "File", "fr": "Fichier"},
-    "folder": {"en": "Folder", "fr": "Dossier"},
-    "kind": {"en": "Kind", "fr": "Type"},
-    "rows": {"en": "Rows", "fr": "Lignes"},
-    "format": {"en": "Format", "fr": "Format"},
-    "modified": {"en": "Last modified", "fr": "Dernière modification"},
-    "sha256": {"en": "SHA-256", "fr": "SHA-256"},
-    "status": {"en": "Status", "fr": "Statut"},
-    "reason": {"en": "Reason", "fr": "Raison"},
-    "stray_count": {"en": "Notes outside the table", "fr": "Notes hors du tableau"},
-    "findings_count": {"en": "Findings", "fr": "Constats"},
-    "merged": {"en": "merged", "fr": "fusionné"},
-    "skipped": {"en": "skipped", "fr": "ignoré"},
-    "kept": {"en": "kept from the previous master", "fr": "conservé du maître précédent"},
-    "severity": {"en": "Severity", "fr": "Gravité"},
-    "type": {"en": "Type", "fr": "Type"},
-    "criterion": {"en": "Criterion", "fr": "Critère"},
-    "sheet": {"en": "Sheet", "fr": "Feuille"},
-    "cell": {"en": "Cell", "fr": "Cellule"},
-    "field": {"en": "Field", "fr": "Champ"},
-    "message": {"en": "Message", "fr": "Message"},
-    "fix": {"en": "How to fix", "fr": "Comment corriger"},
-    "master_cell": {"en": "Cell in this master", "fr": "Cellule dans ce maître"},
-    "value": {"en": "Value", "fr": "Valeur"},
-    "typed_as": {"en": "Typed as", "fr": "Saisi comme"},
-    "cell_value": {"en": "cell value", "fr": "valeur de cellule"},
-    "cell_comment": {"en": "comment on the cell", "fr": "commentaire de la cellule"},
-    "error": {"en": "Error", "fr": "Erreur"},
-    "warning": {"en": "Warning", "fr": "Avertissement"},
-    "info": {"en": "Info", "fr": "Info"},
-    "as_typed": {"en": "{column} (as typed)", "fr": "{column} (tel que saisi)"},
-    "note_merged": {"en": "{field}: from {first} (merged cells {range})",
-                    "fr": "{field} : de {first} (cellules fusionnées {range})"},
-    "note_covered": {"en": "{field}: empty, inside merged cells {range}",
-                     "fr": "{field} : vide, dans les cellules fusionnées {range}"},
-    "note_formula": {"en": "{field}: formula {formula}", "fr": "{field} : formule {formula}"},
-    "note_no_result": {"en": "{field}: formula {formula}, no saved result",
-                       "fr": "{field} : formule {formula}, sans résultat enregistré"},
-    "master_title": {"en": "UPR Matrix master", "fr": "Classeur maître UPR Matrix"},
-    "merged_on": {"en": "Merged on", "fr": "Fusionné le"},
-    "none": {"en": "(none)", "fr": "(aucun)"},
-    "kind_implementation_plan": {"en": "Implementation plan", "fr": "Plan de mise en œuvre"},
-    "kind_action_strategy": {"en": "Action strategy", "fr": "Stratégie d'action"},
-    "kind_recommendations": {"en": "Recommendation list", "fr": "Liste de recommandations"},
-    "kind_master": {"en": "Master", "fr": "Maître"},
-    "kind_unknown": {"en": "Not recognised", "fr": "Non reconnu"},
-}
+LABELS = Section("master")
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    text = LABELS[key]["fr" if lang == "fr" else "en"]
-    return text.format(**values) if values else text
+    return LABELS(key, lang, **values)
 
 
 def cell_notes(sheet: SheetSchema, values: dict[str, object], cells: dict[str, str], merged: dict[str, str],

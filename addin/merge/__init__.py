@@ -76,7 +76,7 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
     now = (now or dt.datetime.now()).replace(microsecond=0)
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    scan = scan_inputs([Path(p) for p in paths])
+    scan = scan_inputs([Path(p) for p in paths], lang)
     files, problems = scan.files, scan.problems
     result = MergeResult(output=output, lang=lang, merged_at=now)
     full_list = _full_list(recommendations, lang)

@@ -16,6 +16,7 @@ from ..schema import matrix as matrix_of
 from ..templates import choice_label
 from .results import MergeResult, SourceResult, StrayNote
 from .sources import _Loaded
+from ..locale import text
 from .texts import SAY, _t, reason
 
 
@@ -68,7 +69,7 @@ def _rows_of(item: _Loaded, lookup: dict[str, dict[str, object]], lang: str) -> 
                 missed = [c for c in SMART_CRITERIA if c in verdicts and not verdicts[c].passed]
                 row.smart = {"smart_score": getattr(result, "score", None),
                              "smart_missed": ", ".join(missed) or None,
-                             "indicator_type": getattr(result, "indicator_type", None) or None}
+                             "indicator_type": _indicator_type(getattr(result, "indicator_type", None), lang)}
             rows.append(row)
     return rows
 
@@ -246,3 +247,8 @@ def _lay_out_columns(result: MergeResult, old: OldMaster | None, lang: str) -> N
         result.columns[sheet.kind] = matrix_columns(sheet, lang, own_here, _ordered_headers(rows, "extras"))
     result.removed_columns = removed_columns(lang, _ordered_headers(result.removed, "own"),
                                              _ordered_headers(result.removed, "extras"))
+
+
+def _indicator_type(kind: str | None, lang: str) -> str | None:
+    """The OHCHR indicator type as the master's readers say it ("De résultat"), None when not assessed."""
+    return text(f"indicator_type.{kind}", lang) if kind else None

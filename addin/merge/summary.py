@@ -48,7 +48,7 @@ def _summary(result: MergeResult, lang: str) -> None:
     tables.append(SummaryTable(
         "by_response", say("by_response"), [say("response"), *headers],
         tally(lambda i: _response_key(i.record.get("response")), list(RESPONSES),
-              lambda k: _response_label(k, lang) if k else say("none")), chart_series=(2, 3)))
+              lambda k: _response_label(k, lang) if k else say("none_response")), chart_series=(2, 3)))
 
     def category(item: CoverageRow) -> str:
         value = item.record.get("action_category")
@@ -59,7 +59,7 @@ def _summary(result: MergeResult, lang: str) -> None:
 
     def category_label(key: str) -> str:
         if not key:
-            return say("none")
+            return say("none_category")
         name = ACTION_CATEGORY_NAMES.get(int(key), {}).get(lang)
         return f"{key} {name}" if name else key
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..files import save_workbook
 from ..groups import GroupMapping
+from ..locale import text
 from ..metadata import WorkbookMeta, write_metadata
 from ..schema import ColumnType, RECOMMENDATIONS, RESPONSES, SCHEMA_VERSION
 from .model import ImportResult, LIST_SEPARATOR, MULTI_VALUED, Recommendation, normalise
@@ -24,8 +25,7 @@ from .build import _Draft, _cell, _group_keys, _make_ids_unique, _matches_filter
 
 
 # Label values shown in the workbook's language.
-_LABEL_VALUES = {"source": "source", "inferred": "inférées", "mixed": "mixtes"}
-_YES = {"en": "yes", "fr": "oui"}
+_LABEL_VALUES = {key: text(f"listbook.{key}", "fr") for key in ("source", "inferred", "mixed")}
 
 
 def _cell_value(rec: Recommendation, key: str, lang: str, mapping: GroupMapping) -> object:
@@ -40,7 +40,7 @@ def _cell_value(rec: Recommendation, key: str, lang: str, mapping: GroupMapping)
     if key == "response":
         return (RESPONSES.get(rec.response, rec.response) if lang == "fr" else rec.response) or None
     if key == "cross_cutting":
-        return _YES.get(lang, "yes") if rec.cross_cutting else None
+        return text("listbook.yes", lang) if rec.cross_cutting else None
     if key == "labels":
         return _LABEL_VALUES.get(rec.labels, rec.labels) if lang == "fr" else rec.labels
     if key == "label_note":

@@ -78,76 +78,33 @@ class ImportResult:
     def summary_lines(self, mapping: GroupMapping | None = None, lang: str = "en") -> list[str]:
         """What was read, for the console: responses, groups, what to check by hand."""
         mapping = mapping or GroupMapping.default()
-        say = _SUMMARY[lang if lang in _SUMMARY else "en"]
+        from ..locale import Section
+
+        say = Section("import")
         recs = self.recommendations
         responses = Counter(r.response for r in recs)
-        counts = [say["count"].format(label=label if lang == "fr" else value, n=responses[value])
+        counts = [say("count", lang, label=label if lang == "fr" else value, n=responses[value])
                   for value, label in RESPONSES.items() if responses[value]]
         if responses[""]:
-            counts.append(say["count"].format(label=say["no_response"], n=responses[""]))
-        lines = [say["read"].format(n=len(recs), file=self.path.name,
-                                    format=FORMAT_NAMES.get(self.source_format, self.source_format)),
-                 say["responses"] + ", ".join(counts), say["groups"]]
+            counts.append(say("count", lang, label=say("no_response", lang), n=responses[""]))
+        lines = [say("read", lang, n=len(recs), file=self.path.name,
+                     format=FORMAT_NAMES.get(self.source_format, self.source_format)),
+                 say("responses", lang) + ", ".join(counts), say("groups", lang)]
         group_counts = Counter(key for r in recs for key in r.groups)
         names = {g.key: g.label(lang) for g in mapping.groups}
         for key in [*names, *sorted(set(group_counts) - set(names))]:
-            lines.append("  " + say["group"].format(label=names.get(key, key), n=group_counts[key]))
-        lines.append(say["cross_cutting"].format(sum(r.cross_cutting for r in recs)))
+            lines.append("  " + say("group", lang, label=names.get(key, key), n=group_counts[key]))
+        lines.append(say("cross_cutting", lang, n=sum(r.cross_cutting for r in recs)))
         unassigned = [r.id for r in self.unassigned]
         shown = f" ({', '.join(unassigned[:10])}{', …' if len(unassigned) > 10 else ''})" if unassigned else ""
-        lines.append(say["unassigned"].format(len(unassigned)) + shown)
+        lines.append(say("unassigned", lang, n=len(unassigned)) + shown)
         provenance = Counter(r.labels for r in recs)
         if provenance["inferred"] or provenance["mixed"]:
-            lines.append(say["inferred"].format(provenance["inferred"], provenance["mixed"]))
+            lines.append(say("inferred", lang, inferred=provenance["inferred"], mixed=provenance["mixed"]))
         for key, count in (("pledges", self.skipped_pledges), ("other_states", self.skipped_other_states),
                            ("other_mechanisms", self.skipped_other_mechanisms), ("merged", self.merged_rows)):
             if count:
-                lines.append(say[key].format(count))
+                lines.append(say(key, lang, n=count))
         for why, count in self.skipped_rows.items():
-            lines.append(say["skipped_rows"].format(n=count, reason=_SKIP_REASONS[why]["fr" if lang == "fr" else "en"]))
+            lines.append(say("skipped_rows", lang, n=count, reason=say(f"skip.{why}", lang)))
         return lines
-
-
-_SUMMARY = {
-    "en": {
-        "read": "{n} recommendations read from {file} ({format})",
-        "responses": "Responses: ",
-        "count": "{n} {label}",
-        "group": "{label}: {n}",
-        "no_response": "without a response",
-        "groups": "By thematic group:",
-        "cross_cutting": "Cross-cutting (in more than one group): {}",
-        "unassigned": "Unassigned (no group; assign them by hand): {}",
-        "inferred": "Labels inferred by UPR Matrix, to check: {} inferred, {} mixed",
-        "pledges": "Voluntary pledges skipped: {} (use --include-pledges to keep them)",
-        "other_states": "Rows of other States or sessions left out: {}",
-        "other_mechanisms": "Rows of other UN mechanisms (not UPR) left out: {}",
-        "merged": "Rows repeating a paragraph for each recommending State, merged: {}",
-        "skipped_rows": "Rows not imported: {n} ({reason})",
-    },
-    "fr": {
-        "read": "{n} recommandations lues dans {file} ({format})",
-        "responses": "Réponses : ",
-        "count": "{label} : {n}",
-        "group": "{label} : {n}",
-        "no_response": "sans réponse",
-        "groups": "Par groupe thématique :",
-        "cross_cutting": "Transversales (dans plus d'un groupe) : {}",
-        "unassigned": "Sans groupe (à attribuer à la main) : {}",
-        "inferred": "Étiquettes déduites par UPR Matrix, à vérifier : {} déduites, {} mixtes",
-        "pledges": "Engagements volontaires ignorés : {} (--include-pledges pour les garder)",
-        "other_states": "Lignes d'autres États ou sessions écartées : {}",
-        "other_mechanisms": "Lignes d'autres mécanismes de l'ONU (hors EPU) écartées : {}",
-        "merged": "Lignes répétant un paragraphe pour chaque État recommandant, fusionnées : {}",
-        "skipped_rows": "Lignes non importées : {n} ({reason})",
-    },
-}
-
-
-# Why an input row was not imported (ImportResult.skipped_rows).
-_SKIP_REASONS = {
-    "empty_text": {"en": "no recommendation text", "fr": "pas de texte de recommandation"},
-    "number_only": {"en": "a paragraph number without text", "fr": "un numéro de paragraphe sans texte"},
-    "not_paragraph": {"en": "a line of a numbered list with no paragraph number: a title or a note",
-                      "fr": "une ligne d'une liste numérotée sans numéro de paragraphe : un titre ou une note"},
-}

@@ -1,0 +1,172 @@
+"""The message catalogues: both languages say the same things, plurals agree, and French output is French."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from addin.cli import app
+from addin.demo import fill_matrix
+from addin.i18n import example_row
+from addin.locale import LANGUAGES, catalogue, number, plural_category, text
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def placeholders(message: str) -> set[str]:
+    """The values a message needs: its plural counts, and the names it formats in any branch."""
+    counts = set(re.findall(r"\{(\w+),\s*plural,", message))
+    outside = re.sub(r"\{\w+,\s*plural,", "{", message)
+    # a branch's own words ("{# rows}", "{recommendation}") are not values: drop the branches' braces
+    names = set()
+    for match in re.finditer(r"\{(\w+)(?=[}:!])", outside):
+        before = outside[:match.start()].rstrip()
+        if not re.search(r"(?:one|other|few|many|two|zero|=\d+)$", before):
+            names.add(match.group(1))
+    return counts | names
+
+
+def test_both_catalogues_hold_the_same_messages_with_the_same_values():
+    english, french = catalogue("en"), catalogue("fr")
+    assert set(english) == set(french)
+    for key, message in english.items():
+        assert placeholders(message) == placeholders(french[key]), key
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_message_formats(lang):
+    """Every message fills with sample values: no stray brace, every plural has an `other` branch."""
+    for key, message in catalogue(lang).items():
+        values = {name: 2 for name in placeholders(message)}
+        for count in (0, 1, 2, 1234):
+            values.update({name: count for name in re.findall(r"\{(\w+),\s*plural,", message)})
+            filled = text(key, lang, **values)
+            assert "{" not in filled and "plural," not in filled and "#" not in filled.replace("#N/A", ""), (key, filled)
+
+
+def test_plural_rules():
+    assert [plural_category(n, "en") for n in (0, 1, 2)] == ["other", "one", "other"]
+    # French treats 0 and 1 as singular ("0 erreur", "1 erreur", "2 erreurs").
+    assert [plural_category(n, "fr") for n in (0, 1, 2)] == ["one", "one", "other"]
+    assert text("report.verdict.ok", "en", path="a.xlsx", rows=1) == "✓ a.xlsx: 1 row, no errors."
+    assert text("report.verdict.ok", "en", path="a.xlsx", rows=2) == "✓ a.xlsx: 2 rows, no errors."
+    assert text("report.verdict.bad", "fr", path="a.xlsx", errors=1, warnings=0, rows=3) == \
+        "✗ a.xlsx : 1 erreur et 0 avertissement sur 3 lignes."
+    assert text("merge.say.files", "fr", merged=1, skipped=2) == "Fichiers : 1 fusionné, 2 ignorés"
+    assert number(1234567, "fr") == "1\u202f234\u202f567" and number(1234567, "en") == "1,234,567"
+    assert "12\u202f345 notes" in text("merge.say.findings", "fr", errors=0, warnings=0, infos=12345)
+
+
+def test_no_module_keeps_its_own_table_of_translations():
+    """Sentences live in addin/locale; a dict keyed "en"/"fr" with text in Python means a table crept back."""
+    offenders = []
+    for path in (REPO / "addin").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+                if {"en", "fr"} <= keys and any(isinstance(v, ast.Constant) and isinstance(v.value, str)
+                                                and " " in v.value for v in node.values):
+                    offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not offenders, offenders
+
+
+# --- French output has no English ----------------------------------------------------------------------
+
+# Words that are English only: any of them in French output is an untranslated string.
+ENGLISH_ONLY = {
+    "the", "and", "of", "is", "are", "not", "none", "with", "from", "this", "that", "for", "by", "to", "in", "yes",
+    "row", "rows", "error", "errors", "warning", "warnings", "cell", "cells", "files", "sheet", "field",
+    "wrote", "annotated", "copy", "check", "severity", "coverage", "findings", "summary", "removed", "addressed",
+    "skipped", "merged", "kept", "missing", "required", "empty", "recommendations", "recommendation", "group",
+    "groups", "outcome", "process", "structural", "lists", "how", "fix", "around", "until", "next", "review",
+    "new", "inferred", "mixed", "assign", "dropdown", "label", "assessed", "passed", "rate", "by",
+}
+
+FRENCH_LIST = """To,Text,From,Response,Session
+Exemplie (exemple fictif),Ratifier le Protocole facultatif se rapportant à la Convention contre la torture et créer un mécanisme national de prévention,Danemark,Acceptée,10
+Exemplie (exemple fictif),Adopter une loi érigeant la torture en infraction pénale conformément à la Convention contre la torture,Suisse,Acceptée,10
+Exemplie (exemple fictif),Garantir l'accès de toutes les filles à l'enseignement primaire gratuit,Sénégal,Acceptée,10
+Exemplie (exemple fictif),Adopter une loi contre les violences domestiques et former les policiers à son application,Espagne,Acceptée,10
+Exemplie (exemple fictif),Envisager d'abolir la peine de mort,France,Notée,10
+Exemplie (exemple fictif),Renforcer l'indépendance du pouvoir judiciaire,Belgique,Acceptée,10
+"""
+
+
+def _english_words(text_value: str) -> set[str]:
+    # what a message quotes was typed by someone: « … » and '…'
+    unquoted = re.sub(r"«[^»]*»|'[^']*'", " ", text_value)
+    return {w for w in re.findall(r"\w+", unquoted.lower()) if w in ENGLISH_ONLY}
+
+
+def _visible_strings(path: Path) -> list[tuple[str, str, str]]:
+    wb = openpyxl.load_workbook(path)
+    found = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible" and not ws.title.startswith("Lists") and ws.title != "Listes":
+            continue
+        found.append((ws.title, "title", ws.title))
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and not cell.value.startswith("="):
+                    found.append((ws.title, cell.coordinate, cell.value))
+                if cell.comment is not None:
+                    found.append((ws.title, cell.coordinate, cell.comment.text))
+    return found
+
+
+def test_french_output_has_no_english_word(tmp_path):
+    """A whole French workshop: import, group workbooks, filled rows with problems, validate --annotate, merge."""
+    source = tmp_path / "liste.csv"
+    source.write_text(FRENCH_LIST, encoding="utf-8")
+    listbook, groups, master = tmp_path / "Recommandations.xlsx", tmp_path / "groupes", tmp_path / "Maitre.xlsx"
+    console = []
+    for args in (["recommendations", "import", str(source), "-o", str(listbook), "--lang", "fr"],
+                 ["groups", "make", str(listbook), "-o", str(groups), "--lang", "fr"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        console.append(result.output)
+    typed = set()
+    plan_books = sorted(groups.glob("* - Plan de mise en œuvre.xlsx"))
+    assert plan_books, sorted(p.name for p in groups.iterdir())
+    for book in plan_books:
+        ids = [r["id"] for r in __import__("addin.reader", fromlist=["open_workbook"]).open_workbook(book)
+               .recommendations]
+        if not ids:
+            continue
+        good = example_row("implementation_plan", "fr")
+        bad = dict(good, goal=None, deadline="en cours", indicator="Sensibilisation accrue")
+        rows = [(ids[0], {k: v for k, v in good.items() if k not in ("recommendation_id", "recommendation")}),
+                (ids[-1], {k: v for k, v in bad.items() if k not in ("recommendation_id", "recommendation")})]
+        typed |= {str(v) for _, values in rows for v in values.values() if v}
+        fill_matrix(book, rows, kind="implementation_plan")
+    checked = runner.invoke(app, ["validate", str(groups), "--lang", "fr", "--annotate"])
+    assert checked.exit_code == 1, checked.output
+    console.append(checked.output)
+    merged = runner.invoke(app, ["merge", str(groups), "-o", str(master), "--lang", "fr",
+                                 "--recommendations", str(listbook)])
+    assert merged.exit_code == 0, merged.output
+    console.append(merged.output)
+
+    # What the source list holds (texts, States) is data, in whatever language it came.
+    data = typed | {v for _, _, v in _visible_strings(listbook)}
+    problems = []
+    for line in "\n".join(console).splitlines():
+        line = re.sub(r"\S*/\S*|\S+\.\w+", " ", line)   # paths and file names are the user's
+        if words := _english_words(line):
+            problems.append(("console", line.strip(), sorted(words)))
+    outputs = [master, *groups.glob("*.xlsx")]
+    assert any(".checked." in p.name for p in outputs)
+    for path in outputs:
+        for sheet, where, value in _visible_strings(path):
+            if value in data or any(value in d for d in data if len(value) > 12) or "/" in value \
+                    or re.fullmatch(r"\S+\.\w+", value):
+                continue
+            if words := _english_words(value):
+                problems.append((f"{path.name}!{sheet}!{where}", value[:120], sorted(words)))
+    assert not problems, "\n".join(map(str, problems[:80]))
