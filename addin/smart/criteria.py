@@ -482,6 +482,10 @@ def relevant(row: PlanRow) -> Outcome:
         names_only_a_kind = not _distinctive(shared)
         if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
             return _outcome(True, "R.ok", shared=shared.describe())
+        goal = _with_implied(features(row.text["goal"]))
+        bridge = matches(goal.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS), ind)
+        if row.text["goal"] and matches(strong_issue, goal) and _distinctive(bridge):
+            return _outcome(True, "R.ok", shared=bridge.describe())
         people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
         if people_or_actors:
             return _outcome(False, "R.only_population", "R.fix", subject=subject,

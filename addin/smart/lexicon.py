@@ -9,7 +9,9 @@ from __future__ import annotations
 # the part ("labour") is not read as a separate topic. Each pattern yields one or more concept tags.
 CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # compounds first
-    (r"child labou?r|child workers?|working children|travail des enfants|enfants travailleurs|travail infantile",
+    (r"child labou?r|child workers?|working children|travail des enfants|enfants travailleurs|travail infantile|"
+     r"worst forms of (?:child )?labou?r|pires formes de travail(?: des enfants)?|economic exploitation|"
+     r"exploitation economique",
      ("CHILD_LABOUR", "CHILD")),
     (r"(?:child|early|forced)(?:,? (?:early|forced))*(?: and (?:early|forced))? marriages?|marri(?:ed|age) (?:of girls |of children )?"
      r"before (?:the age of |age )?18|marriage of (?:children|minors|girls)|mariages? (?:d'enfants|des enfants|precoces?|forces?|"
@@ -26,6 +28,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("GBV_SERVICES",)),
     (r"gender[- ]based violence|gbv|violences? (?:basees? sur le genre|sexistes|faites aux femmes|a l'egard des femmes)|"
      r"violence against women", ("VIOLENCE", "WOMEN")),
+    (r"survivors?|survivantes?|survivants?", ("VIOLENCE",)),
     (r"violences?|abuses?|maltraitance", ("VIOLENCE",)),
     (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)",
      ("TRAFFICKING",)),
@@ -54,10 +57,17 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"op-?cat", ("TORTURE",)),
     (r"enforced disappearances?|disparitions? forcees?|(?:the )?disappeared|disparus", ("DISAPPEARANCE",)),
     (r"birth registration|birth certificates?|births? (?:are |is )?registered|registered at birth|registration of (?:all )?births|"
-     r"enregistrement des naissances|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil",
+     r"enregistrement des naissances|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil|"
+     r"civil registration|vital statistics",
      ("BIRTH_REGISTRATION",)),
     (r"freedom of (?:opinion and )?expression|liberte d'(?:opinion et d')?expression|free speech|freedom of opinion",
      ("EXPRESSION",)),
+    (r"access to information|acces a l'information|right to information|freedom of information|droit a l'information",
+     ("INFORMATION", "EXPRESSION")),
+    (r"information", ("INFORMATION",)),
+    (r"censorship|censure|defamation|diffamation|blasphemy|blaspheme|sedition", ("EXPRESSION",)),
+    (r"internet|online|en ligne|websites?|sites? (?:web|internet)|social media|reseaux sociaux|bloggers?|blogueurs?",
+     ("INTERNET",)),
     (r"press|media|journalists?|presse|medias?|journalistes?|radios?", ("PRESS",)),
     (r"(?:seats|sieges) (?:held|occupied|detenus|occupes) (?:by|par) (?:des |les )?(?:women|femmes)|"
      r"(?:women|femmes) (?:in|elected to|au|a l'|elues? (?:a|au|a l'))\s*(?:the )?(?:parliament|national assembly|parlement|"
@@ -72,7 +82,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"peaceful assembly|freedom of assembly|reunions? (?:publiques?|pacifiques?)|reunion pacifique|demonstrat(?:ions?|ors?)|"
      r"protests?|protesters?|rassemblements?|manifestations?|manifestants?|rall(?:y|ies)|marches", ("ASSEMBLY",)),
     (r"freedom of association|liberte d'association|associations?|civil society|ngos?|ong|societe civile|civic space|"
-     r"espace civique", ("ASSOCIATION",)),
+     r"espace civique|trade unions?|labou?r unions?|syndicats?|syndicales?", ("ASSOCIATION",)),
+    (r"activists?|militants?|whistle-?blowers?|lanceurs? d'alerte", ("HRD",)),
     (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?", ("HRD",)),
     (r"national (?:human rights )?(?:institution|commission)s? (?:for|on|of) human rights|national human rights "
      r"(?:institution|commission)s?|human rights commission|nhri|nhrc|nchr|uhrc|khrc|cndh|cnidh|inddh|"
@@ -80,6 +91,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"special procedures?|special rapporteurs?|standing invitation|procedures speciales|rapporteurs? speciaux|"
      r"invitation permanente|un mechanisms?|mecanismes? des nations unies|treaty bod(?:y|ies)", ("UN_MECHANISMS",)),
     (r"access to justice|acces a la justice", ("JUSTICE",)),
+    (r"legal aid|legal assistance|legal representation|aide (?:juridictionnelle|juridique|legale)|assistance juridique|"
+     r"paralegals?|parajuristes?|lawyers?|avocats?", ("LEGAL_AID", "JUSTICE")),
+    (r"mobile courts?|audiences foraines|chambres foraines|cours? itinerantes?", ("JUSTICE",)),
     (r"justice|judicial|judiciary|judiciaire|courts?|tribunaux|tribunal|magistrature|juridictions?", ("JUSTICE",)),
     (r"judges?|juges?|magistrates?|magistrats?|prosecutors?|procureurs?", ("JUDGES", "JUSTICE")),
     (r"law enforcement(?: officials| officers| agents)?|police(?: officers?)?|policiers?|gendarmes?|gendarmerie|"
@@ -95,10 +109,18 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"pregnan\w* (?:among|of) (?:adolescent|teenage)\w*|pregnant (?:girls|teenagers|adolescents)|(?:begun |began )?"
      r"childbearing|adolescent births?|teenage mothers?|maternites? precoces?|naissances chez les adolescentes",
      ("EARLY_PREGNANCY",)),
-    (r"older (?:persons?|people|women|men)|elderly|senior citizens?|personnes agees|aines", ("OLDER_PERSONS",)),
+    (r"street children|children (?:(?:living|working) )?(?:in|on) (?:the )?streets?(?: situations?)?|"
+     r"enfants (?:des|de la|en situation de) rues?", ("STREET_CHILDREN", "CHILD")),
+    (r"orphans?|orphelins?|foster (?:care|famil(?:y|ies))|familles? d'accueil|alternative care|protection de remplacement|"
+     r"orphanages?|orphelinats?", ("ALTERNATIVE_CARE", "CHILD")),
+    (r"older (?:persons?|people|women|men)|elderly|senior citizens?|personnes agees|aines|aged (?:60|65) and (?:over|above)|"
+     r"troisieme age", ("OLDER_PERSONS",)),
     # rights holders
     (r"girls?|filles?|adolescent girls|jeunes filles", ("GIRLS", "CHILD", "WOMEN")),
-    (r"women|woman|females?|gender|femmes?|feminines?|genre|sexes", ("WOMEN",)),
+    (r"mother-to-child transmission|pmtct|ptme|transmission (?:de la )?mere[- ]enfant", ("HIV", "PMTCT")),
+    (r"gender mainstreaming|integration (?:du|de la dimension de) genre|approche genre|gender[- ](?:sensitive|responsive)",
+     ("DISCRIMINATION", "WOMEN")),
+    (r"women|woman|females?|gender|femmes?|feminines?|genre|sexes|mothers?|meres?|pregnant|enceintes?", ("WOMEN",)),
     (r"children|child|childhood|minors?|juveniles?|enfants?|enfance|mineurs?|infants?|infantile|under[- ]?(?:fives?|5|18)|"
      r"boys?|garcons?|pupils?|eleves?|newborns?|nouveau-nes?|adolescents?|adolescentes?", ("CHILD",)),
     (r"youth|young people|jeunes|jeunesse", ("YOUTH",)),
@@ -109,24 +131,47 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"asylum|asile|refugee status|statut de refugie|non-?refoulement", ("ASYLUM",)),
     (r"migrant workers|travailleurs migrants|migrants?|migrations?", ("MIGRANTS",)),
     (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
-    (r"minorit(?:y|ies)|minoritaires?|ethnic groups?", ("MINORITIES",)),
+    (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)", ("INDIGENOUS",)),
     (r"lgbti?q?\+?|sexual orientation|gender identity|same-sex|homosexual(?:ity|s)?|orientation sexuelle|identite de genre|"
      r"homosexualite", ("LGBTI",)),
     (r"albinism|albinos?|albinisme", ("ALBINISM",)),
     (r"stateless(?:ness)?|apatrides?|apatridie", ("STATELESSNESS",)),
-    (r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv", ("HIV",)),
-    (r"poverty|poor|pauvres?|pauvrete|indigents?|extreme poverty", ("POVERTY",)),
+    (r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv|antiretrovira\w*|arvs?", ("HIV",)),
+    (r"tuberculosis|tuberculose", ("HEALTH",)),
+    (r"mental health|sante mentale|mental illness|maladies? mentales?|psychosocial|psychiatri\w*", ("MENTAL_HEALTH", "HEALTH")),
+    (r"family planning|contracepti\w*|planification familiale|planning familial|(?:sexual and )?reproductive health|"
+     r"sante (?:sexuelle et )?(?:reproductive|de la reproduction)|antenatal|prenatale?s?|postnatale?s?|obstetric\w*|"
+     r"obstetricaux|obstetricales?|caesarean|cesariennes?", ("REPRODUCTIVE_HEALTH", "HEALTH")),
+    (r"deaf|sourds?|blind|aveugles?|malvoyants?|sign language|langue des signes|braille|wheelchairs?|fauteuils? roulants?|"
+     r"intellectual disabilit\w*|autis\w*", ("DISABILITY",)),
+    (r"malaria|paludisme|(?:bed|mosquito) ?nets?|moustiquaires?|itns?|llins?|antipaludiques?", ("MALARIA", "HEALTH")),
+    (r"credit|microcredit|micro-credit|microfinance|loans?|prets?|microcredits?", ("CREDIT",)),
+    (r"poverty|poor|pauvres?|pauvrete|indigents?|extreme poverty|low-income|bas revenus?", ("POVERTY",)),
     (r"domestic workers?|domestic work|travailleu(?:r|se)s? domestiques?|travail domestique|employees? de maison|"
      r"private households?|menages? prives?", ("DOMESTIC_WORKERS",)),
     # phenomena and topics
     (r"maternal|maternelles?|maternity|childbirth|accouchements?|births? attended", ("MATERNAL", "HEALTH")),
     (r"mortality|mortalite|deaths?|deces|die|dying|meurent", ("MORTALITY", "HEALTH")),
     (r"vaccin\w*|immuni[sz]\w*|couverture vaccinale", ("HEALTH",)),
-    (r"corruption|corrupt|bribery|bribes?|pots?-de-vin", ("CORRUPTION",)),
+    (r"corruption|corrupt|bribery|bribes?|pots?-de-vin|asset declarations?|declarations? de patrimoine|illicit enrichment|"
+     r"enrichissement illicite", ("CORRUPTION",)),
+    (r"freedom of (?:religion|belief|worship|conscience)|liberte (?:de religion|religieuse|de culte|de conscience)|"
+     r"religio\w*|worship|culte|churches|eglises?|mosques?|mosquees?", ("RELIGION",)),
+    (r"terroris\w*|counter-terrorism|antiterroris\w*|extremis\w*", ("TERRORISM",)),
+    (r"privacy|vie privee|surveillance|data protection|donnees personnelles|personal data", ("PRIVACY",)),
+    (r"environment\w*|environnement\w*|climate|climat\w*|pollution|deforestation", ("ENVIRONMENT",)),
+    (r"forced labou?r|travail force|bonded labou?r|servitude|slavery|esclavage", ("FORCED_LABOUR", "WORK")),
+    (r"labou?r|workers?|travailleurs?|minimum wage|salaire minimum|working conditions|conditions de travail|"
+     r"decent work|travail decent", ("WORK",)),
+    (r"marriages?|mariages?|divorce|polygam\w*|family code|code de la famille|personal status|statut personnel|dowry|"
+     r"bride price", ("FAMILY_LAW",)),
+    (r"identity (?:cards?|documents?)|cartes? (?:nationales? )?d'identite|pieces d'identite|passports?",
+     ("IDENTITY_DOCUMENTS",)),
     (r"malnutrition|malnourished|stunting|stunted|wasting|hunger|food insecurity|faim|retard de croissance|"
      r"insecurite alimentaire|malnutris?", ("MALNUTRITION", "FOOD")),
-    (r"food|nutrition|nutritional|alimentation|alimentaire|nourriture|school feeding|cantines? scolaires?", ("FOOD",)),
+    (r"food|nutrition|nutritional|alimentation|alimentaire|nourriture|school feeding|cantines? scolaires?|meals|repas",
+     ("FOOD",)),
     (r"mines?|mining|miners?|minier(?:e|s|es)?|sites? miniers?|orpaillage|quarr(?:y|ies)|carrieres?", ("MINING",)),
     (r"illitera(?:cy|te)|analphabetisme|analphabetes?", ("ILLITERACY",)),
     (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
@@ -141,8 +186,10 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"education|educational|(?:primary|secondary|pre-?primary) (?:school|education|level|cycle)s?|(?:du |le |au |en |"
      r"l'enseignement |cycle )?(?:primaire|secondaire)|completion rates?|taux d'achevement|schools?|schooling|enrol(?:l)?ment|enrol(?:l)?ed|ecoles?|enseignement|scolari(?:sation|ses?|sees?|te)|"
      r"inscrits?|classrooms?|salles? de classe|curricul(?:um|a)|programmes? scolaires?", ("EDUCATION",)),
-    (r"health|healthcare|sante|sanitaires?|medical|medicaux|clinics?|hospitals?|hopitaux?", ("HEALTH",)),
-    (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement", ("WATER",)),
+    (r"health|healthcare|sante|sanitaires?|medical|medicaux|clinics?|hospitals?|hopitaux?|medicines?|medicaments?|"
+     r"essential drugs", ("HEALTH",)),
+    (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement|boreholes?|wells|forages?|puits",
+     ("WATER",)),
     (r"housing|logements?|forced evictions?|evictions?|(?:forcibly )?evicted|evictees?|expulsions? forcees?|expulsions?|"
      r"deguerpi\w*", ("HOUSING",)),
     (r"land|lands|foncier(?:e|s|es)?|terres?", ("LAND",)),
@@ -158,10 +205,15 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"prosecut(?:e|ed|es|ion|ions|ing)|convict(?:ed|ion|ions)|trials?|judgments?|judgements?|jugements?|jugee?s?|poursuites?|"
      r"poursuivie?s?|condamnations?|condamnee?s?|sanctioned|sanctions?|disciplined", ("PROSECUTION",)),
     (r"impunity|impunite", ("IMPUNITY",)),
+    (r"backlogs?|pending cases|case backlog|affaires pendantes|arriere judiciaire|dossiers en souffrance",
+     ("BACKLOG", "JUSTICE")),
     (r"independence|independent|independance|independante?s?", ("INDEPENDENCE",)),
-    (r"representation|represented|decision-making|prise de decision|elected|elues?|elus|elections?|electoral|electorale?s?",
+    (r"representation|represented|decision-making|prise de decision|elected|elues?|elus|elections?|electoral|electorale?s?|"
+     r"vote|votes|voting|voters?|voter registration|electeurs?|electrices?|polling stations?|bureaux de vote|electoral rolls?|"
+     r"listes? electorales?",
      ("REPRESENTATION",)),
-    (r"social protection|social security|pensions?|protection sociale|securite sociale", ("SOCIAL_PROTECTION",)),
+    (r"social protection|social security|pensions?|protection sociale|securite sociale|cash transfers?|"
+     r"transferts? monetaires|(?:social )?safety nets?|filets sociaux", ("SOCIAL_PROTECTION",)),
     (r"nationality|citizenship|nationalite", ("NATIONALITY",)),
     (r"policy|policies|politiques?", ("POLICY",)),
     (r"(?:national )?action plans?|plans? d'action|plans?|strateg(?:y|ies)|strategies?", ("PLAN",)),
@@ -174,6 +226,10 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
 IMPLIED_CONCEPTS = {
     "NPM": ("DETENTION", "TORTURE"),
     "GBV_SERVICES": ("VIOLENCE", "WOMEN"),
+    "SOCIAL_PROTECTION": ("POVERTY",),
+    "PMTCT": ("CHILD", "WOMEN"),
+    "PRESS": ("EXPRESSION",),
+    "INTERNET": ("EXPRESSION",),
 }
 
 POPULATIONS = frozenset({
@@ -257,7 +313,7 @@ VAGUE_STATE = (
 UNIT = (
     r"numbers?|nombre|count|#|total|percentages?|percent|per ?cent|%|pourcentage|pour ?cent|proportions?|share|part|ratio|"
     r"rates?|taux|amounts?|montants?|budgets?|allocations?|allocated|allouee?s?|expenditures?|spending|depenses|prevalence|"
-    r"incidence|per (?:1|10|100)[ ,.]?0{3}|pour (?:1|10|100)[ ,.]?0{3}|average|moyenne|coverage|couverture|index|indice|"
+    r"incidence|per (?:1|10|100)[ ,.]?0{3}|hectares?|km|kilomet(?:re|er)s?|litres?|liters?|tonnes?|pour (?:1|10|100)[ ,.]?0{3}|average|moyenne|coverage|couverture|index|indice|"
     r"usd|\$|eur|rwf|frw|ugx|kes|tzs|fcfa|cfa|xof|xaf|bif|cdf|mga|gnf"
 )
 
@@ -388,7 +444,9 @@ GENERIC_BODY = (
     r"(?:ministries|ministry|authorities|bodies|institutions|agencies|departments)|ministries|ministry|ministere|ministeres|"
     r"ministeres concernes|ministeres competents|autorites competentes|autorites concernees|stakeholders|"
     r"parties prenantes|partners|partenaires|actors|acteurs|everyone|everybody|all|tous|toutes|civil society|"
-    r"societe civile|ngos|ong|tbd|to be determined|a determiner|n/?a|none|aucun|aucune|unknown|inconnu|-+|\?+|x)"
+    r"societe civile|ngos|ong|tbd|to be determined|a determiner|n/?a|none|aucun|aucune|unknown|inconnu|-+|\?+|x|"
+    r"(?:all\s+)?(?:relevant\s+)?stakeholders|civil society organi[sz]ations|csos?|osc|(?:development|technical)\s+partners|"
+    r"partenaires techniques et financiers|ptf|(?:les\s+)?acteurs concernes)"
 )
 
 # Targets in words that still give a value.
@@ -422,7 +480,8 @@ EFFORT_WORDS = (
     r"poursuivie?s?|poursuites?|condamnations?(?! a mort)|jugements?|jugee?s?|enquetes?|formee?s?|formation|"
     r"enregistre\w*|inscrits?|scolaris\w*|achevement|delivree?s?|allouee?s?|beneficiant|beneficiaires?|pris en charge|"
     r"assistee?s?|liberee?s?|traitee?s?|resolue?s?|elues?|(?:ayant )?beneficie\w*|assistance|clarified|solved|elucid\w*|"
-    r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*"
+    r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
+    r"commuted|commuee?s?"
 )
 # People prosecuted or detained for exercising a freedom: the State should do less of it.
 CRIMINALISED_FREEDOM = (
