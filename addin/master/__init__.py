@@ -22,4 +22,4 @@ from .rows import Formula, MasterRow, assign_merge_keys, comparable, content_key
 from .reading import OldMaster, read_master
 from .writing import (CARRIAGE_RETURN, CROSS_CUTTING_FILL, DATETIME_FORMAT, DATE_FORMAT, EXCEL_CELL_LIMIT,
                       FILLS, HEADER_FONT, NOT_ADDRESSED_FILL, NOT_IN_LIST_FILL, PERCENT_FORMAT, TOP, WRAP_TOP,
-                      put, _write_findings, write_header, write_master, write_table)
+                      MasterWorkbook, _write_findings, write_header, write_master, write_table)

@@ -1,195 +1,230 @@
 """Writing the master: each sheet (matrices, Removed rows, Coverage, Groups, Findings, Sources,
-Notes outside the table) and the cell helpers the Summary sheet shares."""
+Notes outside the table) and the table helpers the Summary sheet shares.
+
+The file is written by xlsxwriter in constant memory (xlsx.py): one row at a time, in order, so
+the master of a coalition's hundreds of workbooks costs the memory of its rows, not of its cells.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.hyperlink import Hyperlink
-
-from ..layout import fit_header_widths, fit_row_heights
-from ..metadata import write_metadata
+from ..metadata import META_SHEET
 from ..schema import IMPLEMENTATION_PLAN, MATRICES, STATUSES, matrix
 from .columns import COLUMNS_SHEET, GROUP, SOURCE_FILE, SOURCE_SHEET, STATUS, MasterColumn
 from .labels import kind_label, label, sheet_names, status_label
-from .rows import Formula, MasterRow
+from .rows import MasterRow
+from .xlsx import (CARRIAGE_RETURN, DATE_FORMAT, DATETIME_FORMAT, EXCEL_CELL_LIMIT, LINK, PERCENT_FORMAT, PLAIN, TOP,
+                   WRAP_TOP, Book, Sheet, Style, fit_header_widths)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..merge import MergeResult
 
+__all__ = ["CARRIAGE_RETURN", "CROSS_CUTTING_FILL", "DATETIME_FORMAT", "DATE_FORMAT", "EXCEL_CELL_LIMIT", "FILLS",
+           "HEADER_FONT", "NOT_ADDRESSED_FILL", "NOT_IN_LIST_FILL", "PERCENT_FORMAT", "TOP", "WRAP_TOP",
+           "MasterWorkbook", "write_header", "write_master", "write_table"]
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FONT = Style(bold=True, color="FFFFFF")
+HEADER = HEADER_FONT.but(wrap=True, valign="vcenter")
 FILLS = {
-    "schema": PatternFill("solid", fgColor="1F4E78"),
-    "provenance": PatternFill("solid", fgColor="595959"),
-    "hidden": PatternFill("solid", fgColor="595959"),
-    "coordinator": PatternFill("solid", fgColor="375623"),
-    "own": PatternFill("solid", fgColor="375623"),
-    "smart": PatternFill("solid", fgColor="7030A0"),
-    "extra": PatternFill("solid", fgColor="806000"),
-    "removed": PatternFill("solid", fgColor="9C2A00"),
+    "schema": "1F4E78",
+    "provenance": "595959",
+    "hidden": "595959",
+    "coordinator": "375623",
+    "own": "375623",
+    "smart": "7030A0",
+    "extra": "806000",
+    "removed": "9C2A00",
 }
-CROSS_CUTTING_FILL = PatternFill("solid", fgColor="FFE699")
-NOT_ADDRESSED_FILL = PatternFill("solid", fgColor="FFC7CE")
-NOT_IN_LIST_FILL = PatternFill("solid", fgColor="FFD966")   # the templates' fill for an unknown ID
-WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-PERCENT_FORMAT = "0%"
+CROSS_CUTTING_FILL = "FFE699"
+NOT_ADDRESSED_FILL = "FFC7CE"
+NOT_IN_LIST_FILL = "FFD966"   # the templates' fill for an unknown ID
+# Rows below the last one that the Status dropdown still covers, for rows the coordinator adds.
+STATUS_SPARE_ROWS = 1000
 
 
-EXCEL_CELL_LIMIT = 32767   # characters in one cell
-CARRIAGE_RETURN = "_x000D_"   # how Excel writes a CR inside a cell's text
+def _letter(column: int) -> str:
+    from xlsxwriter.utility import xl_col_to_name
+
+    return xl_col_to_name(column - 1)
 
 
-def put(cell, value: object) -> None:
-    """Write a value keeping its type: strings stay strings even when they start with = + - @."""
-    if isinstance(value, Formula):
-        cell.value = str(value)
-        return
-    if isinstance(value, str):
-        # Excel cannot hold these; openpyxl would cut long text without a word. The merge warns of both.
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_LIMIT]
-        if "\r" in text:
-            # An XML reader turns a bare carriage return into a line feed: Excel's own escape keeps it
-            # (a file name with a CR in it stays that name).
-            text = text.replace("\r", CARRIAGE_RETURN)
-        cell.value = text
-        cell.data_type = "s"
-        if text[:1] in "=+-@":
-            # Excel shows a leading apostrophe and keeps it text when the cell is edited.
-            cell.quotePrefix = True
-        return
-    cell.value = value
-    if isinstance(value, dt.datetime):
-        cell.number_format = DATE_FORMAT if value.time() == dt.time() else DATETIME_FORMAT
-    elif isinstance(value, dt.date):
-        cell.number_format = DATE_FORMAT
+def quote_sheetname(title: str) -> str:
+    """A sheet name as a reference names it (openpyxl's rule, so links read as before)."""
+    import re
+
+    if re.search(r"[^A-Za-z0-9_.]", title) or title[:1].isdigit():
+        return "'{}'".format(title.replace("'", "''"))
+    return title
 
 
-def write_header(ws, headers: list[str], origins: list[str] | None = None, row: int = 1) -> None:
-    for i, header in enumerate(headers, start=1):
-        cell = ws.cell(row, i)
-        put(cell, header)
-        cell.font = HEADER_FONT
-        cell.fill = FILLS[(origins[i - 1] if origins else "schema")]
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+def _header_cells(headers: list[str], origins: list[str] | None) -> list[tuple[int, object, Style]]:
+    return [(i, header, HEADER.but(fill=FILLS[origins[i - 1] if origins else "schema"]))
+            for i, header in enumerate(headers, start=1)]
 
 
-def write_table(ws, headers: list[str], rows: list[list[object]], widths: list[int] | None = None,
-                origins: list[str] | None = None, freeze: str = "B2") -> None:
-    write_header(ws, headers, origins)
+def _open_table(book: Book, title: str, headers: list[str], widths: list[float], *, filtered: bool,
+                origins: list[str] | None = None, hidden: set[int] = frozenset()) -> Sheet:
+    """A sheet with its final column widths (headers wrap between words only) and its header row."""
+    cells = _header_cells(headers, origins)
+    column_widths = {i: width for i, width in enumerate(widths, start=1)}
+    fit_header_widths(column_widths, {c: (v, s) for c, v, s in cells}, button=filtered)
+    sheet = book.sheet(title, column_widths, filter_row=1 if filtered else None, hidden_columns=hidden)
+    sheet.row(1, cells)
+    return sheet
+
+
+def write_header(sheet: Sheet, headers: list[str], origins: list[str] | None = None, row: int = 1) -> None:
+    sheet.row(row, _header_cells(headers, origins))
+
+
+def _table_style(value: object) -> Style:
+    return WRAP_TOP if isinstance(value, str) and len(value) > 30 else TOP
+
+
+def write_table(book: Book, title: str, headers: list[str], rows, widths: list[int] | None = None,
+                freeze: str = "B2", cell_style: Callable[[int, int, object, Style], Style] | None = None,
+                links: Callable[[int], dict[int, str] | None] | None = None, count: int | None = None,
+                comment: tuple[int, str] | None = None) -> Sheet:
+    """A plain table: header row, then rows (any iterable; count says how many when it is not a list).
+
+    cell_style(row, column, value, style) may change a cell's style; links(row) gives its links."""
+    count = len(rows) if count is None else count
+    widths = widths or [min(max(len(str(h)) + 2, 12), 40) for h in headers]
+    sheet = _open_table(book, title, headers, widths, filtered=bool(count))
+    if comment is not None:
+        column, note = comment
+        sheet.worksheet.write_comment(0, column - 1, note, {"author": "UPR Matrix", "width": 320, "height": 100})
     for r, values in enumerate(rows, start=2):
+        cells = []
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(r, c)
-            put(cell, value)
-            cell.alignment = WRAP_TOP if isinstance(value, str) and len(value) > 30 else TOP
-    for i, header in enumerate(headers, start=1):
-        width = widths[i - 1] if widths else min(max(len(str(header)) + 2, 12), 40)
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = freeze
-    if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+            style = _table_style(value)
+            if cell_style is not None:
+                style = cell_style(r, c, value, style)
+            cells.append((c, value, style))
+        sheet.row(r, cells, links=links(r) if links else None)
+    _freeze(sheet, freeze)
+    if count:
+        sheet.worksheet.autofilter(0, 0, count, len(headers) - 1)
+    return sheet
 
 
-def _write_rows_sheet(ws, columns: list[MasterColumn], rows: list[MasterRow], lang: str,
+def _freeze(sheet: Sheet, cell: str) -> None:
+    from xlsxwriter.utility import xl_cell_to_rowcol
+
+    row, col = xl_cell_to_rowcol(cell)
+    sheet.worksheet.freeze_panes(row, col)
+
+
+def _write_rows_sheet(book: Book, title: str, columns: list[MasterColumn], rows: list[MasterRow], lang: str,
                       removed: bool = False) -> None:
-    write_header(ws, [c.header for c in columns], [c.origin for c in columns])
+    hidden = {i for i, column in enumerate(columns, start=1) if column.origin == "hidden"}
+    sheet = _open_table(book, title, [c.header for c in columns], [c.width for c in columns], filtered=True,
+                        origins=[c.origin for c in columns], hidden=hidden)
+    wraps = [column.column is None or column.column.width >= 24 for column in columns]
+    keys = [column.key for column in columns]
     for r, row in enumerate(rows, start=2):
-        for c, column in enumerate(columns, start=1):
-            if column.key == "matrix":
+        cells = []
+        for c, key in enumerate(keys, start=1):
+            if key == "matrix":
                 value = matrix(row.kind).title(lang)
-            elif column.key == "status":
+            elif key == "status":
                 value = status_label(row.cell("status"), lang)
             else:
-                value = row.cell(column.key)
+                value = row.cell(key)
             if value is None:
                 continue
-            cell = ws.cell(r, c)
-            put(cell, value)
-            long_text = column.column is None or column.column.width >= 24
-            cell.alignment = WRAP_TOP if long_text and isinstance(value, str) else TOP
-    for i, column in enumerate(columns, start=1):
-        letter = get_column_letter(i)
-        ws.column_dimensions[letter].width = column.width
-        if column.origin == "hidden":
-            ws.column_dimensions[letter].hidden = True
-    ws.freeze_panes = "C2" if not removed else "D2"
+            cells.append((c, value, WRAP_TOP if wraps[c - 1] and isinstance(value, str) else TOP))
+        sheet.row(r, cells)
+    worksheet = sheet.worksheet
+    worksheet.freeze_panes(1, 2 if not removed else 3)
     last = max(len(rows) + 1, 2)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
-    keys = [c.key for c in columns]
+    worksheet.autofilter(0, 0, last - 1, len(columns) - 1)
     if not removed and "status" in keys:
-        letter = get_column_letter(keys.index("status") + 1)
+        column = keys.index("status")
         choices = [fr if lang == "fr" else en for en, fr in STATUSES.items()]
-        dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                            showErrorMessage=False)
-        dv.promptTitle = STATUS.label(lang)
-        ws.add_data_validation(dv)
-        dv.add(f"{letter}2:{letter}{max(last, 2) + 1000}")
+        worksheet.data_validation(1, column, max(last, 2) + STATUS_SPARE_ROWS - 1, column, {
+            "validate": "list", "source": choices, "ignore_blank": True, "show_error": False,
+            "show_input": False, "input_title": STATUS.label(lang)})
 
 
-def _link(cell, sheet_title: str, coordinate: str) -> None:
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"{quote_sheetname(sheet_title)}!{coordinate}",
-                               display=cell.value if isinstance(cell.value, str) else None)
-    cell.font = Font(color="0563C1", underline="single")
+class MasterWorkbook:
+    """The master of a merge, written when it is saved (files.save_workbook saves it atomically)."""
+
+    def __init__(self, result: "MergeResult"):
+        self.result = result
+
+    def save(self, target, prepare: Callable[[Sheet], None] | None = None) -> None:
+        """Write the file. prepare(sheet), when given, is called on every sheet before the file is
+        closed (scripts/render_summary.py hides the other sheets and sets the print area there)."""
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            _write_book(self.result, Path(target), prepare)
+        except FileCreateError as exc:   # a full disk or a vanished folder, as openpyxl raised it
+            cause = exc.__cause__ or (exc.args[0] if exc.args else None)
+            raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
 
 
-def write_master(result: "MergeResult") -> Workbook:
-    """The whole master workbook from a merge result."""
+def write_master(result: "MergeResult") -> MasterWorkbook:
+    """The whole master workbook from a merge result; save() writes it."""
+    return MasterWorkbook(result)
+
+
+def _write_book(result: "MergeResult", target: Path, prepare: Callable[[Sheet], None] | None) -> None:
     from ..charts import write_summary
 
     lang = result.lang
     names = sheet_names(lang)
-    wb = Workbook()
-    for i, sheet in enumerate(MATRICES):
-        ws = wb.active if i == 0 else wb.create_sheet()
-        ws.title = names[sheet.kind]
-        _write_rows_sheet(ws, result.columns[sheet.kind], result.rows[sheet.kind], lang)
-    _write_coverage(wb.create_sheet(names["coverage"]), result)
-    _write_groups(wb.create_sheet(names["groups"]), result)
-    _write_findings(wb.create_sheet(names["findings"]), result)
-    write_summary(wb.create_sheet(names["summary"]), result)
-    _write_sources(wb.create_sheet(names["sources"]), result)
-    _write_stray(wb.create_sheet(names["stray"]), result)
+    book = Book(target)
+    for sheet in MATRICES:
+        _write_rows_sheet(book, names[sheet.kind], result.columns[sheet.kind], result.rows[sheet.kind], lang)
+    _write_coverage(book, names["coverage"], result)
+    _write_groups(book, names["groups"], result)
+    _write_findings(book, names["findings"], result)
+    write_summary(book, names["summary"], result)
+    _write_sources(book, names["sources"], result)
+    _write_stray(book, names["stray"], result)
     if result.removed:
-        _write_rows_sheet(wb.create_sheet(names["removed"]), result.removed_columns, result.removed, lang,
-                          removed=True)
-    _write_columns_sheet(wb, result)
-    for ws in wb.worksheets:
-        _fit_layout(ws, table=ws.title != names["summary"])
-    write_metadata(wb, result.meta)
-    wb.active = 0
-    return wb
+        _write_rows_sheet(book, names["removed"], result.removed_columns, result.removed, lang, removed=True)
+    _write_columns_sheet(book, result)
+    _write_metadata(book, result.meta)
+    if prepare is not None:
+        for sheet in book.sheets:
+            prepare(sheet)
+    book.close()
 
 
-def _fit_layout(ws, table: bool) -> None:
-    """Headers wrap between words only; every row is as tall as its wrapped text (layout.py)."""
-    if table:
-        fit_header_widths(ws, 1)
-    fit_row_heights(ws)
+def _write_metadata(book: Book, meta) -> None:
+    """metadata.write_metadata's two copies: custom document properties and the very hidden sheet."""
+    values = meta.as_dict()
+    for name, value in values.items():
+        book.workbook.set_custom_property(f"upr_{name}", value or "-", "text")
+    sheet = book.sheet(META_SHEET)
+    sheet.row(1, [(1, "key", PLAIN), (2, "value", PLAIN)])
+    for r, (name, value) in enumerate(values.items(), start=2):
+        sheet.row(r, [(1, name, PLAIN)] + ([(2, value, PLAIN)] if value else []))
+    sheet.worksheet.very_hidden()
 
 
-def _write_columns_sheet(wb, result: "MergeResult") -> None:
-    ws = wb.create_sheet(COLUMNS_SHEET)
-    ws.append(["sheet", "header", "origin", "name"])
+def _write_columns_sheet(book: Book, result: "MergeResult") -> None:
+    headers = ["sheet", "header", "origin", "name"]
+    widths: dict[int, float] = {}
+    fit_header_widths(widths, {c: (h, PLAIN) for c, h in enumerate(headers, start=1)}, button=False)
+    sheet = book.sheet(COLUMNS_SHEET, widths)
+    sheet.row(1, [(c, h, PLAIN) for c, h in enumerate(headers, start=1)])
+    r = 1
     for kind, columns in [*result.columns.items(), ("removed", result.removed_columns)]:
         for column in columns:
             if column.origin in ("extra", "own"):
-                ws.append([kind, column.header, column.origin, column.key.split(":", 1)[1]])
-                for c in (2, 4):
-                    ws.cell(ws.max_row, c).data_type = "s"
-    ws.sheet_state = "veryHidden"
+                r += 1
+                values = [kind, column.header, column.origin, column.key.split(":", 1)[1]]
+                sheet.row(r, [(c, v, PLAIN) for c, v in enumerate(values, start=1)])
+    sheet.worksheet.very_hidden()
 
 
-def _write_coverage(ws, result: "MergeResult") -> None:
+def _write_coverage(book: Book, title: str, result: "MergeResult") -> None:
     lang = result.lang
     from ..schema import RECOMMENDATIONS
 
@@ -199,34 +234,38 @@ def _write_coverage(ws, result: "MergeResult") -> None:
     headers += [label("coverage_status", lang), label("group_count", lang), label("planned_by", lang),
                 label("strategy_by", lang), label("has_strategy", lang), label("in_list", lang)]
     headers += group_labels
-    rows = []
     # The list's recommendations, then the IDs typed in rows that the list lacks, apart.
     items = result.coverage + result.unlisted
-    for item in items:
-        record = item.record
-        status = {"not_addressed": label("not_addressed", lang), "addressed": label("addressed", lang),
-                  "cross_cutting": label("cross_cutting", lang),
-                  "not_in_list": label("not_in_list", lang)}[item.status]
-        values = [item.id] + [record.get(k) for k in list_keys[1:]]
-        values += [status, len(item.groups), "; ".join(item.planned_by) or None,
-                   "; ".join(item.strategy_by) or None,
-                   label("yes" if item.strategy_by else "no", lang),
-                   label("yes" if item.in_list else "no", lang)]
-        values += [item.by_group.get(g) for g in group_labels]
-        rows.append(values)
-    widths = [10, 50, 18, 11, 22, 9, 22, 14, 9, 24, 24, 10, 9] + [34] * len(group_labels)
-    write_table(ws, headers, rows, widths, freeze="C2")
+    status_names = {key: label(key, lang) for key in ("not_addressed", "addressed", "cross_cutting", "not_in_list")}
+
+    def rows():
+        for item in items:
+            record = item.record
+            values = [item.id] + [record.get(k) for k in list_keys[1:]]
+            values += [status_names[item.status], len(item.groups), "; ".join(item.planned_by) or None,
+                       "; ".join(item.strategy_by) or None,
+                       label("yes" if item.strategy_by else "no", lang),
+                       label("yes" if item.in_list else "no", lang)]
+            values += [item.by_group.get(g) for g in group_labels]
+            yield values
+
     status_col = len(list_keys) + 1
-    for r, item in enumerate(items, start=2):
-        if item.status != "addressed":
-            fill = {"cross_cutting": CROSS_CUTTING_FILL, "not_in_list": NOT_IN_LIST_FILL}.get(item.status,
-                                                                                            NOT_ADDRESSED_FILL)
-            ws.cell(r, 1).fill = fill
-            ws.cell(r, status_col).fill = fill
-        ws.cell(r, 1).data_type = "s"
+    fills = {"cross_cutting": CROSS_CUTTING_FILL, "not_in_list": NOT_IN_LIST_FILL, "not_addressed": NOT_ADDRESSED_FILL}
+
+    def cell_style(r: int, c: int, value: object, style: Style) -> Style:
+        if c in (1, status_col):
+            fill = fills.get(items[r - 2].status)
+            if fill:
+                style = style.but(fill=fill)
+        return style
+
+    widths = [10, 50, 18, 11, 22, 9, 22, 14, 9, 24, 24, 10, 9] + [34] * len(group_labels)
+    # The ID is text, whatever it looks like.
+    text_ids = ([str(v[0]) if v[0] is not None else None, *v[1:]] for v in rows())
+    write_table(book, title, headers, text_ids, widths, freeze="C2", cell_style=cell_style, count=len(items))
 
 
-def _write_groups(ws, result: "MergeResult") -> None:
+def _write_groups(book: Book, title: str, result: "MergeResult") -> None:
     from ..schema import GROUP_WORKSHEET
 
     lang = result.lang
@@ -244,52 +283,79 @@ def _write_groups(ws, result: "MergeResult") -> None:
                    "\n".join(g.files) or None]
         rows.append(values)
     widths = [26] + [20] * len(fields) + [12, 12, 12, 12, 14, 14, 14, 11, 11, 40]
-    write_table(ws, headers, rows, widths)
     first_pct = 1 + len(fields) + 6
-    for r in range(2, len(rows) + 2):
-        for c in (first_pct, first_pct + 1, first_pct + 3):
-            ws.cell(r, c).number_format = PERCENT_FORMAT
-        ws.cell(r, first_pct + 2).number_format = "0.0"
+    formats = {first_pct: PERCENT_FORMAT, first_pct + 1: PERCENT_FORMAT, first_pct + 3: PERCENT_FORMAT,
+               first_pct + 2: "0.0"}
+
+    def cell_style(r: int, c: int, value: object, style: Style) -> Style:
+        return style.but(num_format=formats[c]) if c in formats else style
+
+    write_table(book, title, headers, rows, widths, cell_style=cell_style)
 
 
-def _write_findings(ws, result: "MergeResult") -> None:
+def _write_findings(book: Book, title: str, result: "MergeResult") -> None:
     from ..findings import FINDING_TYPES
+    from ..limits import MAX_SHEET_HYPERLINKS, links_capped_note
 
     lang = result.lang
     headers = [label(k, lang) for k in ("severity", "type", "criterion")] + [GROUP.label(lang)]
     headers += [label(k, lang) for k in ("file", "sheet", "cell")]
     headers += [IMPLEMENTATION_PLAN.column("recommendation_id").label(lang)]
     headers += [label(k, lang) for k in ("field", "message", "fix", "master_cell")]
-    rows, links = [], []
-    for item in result.findings:
-        f = item.finding
-        ftype = FINDING_TYPES.get(f.type)
-        field_label = f.field
-        if f.field:
-            for sheet in MATRICES:
-                if f.field in sheet.keys:
-                    field_label = sheet.column(f.field).label(lang)
-                    break
-        target = f"{item.link[0]}!{item.link[1]}" if item.link else None
-        rows.append([label(f.severity.value, lang), ftype.title(lang) if ftype else f.type, f.criterion or None,
-                     item.group, Path(f.file).name if f.file else None, f.sheet or None, f.cell or None,
-                     f.recommendation_id or None, field_label or None, f.message, f.fix or None, target])
-        links.append(item.link)
+    field_labels: dict[str, str] = {}
+    for sheet in reversed(MATRICES):   # the first matrix that has the field names it
+        for column in sheet.columns:
+            field_labels[column.key] = column.label(lang)
+    severities = {}
+    type_titles = {}
+    names: dict[str, str] = {}
+
+    def rows():
+        for item in result.findings:
+            f = item.finding
+            severity = severities.get(f.severity)
+            if severity is None:
+                severity = severities[f.severity] = label(f.severity.value, lang)
+            ftype = type_titles.get(f.type)
+            if ftype is None:
+                known = FINDING_TYPES.get(f.type)
+                ftype = type_titles[f.type] = known.title(lang) if known else f.type
+            name = names.get(f.file) if f.file else None
+            if f.file and name is None:
+                name = names[f.file] = Path(f.file).name
+            target = f"{item.link[0]}!{item.link[1]}" if item.link else None
+            yield [severity, ftype, f.criterion or None, item.group, name, f.sheet or None, f.cell or None,
+                   f.recommendation_id or None, field_labels.get(f.field, f.field) or None, f.message,
+                   f.fix or None, target]
+
+    # Excel repairs a sheet with more links: only the first ones link, and the header says so.
+    linked = 0
+    total = sum(1 for item in result.findings if item.link)
+    last = len(headers)
+    link_rows: dict[int, tuple[str, str]] = {}
+    for r, item in enumerate(result.findings, start=2):
+        if item.link and linked < MAX_SHEET_HYPERLINKS:
+            link_rows[r] = item.link
+            linked += 1
+    comment = None
+    if total > MAX_SHEET_HYPERLINKS:
+        comment = (last, links_capped_note(MAX_SHEET_HYPERLINKS, total - MAX_SHEET_HYPERLINKS, lang))
+
+    def cell_style(r: int, c: int, value: object, style: Style) -> Style:
+        if c == last and r in link_rows:
+            return style.but(color=LINK.color, underline=True)
+        return style
+
+    def links(r: int) -> dict[int, str] | None:
+        link = link_rows.get(r)
+        return {last: f"{quote_sheetname(link[0])}!{link[1]}"} if link else None
+
     widths = [11, 22, 9, 22, 28, 18, 8, 12, 20, 60, 50, 28]
-    write_table(ws, headers, rows, widths, freeze="A2")
-    from openpyxl.comments import Comment
-
-    from ..limits import MAX_SHEET_HYPERLINKS, links_capped_note
-
-    targets = [(r, link) for r, link in enumerate(links, start=2) if link]
-    for r, link in targets[:MAX_SHEET_HYPERLINKS]:  # Excel repairs a sheet with more links
-        _link(ws.cell(r, len(headers)), link[0], link[1])
-    if len(targets) > MAX_SHEET_HYPERLINKS:
-        note = links_capped_note(MAX_SHEET_HYPERLINKS, len(targets) - MAX_SHEET_HYPERLINKS, lang)
-        ws.cell(1, len(headers)).comment = Comment(note, "UPR Matrix", width=320, height=100)
+    write_table(book, title, headers, rows(), widths, freeze="A2", cell_style=cell_style, links=links,
+                count=len(result.findings), comment=comment)
 
 
-def _write_sources(ws, result: "MergeResult") -> None:
+def _write_sources(book: Book, title: str, result: "MergeResult") -> None:
     lang = result.lang
     headers = [label(k, lang) for k in ("file", "folder", "kind")] + [GROUP.label(lang)]
     headers += [label(k, lang) for k in ("rows", "stray_count", "findings_count", "format", "modified",
@@ -301,13 +367,13 @@ def _write_sources(ws, result: "MergeResult") -> None:
                      s.group or None, s.rows, s.stray, s.findings, s.format or None, s.modified,
                      s.sha256 or None, label(s.status, lang), s.reason or None])
     widths = [34, 30, 20, 24, 8, 10, 9, 7, 17, 20, 14, 50]
-    write_table(ws, headers, rows, widths, freeze="B2")
+    write_table(book, title, headers, rows, widths, freeze="B2")
 
 
-def _write_stray(ws, result: "MergeResult") -> None:
+def _write_stray(book: Book, title: str, result: "MergeResult") -> None:
     lang = result.lang
     headers = [GROUP.label(lang), SOURCE_FILE.label(lang), SOURCE_SHEET.label(lang), label("cell", lang),
                label("value", lang), label("typed_as", lang)]
     rows = [[s.group, s.source_file, s.sheet, s.cell, s.value,
              label("cell_comment" if getattr(s, "comment", False) else "cell_value", lang)] for s in result.stray]
-    write_table(ws, headers, rows, [24, 30, 20, 8, 60, 18], freeze="A2")
+    write_table(book, title, headers, rows, [24, 30, 20, 8, 60, 18], freeze="A2")

@@ -1,0 +1,222 @@
+"""The master's workbook file: xlsxwriter in constant-memory mode, one row at a time.
+
+Each row is written once, in order, and leaves memory when the next one starts, so a master of
+hundreds of thousands of rows costs no more memory than one row. What openpyxl decided after the
+fact is decided before each row: column widths (headers wrap between words only, layout.py) are
+final before the first row, and each row's height comes from its own text as it is written.
+
+Cells look as the openpyxl writer made them: a value keeps its type, a string stays a string even
+when it starts with = + - @ (shown with Excel's quote prefix), dates carry their number format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..layout import (DEFAULT_COLUMN_WIDTH, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, FILTER_BUTTON_WIDTH, header_width,
+                      text_height)
+from .rows import Formula
+
+EXCEL_CELL_LIMIT = 32767   # characters in one cell
+CARRIAGE_RETURN = "_x000D_"   # how Excel writes a CR inside a cell's text
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+PERCENT_FORMAT = "0%"
+# What openpyxl gave a time or a duration, which the master keeps.
+TIME_FORMAT = "h:mm:ss"
+DURATION_FORMAT = "[hh]:mm:ss"
+# Pixels per character of the default font: xlsxwriter stores a width of n pixels as n / 7 characters.
+PIXELS_PER_CHARACTER = 7
+# Control characters Excel cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE); the merge warns of them.
+_ILLEGAL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32))}
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a cell looks: the few font, fill, alignment and number-format settings the master uses."""
+
+    bold: bool = False
+    italic: bool = False
+    size: float = DEFAULT_FONT_SIZE
+    color: str | None = None        # font colour, RRGGBB
+    underline: bool = False
+    fill: str | None = None         # solid fill, RRGGBB
+    wrap: bool = False
+    valign: str | None = None       # "top" | "vcenter"
+    num_format: str | None = None
+    quote: bool = False             # Excel's quote prefix: the text is text even if it looks like a formula
+
+    def but(self, **changes) -> "Style":
+        return replace(self, **changes)
+
+    def properties(self) -> dict[str, object]:
+        props: dict[str, object] = {}
+        if self.bold:
+            props["bold"] = True
+        if self.italic:
+            props["italic"] = True
+        if self.size != DEFAULT_FONT_SIZE:
+            props["font_size"] = self.size
+        if self.color:
+            props["font_color"] = f"#{self.color}"
+        if self.underline:
+            props["underline"] = 1
+        if self.fill:
+            props["pattern"] = 1
+            props["bg_color"] = f"#{self.fill}"
+        if self.wrap:
+            props["text_wrap"] = True
+        if self.valign:
+            props["valign"] = self.valign
+        if self.num_format:
+            props["num_format"] = self.num_format
+        if self.quote:
+            props["quote_prefix"] = True
+        return props
+
+
+PLAIN = Style()
+TOP = Style(valign="top")
+WRAP_TOP = Style(wrap=True, valign="top")
+LINK = Style(color="0563C1", underline=True)
+
+
+def cell_text(value: str) -> str:
+    """A string as the cell holds it: without the characters Excel cannot hold, cut to its limit."""
+    return value.translate(_ILLEGAL)[:EXCEL_CELL_LIMIT]
+
+
+def _number_format(value: object) -> str | None:
+    if isinstance(value, dt.datetime):
+        return DATE_FORMAT if value.time() == dt.time() else DATETIME_FORMAT
+    if isinstance(value, dt.date):
+        return DATE_FORMAT
+    if isinstance(value, dt.time):
+        return TIME_FORMAT
+    if isinstance(value, dt.timedelta):
+        return DURATION_FORMAT
+    return None
+
+
+class Book:
+    """An xlsxwriter workbook in constant memory, with one Format object per style."""
+
+    def __init__(self, path: Path):
+        import xlsxwriter
+
+        self.workbook = xlsxwriter.Workbook(str(path), {
+            "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+            "strings_to_urls": False, "nan_inf_to_errors": True, "remove_timezone": True})
+        self._formats: dict[Style, object] = {}
+        self.sheets: list["Sheet"] = []
+
+    def format(self, style: Style | None):
+        if style is None or style == PLAIN:
+            return None
+        found = self._formats.get(style)
+        if found is None:
+            found = self._formats[style] = self.workbook.add_format(style.properties())
+        return found
+
+    def sheet(self, name: str, widths: dict[int, float] | None = None, *, filter_row: int | None = None,
+              hidden_columns: set[int] = frozenset()) -> "Sheet":
+        sheet = Sheet(self, self.workbook.add_worksheet(name), widths or {}, filter_row, hidden_columns)
+        self.sheets.append(sheet)
+        return sheet
+
+    def close(self) -> None:
+        self.workbook.close()
+
+
+def fit_header_widths(widths: dict[int, float], headers: dict[int, tuple[str, Style]], button: bool) -> None:
+    """layout.fit_header_widths before the fact: widen each column whose header would break inside a word."""
+    for column, (text, style) in headers.items():
+        if not isinstance(text, str) or not text:
+            continue
+        wanted = header_width(text, bold=style.bold, size=style.size) + (FILTER_BUTTON_WIDTH if button else 0.0)
+        if widths.get(column, DEFAULT_COLUMN_WIDTH) < wanted:
+            widths[column] = math.ceil(wanted)
+
+
+class Sheet:
+    """One worksheet written row by row. Columns and rows are numbered from 1, as in openpyxl."""
+
+    def __init__(self, book: Book, worksheet, widths: dict[int, float], filter_row: int | None,
+                 hidden_columns: set[int]):
+        self.book, self.worksheet = book, worksheet
+        self.name = worksheet.name
+        self.widths = dict(widths)
+        self.filter_row = filter_row
+        self.rows = 0           # the last row written
+        self.columns = 0        # the widest row written
+        for column in sorted(set(self.widths) | set(hidden_columns)):
+            width = self.widths.get(column)
+            pixels = None if width is None else round(width * PIXELS_PER_CHARACTER)
+            worksheet.set_column_pixels(column - 1, column - 1, pixels, None,
+                                        {"hidden": True} if column in hidden_columns else None)
+
+    def row(self, r: int, cells, *, links: dict[int, str] | None = None) -> None:
+        """Write row r: cells are (column, value, style); a None value writes a styled empty cell.
+
+        links: column -> location inside the workbook ('Sheet'!B2) for cells that link there."""
+        worksheet, format_of = self.worksheet, self.book.format
+        needed = 0.0
+        for column, value, style in cells:
+            if style is None:
+                style = PLAIN
+            if column > self.columns:
+                self.columns = column
+            row0, col0 = r - 1, column - 1
+            if isinstance(value, Formula):
+                worksheet.write_formula(row0, col0, str(value), format_of(style), "")
+                continue
+            if isinstance(value, str):
+                text = cell_text(value)
+                if text[:1] in ("=", "+", "-", "@"):
+                    style = style.but(quote=True)
+                elif not text:   # as openpyxl wrote it: an empty cell, quote prefix and all
+                    worksheet.write_blank(row0, col0, None, format_of(style.but(quote=True)))
+                    continue
+                if links and column in links:
+                    worksheet.write_url(row0, col0, f"internal:{links[column]}", format_of(style), text)
+                else:
+                    worksheet.write_string(row0, col0, text, format_of(style))
+                if text and (style.wrap or style.size > DEFAULT_FONT_SIZE):
+                    # Measured as the openpyxl writer measured it: a CR as Excel's escape.
+                    width = self.widths.get(column, DEFAULT_COLUMN_WIDTH)
+                    if r == self.filter_row:
+                        width -= FILTER_BUTTON_WIDTH
+                    height = text_height(text.replace("\r", CARRIAGE_RETURN), width, bold=style.bold,
+                                         size=style.size, wrap=style.wrap)
+                    if height > needed:
+                        needed = height
+                continue
+            if value is None:
+                if style is not None and style != PLAIN:
+                    worksheet.write_blank(row0, col0, None, format_of(style))
+                continue
+            if isinstance(value, bool):
+                worksheet.write_boolean(row0, col0, value, format_of(style))
+            elif isinstance(value, (int, float)):
+                worksheet.write_number(row0, col0, value, format_of(style))
+            elif isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+                if style.num_format is None:
+                    style = style.but(num_format=_number_format(value))
+                worksheet.write_datetime(row0, col0, value, format_of(style))
+            else:
+                worksheet.write_string(row0, col0, cell_text(str(value)), format_of(style))
+        if needed > DEFAULT_ROW_HEIGHT + 0.5:
+            worksheet.set_row(r - 1, float(math.ceil(needed)))
+        self.rows = max(self.rows, r)
+
+
+def number_style(style: Style, value: object) -> Style:
+    """The style with the number format the value's type asks for, unless it has one."""
+    if style.num_format is None:
+        number_format = _number_format(value)
+        if number_format:
+            return style.but(num_format=number_format)
+    return style
