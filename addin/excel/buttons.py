@@ -17,6 +17,7 @@ from ..annotate import plan_flags
 from ..errors import InputError
 from ..groups import normalise
 from ..i18n import t
+from ..locale import text
 from ..merge import MergeResult, merge_workbooks, render_summary
 from ..metadata import LIST_SHEET, META_SHEET
 from ..report import FileReport, verdict_line
@@ -36,7 +37,7 @@ def validate(book: xw.Book | None = None) -> FileReport | None:
     """Flag the open workbook's findings: fills, notes and a Check sheet, as `validate --annotate`."""
     book = target_book(book)
     with reported_to_user(book):
-        status(book, "UPR Matrix: checking…")
+        status(book, text("excel.checking", book_language(book)))
         flags.clear(book)
         data = read_book(book)
         report = validate_workbook(data, lang=data.lang)
@@ -66,10 +67,10 @@ def merge_groups(folder: str | Path, book: xw.Book | None = None, *, output: str
         if not folder.is_dir():
             raise InputError(folder, "is not a folder")
         output = Path(output) if output else folder / f"{t('master_file', lang)}.xlsx"
-        status(book, "UPR Matrix: merging…")
+        status(book, text("excel.merging", lang))
         result = merge_workbooks([folder], output, lang=lang,
                                  recommendations=Path(recommendations) if recommendations else None,
-                                 on_file=lambda path: status(book, f"UPR Matrix: read {Path(path).name}"))
+                                 on_file=lambda path: status(book, text("excel.read", lang, file=Path(path).name)))
         if result.written and open_master and not is_remote(book):
             book.app.books.open(str(output))
         alert(book, merge_summary_text(result))
@@ -170,8 +171,8 @@ def show_master_sheets(master_path: str | Path, book: xw.Book | None = None,
             target.range((1, FROM_MASTER_COLUMN)).value = FROM_MASTER
             written.append(target.name)
         master.close()
-        alert(book, f"{t('master_sheets_copied', lang)}: {', '.join(written)}" if written
-              else f"{Path(master_path).name}: no Summary or Coverage sheet")
+        alert(book, text("excel.master_sheets_copied", lang, sheets=", ".join(written)) if written
+              else text("excel.no_master_sheets", lang, file=Path(master_path).name))
         return written
     return []
 
@@ -199,7 +200,7 @@ def new_workshop(export_path: str | Path, outdir: str | Path, book: xw.Book | No
     book = target_book(book)
     with reported_to_user(book):
         outdir = Path(outdir)
-        status(book, "UPR Matrix: importing…")
+        status(book, text("excel.importing", lang))
         imported = import_recommendations(Path(export_path), state=state, session=session)
         reviews = sorted({(r.state, r.session) for r in imported.recommendations})
         if len(reviews) > 1:
@@ -211,6 +212,6 @@ def new_workshop(export_path: str | Path, outdir: str | Path, book: xw.Book | No
         list_path = outdir / f"{t('list_file', lang)}.xlsx"
         write_list_workbook(imported.recommendations, list_path, lang=lang)
         books, total = make_group_workbooks(list_path, outdir, lang=lang)
-        alert(book, f"{total} recommendations, {len(books)} workbooks in {outdir}")
+        alert(book, text("cli.total", lang, n=total, books=len(books), folder=outdir))
         return books
     return None

@@ -17,6 +17,7 @@ from pathlib import Path
 import xlwings as xw
 
 from ..errors import InputError, OutputError
+from ..locale import text
 from ..metadata import META_SHEET, metadata_from_rows
 from ..reader import RawSheet, WorkbookData, read_sheets
 
@@ -85,14 +86,22 @@ def book_language(book: xw.Book) -> str:
     return meta.lang if meta and meta.lang in ("en", "fr") else "en"
 
 
-def alert(book: xw.Book, text: str, *, critical: bool = False) -> None:
-    book.app.alert(text, title=TITLE, buttons="ok", mode="critical" if critical else "info")
+def _language_or_english(book: xw.Book) -> str:
+    """The book's language for an error alert; English when even that cannot be read."""
+    try:
+        return book_language(book)
+    except Exception:  # noqa: BLE001 - the alert must still be shown
+        return "en"
 
 
-def status(book: xw.Book, text: str | None) -> None:
+def alert(book: xw.Book, message: str, *, critical: bool = False) -> None:
+    book.app.alert(message, title=TITLE, buttons="ok", mode="critical" if critical else "info")
+
+
+def status(book: xw.Book, message: str | None) -> None:
     """Progress on Excel's status bar; clients without one (Office.js) show the alert only."""
     with contextlib.suppress(NotImplementedError, AttributeError):
-        book.app.status_bar = text if text else False
+        book.app.status_bar = message if message else False
 
 
 @contextlib.contextmanager
@@ -105,13 +114,13 @@ def reported_to_user(book: xw.Book) -> Iterator[None]:
     try:
         yield
     except (InputError, OutputError) as exc:
-        alert(book, f"error: {exc}", critical=True)
+        alert(book, text("cli.error", _language_or_english(book), text=exc), critical=True)
     except Exception as exc:  # noqa: BLE001 - the user gets a sentence, the log the details
         # Where it failed, not what it said: a message may quote a participant's cell (server logs).
         frames = "\n".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}"
                             for f in traceback.extract_tb(exc.__traceback__))
         log.error("UPR Matrix button failed with %s at:\n%s", type(exc).__name__, frames)
-        alert(book, f"UPR Matrix could not finish ({type(exc).__name__}: {exc}). "
-                    "Please report this with the steps that led to it.", critical=True)
+        alert(book, text("excel.bug", _language_or_english(book), problem=f"{type(exc).__name__}: {exc}"),
+              critical=True)
     finally:
         status(book, None)
