@@ -27,7 +27,7 @@ document measures mesures programme program
 """.split()
 KIND_STEMS = frozenset(stem(word) for word in KIND_WORDS)
 # Issue words too general to be a subject of their own ("protect the rights of ...").
-WEAK_ISSUE_STEMS = frozenset(stem(word) for word in "protect protection protecting proteger protege".split())
+WEAK_ISSUE_STEMS = frozenset(stem(word) for word in lx.WEAK_WORDS)
 NAME_KIND_STEMS = KIND_STEMS | {stem(word) for word in lx.BODY_KINDS | lx.INSTRUMENT_KINDS}
 TARGET_LEAD = re.compile(r"(?<!\w)(?:to|reach(?:es|ing)?|at least|attains?|a|atteint|atteindre|au moins|jusqu'a|"
                          r"target(?:ed)?|cible|objectif|>=|≥)\s*:?\s*(?:de\s+|of\s+)?(?=\d)")
@@ -156,6 +156,11 @@ class PlanRow:
         """What 'ratify', 'adopt', 'establish'... ask for, reduced to the words that distinguish it."""
         # Copies: a caller may narrow a Features, never the cached one.
         return [(phrase, _copy(distinct)) for phrase, distinct in _requested_objects(self.folded["recommendation"])]
+
+    @cached_property
+    def quotable(self) -> str:
+        """The folded text whose words a reason may quote back: recommendation, goal and indicator."""
+        return " . ".join(self.folded[key] for key in ("recommendation", "goal", "indicator"))
 
     # --- other columns --------------------------------------------------------------------------------
     @cached_property
@@ -459,7 +464,7 @@ def relevant(row: PlanRow) -> Outcome:
 
     named = next((e for e in row.required_entities if _entity_named(e, row.indicator, strict=True)), None)
     if named is not None:
-        return _outcome(True, "R.ok", shared=named.text)
+        return _outcome(True, "R.ok", shared=_how_named(named, row))
     other_entity = _other_entity(row)
     if other_entity:
         return _outcome(False, "R.other_entity", "R.fix", other=other_entity, subject=row.required_entities[0].text)
@@ -481,11 +486,13 @@ def relevant(row: PlanRow) -> Outcome:
         shared = matches(strong_issue, ind)
         names_only_a_kind = not _distinctive(shared)
         if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
-            return _outcome(True, "R.ok", shared=shared.describe())
+            if not shared.concepts and shared.stems <= WEAK_ISSUE_STEMS and people_shared:
+                shared = shared | Features({p for p in people_shared}, set(), {}, dict(rec.concept_words))
+            return _outcome(True, "R.ok", shared=shared.describe(within=row.quotable))
         goal = _with_implied(features(row.text["goal"]))
         bridge = matches(goal.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS), ind)
         if row.text["goal"] and matches(strong_issue, goal) and _distinctive(bridge):
-            return _outcome(True, "R.ok", shared=bridge.describe())
+            return _outcome(True, "R.ok", shared=bridge.describe(within=row.quotable))
         people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
         if people_or_actors:
             return _outcome(False, "R.only_population", "R.fix", subject=subject,
@@ -496,8 +503,23 @@ def relevant(row: PlanRow) -> Outcome:
         return _outcome(False, "R.unrelated", "R.fix", subject=row.required_entities[0].text)
     fallback = matches(rec.without(lx.MEANS), ind)
     if fallback:
-        return _outcome(True, "R.ok", shared=fallback.describe())
+        return _outcome(True, "R.ok", shared=fallback.describe(within=row.quotable))
     return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+
+
+def _how_named(entity: Entity, row: PlanRow) -> str:
+    """The recommendation's name for it, or the indicator's own words when it names it through the mechanism
+    the instrument sets up ("national preventive mechanism" for the OPCAT)."""
+    folded_entity = fold(entity.text)
+    for instrument, mechanism in lx.INSTRUMENT_MECHANISMS.items():
+        if instrument in folded_entity:
+            words = row.indicator_word(mechanism)
+            if words:
+                return words
+    if fold(entity.text) in lx.REFERENCE_WORDS:  # "the 1961 Convention": quote the indicator's full name for it
+        kind = fold(entity.text)
+        return next((other.text for other in entities(row.indicator) if kind in fold(other.text).split()), entity.text)
+    return entity.text
 
 
 def _with_implied(found: Features) -> Features:
@@ -516,9 +538,12 @@ def _with_implied(found: Features) -> Features:
 def _subject_label(row: PlanRow) -> str:
     """A few words saying what the recommendation is about, preferring its main request."""
     main_request, _ = row.recommendation_parts
+    entity = next((e for e in row.required_entities if e.start < len(main_request)), None)
+    if entity is not None:
+        return entity.text  # "Optional Protocol to the Convention against Torture", not "Torture"
     main_features = features(main_request).without(lx.MEANS | lx.ACTORS)
     whole = row.recommendation_features.without(lx.MEANS | lx.ACTORS)
-    return (main_features or whole).describe() or row.text["recommendation"][:60]
+    return (main_features or whole).describe(within=row.folded["recommendation"]) or row.text["recommendation"][:60]
 
 
 def _other_entity(row: PlanRow) -> str:

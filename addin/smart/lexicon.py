@@ -258,8 +258,12 @@ shall will has have had do does did done his her our your they them he she we yo
 le la les l un une des du de d au aux a et ou en par pour sur dans avec sans sous entre chez que qui quoi dont ce cet
 cette ces son sa ses leur leurs notre nos votre vos se s ne pas plus moins tres ainsi afin comme lors est sont etre
 ont avoir fait faire doit doivent peut peuvent y il ils elle elles on nous vous lui eux meme autres autre tout tous
-toute toutes qu n j m t c
+toute toutes qu n j m t c during pendant durant among parmi
 """.split())
+
+# Verbs and nouns too general to say what a recommendation is about ("protect the rights of ..."): a reason
+# quotes them only when nothing else is left.
+WEAK_WORDS = frozenset("protect protection protecting protected proteger protege protegee protection".split())
 
 # Words present in almost every recommendation or indicator: they say what to do or how to count, not about what.
 GENERIC_WORDS = frozenset("""

@@ -143,12 +143,16 @@ class Features:
     def __bool__(self) -> bool:
         return bool(self.concepts or self.stems)
 
-    def describe(self, limit: int = 3) -> str:
+    def describe(self, limit: int = 3, within: str = "") -> str:
         """A few of the words, quoted as written; never a number, and words that only name a kind of
-        text ('Convention', 'article') only when nothing else is left."""
+        text ('Convention', 'article') only when nothing else is left. With `within` (folded text), only words
+        that occur in it: not the spelled-out words of an acronym the text only abbreviates."""
         shown = [self.concept_words.get(c, c.lower()) for c in sorted(self.concepts)]
         shown += [self.words.get(s, s) for s in sorted(self.stems) if not s.isdigit()]
-        telling = [w for w in shown if fold(w) not in lx.REFERENCE_WORDS and fold(w) not in lx.STOPWORDS]
+        if within:
+            shown = [w for w in shown if fold(w) in within] or shown
+        telling = [w for w in shown if fold(w) not in lx.REFERENCE_WORDS and fold(w) not in lx.STOPWORDS
+                   and fold(w) not in lx.WEAK_WORDS]
         return ", ".join(list(dict.fromkeys(telling or shown))[:limit])
 
 
