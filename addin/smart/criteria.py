@@ -318,7 +318,11 @@ def specific(row: PlanRow, on_subject: bool = True) -> Outcome:
     if missing:
         words = ", ".join(sorted({row.recommendation_features.concept_words[p] for p in missing}))
         return _outcome(False, "S.population_missing", "S.named.fix", item=words)
-    _, singled_out = row.recommendation_parts
+    main_request, singled_out = row.recommendation_parts
+    for rec_words, row_words in lx.PLACES.values():
+        place = first_match(rec_words, fold(main_request), main_request)
+        if place and not has(row_words, f"{row.folded['indicator']} . {row.folded['goal']}"):
+            return _outcome(False, "S.item_missing", "S.named.fix", item=place)
     if singled_out:
         items = _distinctive(features(singled_out))
         if items and not matches(items, named, loose=True):

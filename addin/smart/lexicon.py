@@ -72,9 +72,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:seats|sieges) (?:held|occupied|detenus|occupes) (?:by|par) (?:des |les )?(?:women|femmes)|"
      r"(?:women|femmes) (?:in|elected to|au|a l'|elues? (?:a|au|a l'))\s*(?:the )?(?:parliament|national assembly|parlement|"
      r"assemblee nationale|local councils?|conseils? (?:locaux|municipaux|communaux))", ("REPRESENTATION", "WOMEN", "PARLIAMENT")),
-    (r"(?:women's |des femmes )?"
-     r"(?:political participation|participation (?:politique|(?:of women )?in (?:political|public) life|a la vie "
+    (r"(?:women's |des femmes )"
+     r"(?:political participation|participation (?:politique|in (?:political|public) life|a la vie "
      r"(?:politique|publique))|vie politique|vie publique|political life|public life)", ("REPRESENTATION", "WOMEN")),
+    (r"participation of women in (?:political|public) life", ("REPRESENTATION", "WOMEN")),
+    (r"political participation|participation (?:politique|in (?:political|public) life|a la vie (?:politique|publique))|"
+     r"vie politique|vie publique|political life|public life", ("REPRESENTATION",)),
     (r"seats|sieges|(?:local|municipal|district) councils?|conseils? (?:locaux|municipaux|communaux|regionaux)|"
      r"elected office", ("PARLIAMENT", "REPRESENTATION")),
     (r"national assembly|assemblee nationale|parliament(?:ary)?|parlement(?:aire)?s?|senate|senat|legislature",
@@ -160,7 +163,11 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"religio\w*|worship|culte|churches|eglises?|mosques?|mosquees?", ("RELIGION",)),
     (r"terroris\w*|counter-terrorism|antiterroris\w*|extremis\w*", ("TERRORISM",)),
     (r"privacy|vie privee|surveillance|data protection|donnees personnelles|personal data", ("PRIVACY",)),
-    (r"environment\w*|environnement\w*|climate|climat\w*|pollution|deforestation", ("ENVIRONMENT",)),
+    (r"environment\w*|environnement\w*|climate|climat\w*|pollution|deforestation|drought|secheresse|floods?|"
+     r"inondations?|particulate matter|pm2\.5|pm10|air quality|qualite de l'air|emissions?", ("ENVIRONMENT",)),
+    (r"agricultur\w*|agricoles?|farmers?|farming|smallholders?|agriculteurs?|paysans?|seeds?|semences?|crops?|"
+     r"cultures vivrieres|harvests?|recoltes?|livestock|betail|elevage|fisheries|peche", ("AGRICULTURE",)),
+    (r"diplomat\w*|ambassadors?|ambassadeurs?|ambassadrices?|foreign service", ("DIPLOMACY",)),
     (r"forced labou?r|travail force|bonded labou?r|servitude|slavery|esclavage", ("FORCED_LABOUR", "WORK")),
     (r"labou?r|workers?|travailleurs?|minimum wage|salaire minimum|working conditions|conditions de travail|"
      r"decent work|travail decent", ("WORK",)),
@@ -229,6 +236,8 @@ IMPLIED_CONCEPTS = {
     "SOCIAL_PROTECTION": ("POVERTY",),
     "PMTCT": ("CHILD", "WOMEN"),
     "PRESS": ("EXPRESSION",),
+    "AGRICULTURE": ("FOOD",),
+    "DOMESTIC_WORKERS": ("WORK",),
     "INTERNET": ("EXPRESSION",),
 }
 
@@ -317,7 +326,7 @@ VAGUE_STATE = (
 UNIT = (
     r"numbers?|nombre|count|#|total|percentages?|percent|per ?cent|%|pourcentage|pour ?cent|proportions?|share|part|ratio|"
     r"rates?|taux|amounts?|montants?|budgets?|allocations?|allocated|allouee?s?|expenditures?|spending|depenses|prevalence|"
-    r"incidence|per (?:1|10|100)[ ,.]?0{3}|hectares?|km|kilomet(?:re|er)s?|litres?|liters?|tonnes?|pour (?:1|10|100)[ ,.]?0{3}|average|moyenne|coverage|couverture|index|indice|"
+    r"incidence|per (?:1|10|100)[ ,.]?0{3}|concentration|mean|µg/m3|ug/m3|hectares?|km|kilomet(?:re|er)s?|litres?|liters?|tonnes?|pour (?:1|10|100)[ ,.]?0{3}|average|moyenne|coverage|couverture|index|indice|"
     r"usd|\$|eur|rwf|frw|ugx|kes|tzs|fcfa|cfa|xof|xaf|bif|cdf|mga|gnf"
 )
 
@@ -347,6 +356,15 @@ OBJECT_BOUNDARY = (
     r"\bcompliant with\b|\bby\b|\bincluding\b|\bin particular\b|\bparticularly\b|\bespecially\b|\bnotably\b|\band (?=[a-z]+ )|"
     r"\bconformement\b|\ben conformite\b|\bafin\b|\bpour\b|\ben vue\b|\bnotamment\b|\by compris\b|\bet (?=[a-z]+ )"
 )
+
+# Where a recommendation asks for something ("health care in rural areas"): the indicator or the goal must
+# say where too. Each family: the words that name it in a recommendation, and those that name it in a row.
+PLACES = {
+    "rural": (r"rural|rurales?|ruraux|remote areas?|zones? reculees?|zones? enclavees?|isolated areas?|countryside",
+              r"rural|rurales?|ruraux|remote|reculees?|enclavees?|isolated|villages?|countryside|campagnes?"),
+    "informal settlements": (r"informal settlements?|slums?|bidonvilles?|quartiers? precaires?|quartiers? informels?",
+                             r"informal settlements?|slums?|bidonvilles?|quartiers? precaires?|quartiers? informels?"),
+}
 
 # "in particular women and children": what follows names a specific population, place or practice.
 NAMED_ITEM_INTRO = (
@@ -485,7 +503,8 @@ EFFORT_WORDS = (
     r"enregistre\w*|inscrits?|scolaris\w*|achevement|delivree?s?|allouee?s?|beneficiant|beneficiaires?|pris en charge|"
     r"assistee?s?|liberee?s?|traitee?s?|resolue?s?|elues?|(?:ayant )?beneficie\w*|assistance|clarified|solved|elucid\w*|"
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
-    r"commuted|commuee?s?"
+    r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
+    r"tranchee?s?|in favou?r of|compensated|indemnisee?s?"
 )
 # People prosecuted or detained for exercising a freedom: the State should do less of it.
 CRIMINALISED_FREEDOM = (
@@ -502,7 +521,8 @@ BAD_OUTCOME_WORDS = (
     r"stateless\w*|apatrid\w*|married before|mariee?s? avant|child marriage|violence|violences|fgm|excision|mutilation|"
     r"traffick\w*|traite|torture|abuse|harass\w*|attacks?|attaques?|killings?|executions?|death sentences?|evictions?|"
     r"expulsions?|arbitrar\w*|corporal punishment|chatiments? corporels?|corruption|discriminat\w*|pregnanc\w*|"
-    r"grossesses?|childbearing|detained|prisoners? in|detenus|hiv|vih|new infections|nouvelles infections"
+    r"grossesses?|childbearing|detained|prisoners? in|detenus|hiv|vih|new infections|nouvelles infections|unmet need|"
+    r"besoins? non satisfaits?"
 )
 GROWTH = r"increased? (?:by|of)|percentage increase|growth|croissance|augmentation|hausse de"
 SHARE_OF_POPULATION = r"percentage|percent|%|proportion|share|rate|taux|pourcentage|part\b|ratio"
