@@ -170,3 +170,20 @@ def test_french_output_has_no_english_word(tmp_path):
             if words := _english_words(value):
                 problems.append((f"{path.name}!{sheet}!{where}", value[:120], sorted(words)))
     assert not problems, "\n".join(map(str, problems[:80]))
+
+
+def test_the_task_pane_gets_its_words_from_the_catalogue(monkeypatch):
+    """The web add-in's page has no table of its own: it asks the server for the catalogue's section."""
+    monkeypatch.setenv("XLWINGS_LICENSE_KEY", "noncommercial")
+    from fastapi.testclient import TestClient
+
+    from addin.server.app import create_app
+    from addin.server.settings import ServerSettings
+
+    words = TestClient(create_app(ServerSettings())).get("/upr/text").json()
+    assert set(words) == set(LANGUAGES) and set(words["en"]) == set(words["fr"])
+    assert words["fr"]["download"] == text("taskpane.download", "fr") == "Télécharger la matrice"
+    # plurals travel as written; the page picks the form with Intl.PluralRules
+    assert words["fr"]["merging"] == catalogue("fr")["taskpane.merging"] and "plural," in words["fr"]["merging"]
+    script = (REPO / "addin/server/office/static/js/upr-taskpane.js").read_text(encoding="utf-8")
+    assert "const TEXT = {" not in script and "/upr/text" in script

@@ -32,35 +32,23 @@ def _typed_id_kept(raw: object, rec_id: str, texts: list[object]) -> bool:
     return any(text and typed == choice_label(rec_id, str(text)) for text in texts)
 
 
-def _rows_of(item: _Loaded, lookup: dict[str, dict[str, object]], lang: str) -> list[MasterRow]:
-    data, source = item.data, item.source
+def _source_rows(data, source: SourceResult, report, lang: str) -> tuple[list[MasterRow], list[tuple]]:
+    """A source's rows as master rows, and for each what completing it needs once every list is known
+    (_complete_rows): the ID as typed, the text the group's own list gives it, its schema."""
     own_list = {str(r["id"]): r for r in data.recommendations}
-    smart = getattr(item.report, "smart", {}) or {}
-    as_typed = label("as_typed", lang, column=IMPLEMENTATION_PLAN.column("recommendation_id").label(lang))
-    rows = []
+    smart = getattr(report, "smart", {}) or {}
+    rows, pending = [], []
     for m in data.matrices:
         for r in m.rows:
             values = dict(r.values)
             values.pop("row_key", None)
             raw_id = values.get("recommendation_id")
             rec_id = r.recommendation_id
-            extras = dict(r.extras)
-            texts = [own_list.get(rec_id, {}).get("text"), lookup.get(rec_id, {}).get("text")]
-            if raw_id is not None and not _typed_id_kept(raw_id, rec_id, texts):
-                extras[as_typed] = raw_id
             values["recommendation_id"] = rec_id or None
-            record = lookup.get(rec_id) or {}
-            if r.ambiguous_ids:
-                # A number several listed IDs share stays the number typed, fills nothing in and
-                # counts for no recommendation in Coverage: the Findings sheet says which it may be.
-                values["recommendation_id"], record = raw_id, {}
-            for col in m.schema.columns:
-                if col.autofilled and values.get(col.key) is None and record.get(col.lookup) is not None:
-                    values[col.key] = record.get(col.lookup)
             notes = cell_notes(m.schema, r.values, r.cells, r.merged, r.formulas, r.uncomputed, lang) \
                 if r.merged or r.formulas else ""
             row = MasterRow(
-                kind=m.kind, values=values, group_key=source.group_key, group=source.group, extras=extras,
+                kind=m.kind, values=values, group_key=source.group_key, group=source.group, extras=dict(r.extras),
                 source_file=data.path.name, source_sheet=m.sheet, source_row=r.row,
                 source_modified=data.modified, source_notes=notes, row_key=r.row_key, source_path=str(data.path))
             result = smart.get((m.sheet, r.row))
@@ -71,7 +59,25 @@ def _rows_of(item: _Loaded, lookup: dict[str, dict[str, object]], lang: str) -> 
                              "smart_missed": ", ".join(missed) or None,
                              "indicator_type": _indicator_type(getattr(result, "indicator_type", None), lang)}
             rows.append(row)
-    return rows
+            pending.append((row, raw_id, rec_id, own_list.get(rec_id, {}).get("text"), bool(r.ambiguous_ids),
+                            m.schema))
+    return rows, pending
+
+
+def _complete_rows(pending: list[tuple], lookup: dict[str, dict[str, object]], lang: str) -> None:
+    """The ID as typed, when the ID alone does not say it, and the grey columns the list fills in."""
+    as_typed = label("as_typed", lang, column=IMPLEMENTATION_PLAN.column("recommendation_id").label(lang))
+    for row, raw_id, rec_id, own_text, ambiguous, schema in pending:
+        if raw_id is not None and not _typed_id_kept(raw_id, rec_id, [own_text, lookup.get(rec_id, {}).get("text")]):
+            row.extras[as_typed] = raw_id
+        record = lookup.get(rec_id) or {}
+        if ambiguous:
+            # A number several listed IDs share stays the number typed, fills nothing in and
+            # counts for no recommendation in Coverage: the Findings sheet says which it may be.
+            row.values["recommendation_id"], record = raw_id, {}
+        for col in schema.columns:
+            if col.autofilled and row.values.get(col.key) is None and record.get(col.lookup) is not None:
+                row.values[col.key] = record.get(col.lookup)
 
 
 def _shared_cells(new_row: MasterRow, old_row: MasterRow) -> int:
@@ -217,12 +223,15 @@ def _collect_rows(result: MergeResult, loaded: list[_Loaded], lookup: dict[str, 
     rows: dict[str, list[MasterRow]] = {s.kind: [] for s in MATRICES}
     merged_pairs: set[tuple[str, str]] = set()
     for item in loaded:
-        for row in _rows_of(item, lookup, lang):
+        _complete_rows(item.pending, lookup, lang)
+        item.pending = []
+        for row in item.rows:
             rows[row.kind].append(row)
-        merged_pairs.update((m.kind, item.source.group_key) for m in item.data.matrices)
-        for cell in item.data.stray:
-            result.stray.append(StrayNote(item.source.group, item.data.path.name, cell.sheet,
-                                          cell.coordinate, cell.value, str(item.data.path), cell.comment))
+        item.rows = []
+        merged_pairs.update((kind, item.source.group_key) for kind in item.kinds)
+        for cell in item.stray:
+            result.stray.append(StrayNote(item.source.group, item.path.name, cell.sheet,
+                                          cell.coordinate, cell.value, str(item.path), cell.comment))
     for kind in rows:
         rows[kind].sort(key=row_order)
         assign_merge_keys(rows[kind])

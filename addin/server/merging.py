@@ -44,6 +44,16 @@ async def config(request: Request):
             "max_request_mb": settings.max_request_mb, "max_files": settings.max_files}
 
 
+@router.get("/text")
+async def taskpane_text():
+    """The task pane's words in every language, from the message catalogue."""
+    from ..locale import LANGUAGES, catalogue
+
+    # Sent as written, plurals included: the page fills them in (upr-taskpane.js, expandPlurals).
+    return {lang: {key[len("taskpane."):]: message for key, message in catalogue(lang).items()
+                   if key.startswith("taskpane.")} for lang in LANGUAGES}
+
+
 def _refuse(status: int, detail: str) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=status)
 

@@ -1,74 +1,54 @@
 // UPR Matrix task pane: the merge upload, the master download and the list refresh.
 // Validate and Clear flags are plain xw-click buttons: xlwings Server's client calls those scripts.
 
-const TEXT = {
-  en: {
-    token_title: "Access token",
-    token_hint: "This server asks for your organisation's access token. It is kept in this browser only.",
-    save: "Save",
-    saved: "Saved.",
-    merge_title: "Merge groups",
-    merge_hint: "Choose or drop the groups' workbooks. The master comes back to you; nothing stays on the server.",
-    drop: "Drop workbooks here, or click to choose",
-    list_label: "Full recommendation list (optional, for coverage)",
-    merge: "Merge",
-    uploading: "Uploading {percent}%",
-    merging: "Merging {n} workbooks…",
-    file: "File",
-    group: "Group",
-    rows: "Rows",
-    headline: "{merged} merged, {skipped} skipped",
-    download: "Download master",
-    show_sheets: "Summary & Coverage here",
-    sheets_written: "The Summary and Coverage sheets are in this workbook.",
-    workbook_title: "This group workbook",
-    validate: "Validate",
-    clear: "Clear flags",
-    refresh_label: "Refresh the Recommendations list from a newer list file",
-    refresh: "Refresh list",
-    no_server: "The server did not answer. Check your connection and try again.",
-    chosen: "{n} chosen",
-  },
-  fr: {
-    token_title: "Jeton d'accès",
-    token_hint: "Ce serveur demande le jeton d'accès de votre organisation. Il reste dans ce navigateur.",
-    save: "Enregistrer",
-    saved: "Enregistré.",
-    merge_title: "Fusionner les groupes",
-    merge_hint: "Choisissez ou déposez les classeurs des groupes. La matrice principale vous revient ; rien ne reste sur le serveur.",
-    drop: "Déposez les classeurs ici, ou cliquez pour les choisir",
-    list_label: "Liste complète des recommandations (facultatif, pour la couverture)",
-    merge: "Fusionner",
-    uploading: "Envoi {percent} %",
-    merging: "Fusion de {n} classeurs…",
-    file: "Fichier",
-    group: "Groupe",
-    rows: "Lignes",
-    headline: "{merged} fusionnés, {skipped} écartés",
-    download: "Télécharger la matrice",
-    show_sheets: "Synthèse et couverture ici",
-    sheets_written: "Les feuilles Synthèse et Couverture sont dans ce classeur.",
-    workbook_title: "Ce classeur de groupe",
-    validate: "Vérifier",
-    clear: "Effacer les marques",
-    refresh_label: "Actualiser la liste des recommandations à partir d'une liste plus récente",
-    refresh: "Actualiser la liste",
-    no_server: "Le serveur n'a pas répondu. Vérifiez la connexion et réessayez.",
-    chosen: "{n} choisis",
-  },
-};
+// The task pane's words come from the server's message catalogue (addin/locale, section "taskpane");
+// until they arrive, the page shows its English.
+let TEXT = { en: {} };
 
 const $ = (selector) => document.querySelector(selector);
 let lang = "en";
 let chosen = [];
 let master = null;
 
-function t(key, values = {}) {
-  let text = (TEXT[lang] && TEXT[lang][key]) || TEXT.en[key] || key;
-  for (const [name, value] of Object.entries(values)) {
-    text = text.replace(`{${name}}`, value);
+// "{n, plural, one {# workbook} other {# workbooks}}" as the catalogue writes plurals (ICU MessageFormat).
+function expandPlurals(text, values) {
+  const start = /\{(\w+),\s*plural,/g;
+  let match;
+  while ((match = start.exec(text)) !== null) {
+    let depth = 1;
+    let end = start.lastIndex;
+    for (; end < text.length && depth; end += 1) {
+      if (text[end] === "{") depth += 1;
+      else if (text[end] === "}") depth -= 1;
+    }
+    const body = text.slice(start.lastIndex, end - 1);
+    const branches = {};
+    for (const branch of body.matchAll(/(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)) {
+      branches[branch[1]] = branch[2];
+    }
+    const count = Number(values[match[1]]);
+    const chosen = branches[`=${count}`] ?? branches[new Intl.PluralRules(lang).select(count)] ?? branches.other ?? "";
+    const shown = chosen.replace(/#/g, count.toLocaleString(lang));
+    text = text.slice(0, match.index) + shown + text.slice(end);
+    start.lastIndex = match.index + shown.length;
   }
   return text;
+}
+
+function t(key, values = {}) {
+  let text = (TEXT[lang] && TEXT[lang][key]) || TEXT.en[key] || key;
+  text = expandPlurals(text, values);
+  for (const [name, value] of Object.entries(values)) {
+    text = text.replaceAll(`{${name}}`, value);
+  }
+  return text;
+}
+
+async function loadText() {
+  try {
+    const response = await fetch(`${window.location.origin}/upr/text`);
+    if (response.ok) TEXT = await response.json();
+  } catch {}
 }
 
 function initialLanguage() {
@@ -87,7 +67,9 @@ function setLanguage(value) {
   } catch {}
   document.querySelector("main.upr").setAttribute("lang", lang);
   document.querySelectorAll("[data-i18n]").forEach((element) => {
-    const label = t(element.dataset.i18n);
+    const key = element.dataset.i18n;
+    if (!((TEXT[lang] && TEXT[lang][key]) || TEXT.en[key])) return; // the page's own English stays
+    const label = t(key);
     // Buttons with xw-click get a spinner appended while they run; keep it.
     if (element.firstChild && element.firstChild.nodeType === Node.TEXT_NODE) {
       element.firstChild.textContent = label;
@@ -275,7 +257,8 @@ globalThis.uprShow = function (section) {
   if (target) target.scrollIntoView({ behavior: "smooth" });
 };
 
-function start() {
+async function start() {
+  await loadText();
   setLanguage(initialLanguage());
   document.querySelectorAll("[data-lang]").forEach((button) =>
     button.addEventListener("click", () => setLanguage(button.dataset.lang)),
