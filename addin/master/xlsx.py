@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,6 +32,7 @@ DURATION_FORMAT = "[hh]:mm:ss"
 # Pixels per character of the default font: xlsxwriter stores a width of n pixels as n / 7 characters.
 PIXELS_PER_CHARACTER = 7
 # Control characters Excel cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE); the merge warns of them.
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 _ILLEGAL = {c: None for c in (*range(0, 9), 11, 12, *range(14, 32))}
 
 

@@ -82,7 +82,7 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
     full_list = _full_list(recommendations, lang)
     with output_lock(output, lang):
         old = read_master(output) if output.exists() else None
-        sources, loaded, extra_lists, warnings = _load_sources(files, output, lang, console, on_file, scan.read)
+        sources, loaded, lists, warnings = _load_sources(files, output, lang, console, on_file, scan.read)
         result.warnings += warnings + scan.notes
         result.sources = [SourceResult(path=p.path or Path(str(p)), status="skipped", reason=p.detail, unusable=True)
                           for p in problems] + sources
@@ -93,8 +93,8 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
                                                reason=reason("no_workbook", lang)))
 
         if not full_list:   # the whole list each group workbook carries (groups make)
-            full_list = _embedded_full_list(loaded, lang)
-        lookup, embedded = _recommendation_lookup(full_list, loaded)
+            full_list = _embedded_full_list(lists, lang)
+        lookup, embedded = _recommendation_lookup(full_list, lists)
         result.warnings += _sanity_warnings(loaded, lang)
         rows, merged_pairs = _collect_rows(result, loaded, lookup, lang)
         if old is not None:
@@ -107,10 +107,8 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
                 row.master_row = i
         result.rows = rows
         _lay_out_columns(result, old, lang)
-        _coverage(result, [full_list] + [item.data.recommendations for item in loaded] + extra_lists,
-                  embedded, lang)
-        held = {id_text(r.get("id")) for records in [item.data.recommendations for item in loaded] + extra_lists
-                for r in records}
+        _coverage(result, [full_list, list(lists.records.values())] + lists.extra, embedded, lang)
+        held = set(lists.records) | {id_text(r.get("id")) for records in lists.extra for r in records}
         result.in_no_workbook = [c.id for c in result.coverage if c.id not in held]
         _group_stats(result, loaded, lang)
         _place_findings(result, loaded, lang)

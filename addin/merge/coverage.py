@@ -92,9 +92,9 @@ def _group_stats(result: MergeResult, loaded: list[_Loaded], lang: str) -> None:
 
     for item in loaded:
         g = get(item.source.group_key, item.source.group)
-        g.files.append(item.data.path.name)
-        if item.data.group_sheet:
-            for k, v in item.data.group_sheet.values.items():
+        g.files.append(item.path.name)
+        if item.group_sheet:
+            for k, v in item.group_sheet.items():
                 if v is not None and g.worksheet.get(k) is None:
                     g.worksheet[k] = v
     for sheet in MATRICES:
@@ -137,9 +137,9 @@ def _place_findings(result: MergeResult, loaded: list[_Loaded], lang: str) -> No
     stray_rows = {(s.source_path, s.sheet, s.cell): i for i, s in enumerate(result.stray, start=2)}
     source_rows = {str(s.path): i for i, s in enumerate(result.sources, start=2)}
     for item in loaded:
-        if item.report is None:
+        if item.findings is None:
             continue
-        for f in item.report.findings:
+        for f in item.findings:
             link = None
             row = where.get((f.file, f.sheet, f.row)) if f.row is not None else None
             if f.type == "stray-cell" and (f.file, f.sheet, f.cell) in stray_rows:
@@ -147,8 +147,8 @@ def _place_findings(result: MergeResult, loaded: list[_Loaded], lang: str) -> No
             elif row is not None:
                 column = letters[row.kind].get(f.field or "recommendation_id", 1)
                 link = (titles[row.kind], f"{get_column_letter(column)}{row.master_row}")
-            elif str(item.data.path) in source_rows:
-                link = (titles["sources"], f"A{source_rows[str(item.data.path)]}")
+            elif str(item.path) in source_rows:
+                link = (titles["sources"], f"A{source_rows[str(item.path)]}")
             result.findings.append(PlacedFinding(f, item.source.group, link))
     severity_order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     result.findings.sort(key=lambda p: severity_order[p.finding.severity])

@@ -4,7 +4,7 @@ merged, and gather the recommendation lists and the warnings the sources give ri
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
@@ -24,9 +24,29 @@ PROGRESS_MIN_FILES = 4
 
 @dataclass
 class _Loaded:
+    """What a merge keeps of one source once it is read and validated: its rows, findings and the few
+    facts the master's other sheets need, never its parsed workbook (a coalition merges hundreds)."""
+
     source: SourceResult
-    data: WorkbookData
-    report: object = None
+    path: Path
+    kinds: list[str] = field(default_factory=list)          # its matrices' kinds, in order
+    rows: list = field(default_factory=list)                # MasterRow, completed once every list is known
+    pending: list = field(default_factory=list)             # what completing them needs (rows._complete_rows)
+    stray: list = field(default_factory=list)               # the reader's stray cells
+    group_sheet: dict[str, object] | None = None            # the group worksheet's values
+    meta: WorkbookMeta | None = None
+    findings: list | None = None                            # None: it could not be validated
+    cell_warnings: list[str] = field(default_factory=list)  # its control characters and over-long cells
+
+
+@dataclass
+class _Lists:
+    """The recommendation lists the sources carry, gathered as they are read (first one of each ID)."""
+
+    embedded_full: dict[str, dict[str, object]] = field(default_factory=dict)   # the whole lists
+    records: dict[str, dict[str, object]] = field(default_factory=dict)         # the groups' own lists
+    embedded: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # ID -> group keys
+    extra: list[list[dict[str, object]]] = field(default_factory=list)          # list workbooks given
 
 
 def _group_identity(data: WorkbookData, lang: str) -> tuple[str, str]:
@@ -57,11 +77,14 @@ def _validate(data: WorkbookData, lang: str):
 
 def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
                   preloaded: dict[Path, WorkbookData] | None = None) -> tuple[
-        list[SourceResult], list[_Loaded], list[list[dict[str, object]]], list[str]]:
-    """Open and validate each file; skipped ones are recorded, never fatal."""
+        list[SourceResult], list[_Loaded], _Lists, list[str]]:
+    """Open and validate each file, one at a time, keeping only what the master needs of it;
+    skipped ones are recorded, never fatal."""
+    from .rows import _source_rows
+
     sources: list[SourceResult] = []
     loaded: list[_Loaded] = []
-    extra_lists: list[list[dict[str, object]]] = []
+    lists = _Lists()
     warnings: list[str] = []
     seen_hashes: dict[str, Path] = {}
     target = output.resolve()
@@ -88,7 +111,7 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
             if data.recommendations and data.kind == "recommendations":
                 source.kind, source.reason = "recommendations", reason("list", lang)
                 source.rows = len(data.recommendations)
-                extra_lists.append(data.recommendations)
+                lists.extra.append(data.recommendations)
             else:
                 source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang, rows=HEADER_SEARCH_ROWS), True
                 if data.no_matrix_hint:
@@ -103,14 +126,26 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
         source.kind = data.matrices[0].kind
         source.rows = sum(len(m.rows) for m in data.matrices)
         source.stray = len(data.stray)
-        item = _Loaded(source, data)
+        item = _Loaded(source, data.path, kinds=[m.kind for m in data.matrices], stray=list(data.stray),
+                       group_sheet=dict(data.group_sheet.values) if data.group_sheet else None, meta=data.meta,
+                       cell_warnings=_cell_warnings(data, lang))
+        report = None
         try:
-            item.report = _validate(data, lang)
-            source.findings = len(item.report.findings)
+            report = _validate(data, lang)
+            item.findings = list(report.findings)
+            source.findings = len(item.findings)
         except Exception as exc:  # a check's bug must not cost the group its rows in the master
             problem = f"{type(exc).__name__}: {exc}"
             source.reason = reason("not_validated", lang, problem=problem)
             warnings.append(f"{path.name}: {source.reason}")
+        item.rows, item.pending = _source_rows(data, source, report, lang)
+        for record in data.full_list:
+            lists.embedded_full.setdefault(id_text(record.get("id")), record)
+        for record in data.recommendations:
+            rec_id = id_text(record.get("id"))
+            lists.records.setdefault(rec_id, record)
+            if source.group_key:
+                lists.embedded[rec_id].add(source.group_key)
         loaded.append(item)
 
     if console is not None and len(files) >= PROGRESS_MIN_FILES:
@@ -130,7 +165,7 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
             load(path)
             if on_file:
                 on_file(path)
-    return sources, loaded, extra_lists, warnings
+    return sources, loaded, lists, warnings
 
 
 def _full_list(path: Path | None, lang: str) -> list[dict[str, object]]:
@@ -149,36 +184,45 @@ def _full_list(path: Path | None, lang: str) -> list[dict[str, object]]:
     return [dict(zip(RECOMMENDATIONS.keys, row)) for row in recommendation_rows(recs, lang)]
 
 
+def _cell_warnings(data: WorkbookData, lang: str) -> list[str]:
+    """A source's cells that Excel cannot hold as they are: control characters, too long."""
+    from ..master.xlsx import ILLEGAL_CHARACTERS_RE
+
+    warnings = []
+    cells = [(r.cells.get(k) or r.extra_cells.get(k) or f"{r.sheet}!{r.row}", v)
+             for m in data.matrices for r in m.rows for k, v in (*r.values.items(), *r.extras.items())]
+    cells += [(c.coordinate, c.value) for c in data.stray]
+    for cell, value in cells:
+        if not isinstance(value, str):
+            continue
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            warnings.append(_t(SAY, "control_chars", lang, file=data.path.name, cell=cell))
+        if len(value) > EXCEL_CELL_LIMIT:
+            warnings.append(_t(SAY, "too_long", lang, file=data.path.name, cell=cell, length=len(value),
+                               limit=EXCEL_CELL_LIMIT))
+    return warnings
+
+
 def _sanity_warnings(loaded: list[_Loaded], lang: str) -> list[str]:
     """What the coordinator should know although nothing stops the merge."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     warnings = []
     by_pair: dict[tuple[str, str], list[_Loaded]] = defaultdict(list)
     for item in loaded:
-        for kind in dict.fromkeys(m.kind for m in item.data.matrices):   # a hidden second sheet is the same file
+        for kind in dict.fromkeys(item.kinds):   # a hidden second sheet is the same file
             by_pair[(kind, item.source.group_key)].append(item)
     for (kind, _), items in by_pair.items():
         if len(items) > 1:
-            warnings.append(_t(SAY, "same_group", lang, files=", ".join(i.data.path.name for i in items),
+            warnings.append(_t(SAY, "same_group", lang, files=", ".join(i.path.name for i in items),
                                kind=kind_label(kind, lang), group=items[0].source.group))
     for item in loaded:
-        cells = [(r.cells.get(k) or r.extra_cells.get(k) or f"{r.sheet}!{r.row}", v)
-                 for m in item.data.matrices for r in m.rows for k, v in (*r.values.items(), *r.extras.items())]
-        cells += [(c.coordinate, c.value) for c in item.data.stray]
-        for cell, value in cells:
-            if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
-                warnings.append(_t(SAY, "control_chars", lang, file=item.data.path.name, cell=cell))
-            if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-                warnings.append(_t(SAY, "too_long", lang, file=item.data.path.name, cell=cell, length=len(value),
-                                   limit=EXCEL_CELL_LIMIT))
+        warnings += item.cell_warnings
     return list(dict.fromkeys(warnings))   # a value merged down several rows is one cell
 
 
 def _master_meta(loaded: list[_Loaded], lang: str) -> WorkbookMeta:
     meta = WorkbookMeta(kind="master", lang=lang)
     for item in loaded:
-        source = item.data.meta
+        source = item.meta
         if source is None:
             continue
         for name in ("state", "session", "cycle", "plan_start", "plan_end"):
@@ -187,25 +231,17 @@ def _master_meta(loaded: list[_Loaded], lang: str) -> WorkbookMeta:
     return meta
 
 
-def _embedded_full_list(loaded: list[_Loaded], lang: str) -> list[dict[str, object]]:
+def _embedded_full_list(lists: _Lists, lang: str) -> list[dict[str, object]]:
     """The union of the full lists the merged workbooks carry, responses in the master's language."""
-    seen: dict[str, dict[str, object]] = {}
-    for item in loaded:
-        for record in item.data.full_list:
-            seen.setdefault(id_text(record.get("id")), record)
-    return list(seen.values())
+    return list(lists.embedded_full.values())
 
 
-def _recommendation_lookup(full_list: list[dict[str, object]], loaded: list[_Loaded]
+def _recommendation_lookup(full_list: list[dict[str, object]], lists: _Lists
                            ) -> tuple[dict[str, dict[str, object]], dict[str, set[str]]]:
     """Every known recommendation by ID, and the groups whose workbooks embed each one."""
     lookup: dict[str, dict[str, object]] = {}
-    embedded: dict[str, set[str]] = defaultdict(set)
-    for records in [full_list] + [item.data.recommendations for item in loaded]:
-        for record in records:
-            lookup.setdefault(id_text(record.get("id")), record)
-    for item in loaded:
-        for record in item.data.recommendations:
-            if item.source.group_key:
-                embedded[id_text(record.get("id"))].add(item.source.group_key)
-    return lookup, embedded
+    for record in full_list:
+        lookup.setdefault(id_text(record.get("id")), record)
+    for rec_id, record in lists.records.items():
+        lookup.setdefault(rec_id, record)
+    return lookup, lists.embedded
