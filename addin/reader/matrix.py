@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import bisect
 import difflib
-
-from openpyxl.utils import get_column_letter
+import functools
 
 from ..groups import normalise
 from ..ids import IdIndex
 from ..schema import SheetSchema
-from ..templates import CHOICE_HEADER
 from .cell_values import _error_value, _is_empty, _is_lookup_output
+from .cell_values import column_letter as get_column_letter
 from .headers import MIN_MATCHED_COLUMNS, _find_header, _name_index
 from .model import Cell, Matrix, MatrixRow, Notice, RawSheet
 from .xlsx import NO_RESULT
+
+
+@functools.lru_cache(maxsize=1)
+def _choice_header() -> str:
+    from ..templates import CHOICE_HEADER   # templates import openpyxl: only for a sheet with extra columns
+
+    return normalise(CHOICE_HEADER["en"])
 
 
 def _typed_formulas(body: list, first_row: int, columns: list[int]) -> dict[tuple[int, int], str]:
@@ -127,7 +133,7 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
             continue
         has_data = c in with_data
         label = headers.get(c)
-        if label and normalise(label) == normalise(CHOICE_HEADER["en"]):
+        if label and normalise(label) == _choice_header():
             continue
         if label:
             name = label

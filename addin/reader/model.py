@@ -7,11 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
+from ..ids import IdIndex
 from ..metadata import WorkbookMeta
 from ..schema import SheetSchema
-from ..templates import recommendation_id_of
+from .cell_values import column_letter as get_column_letter
 
 
 @dataclass
@@ -57,7 +56,7 @@ class MatrixRow:
     def recommendation_id(self) -> str:
         if self.resolved_id is not None:
             return self.resolved_id
-        return recommendation_id_of(self.values.get("recommendation_id"))
+        return IdIndex(()).resolve(self.values.get("recommendation_id")).id   # templates.recommendation_id_of
 
     def value(self, key: str) -> object:
         return self.values.get(key)

@@ -12,17 +12,18 @@ from ..errors import InputError
 from ..files import file_sha256, open_regular, regular_file
 from ..groups import normalise
 from ..i18n import t
+from ..locale import LANGUAGES, text
 from ..ids import IdIndex, id_text
 from ..metadata import LIST_SHEET, WorkbookMeta, full_list_from_rows
 from ..schema import GROUP_WORKSHEET, MATRICES, RECOMMENDATIONS
 from ..tables import OLE_MAGIC, ZIP_MAGIC
-from ..templates import instruction_rows
 from .calamine import _raw_sheets_calamine
 from .cell_values import _is_empty, _is_formula
 from .headers import _find_header, _low_header_hint, _sheet_titles
 from .matrix import _read_matrix
 from .model import Cell, GroupSheet, Matrix, Notice, RawSheet, WorkbookData
-from .xlsx import SavedResults, _raw_sheets_openpyxl
+from .xlsx import SavedResults
+from .xlsx_fast import raw_sheets_xlsx
 
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -151,7 +152,7 @@ def open_workbook(path: Path) -> WorkbookData:
                                    "save it as .xlsx")
         raise InputError(path, f"not a workbook ({typed or 'no extension'}); use .xlsx, .xlsm, .xls or .ods")
     if suffix in (".xlsx", ".xlsm"):
-        sheets, meta = _raw_sheets_openpyxl(path, suffix)
+        sheets, meta = raw_sheets_xlsx(path, suffix)
         saved = SavedResults(path)
     else:
         sheets, meta = _raw_sheets_calamine(path, suffix)   # calamine reads formulas' saved results already
@@ -248,12 +249,14 @@ _INSTRUCTIONS_TITLES = frozenset(normalise(t("instructions", lang)) for lang in 
 
 def _is_check_sheet(raw: RawSheet) -> bool:
     first = raw.rows[0] if raw.rows else ()
-    return normalise(raw.name) == "check" and bool(first) and str(first[0]) in ("Severity", "Gravité")
+    return (normalise(raw.name) in {normalise(text("check.sheet", lang)) for lang in LANGUAGES} and bool(first)
+            and str(first[0]) in {text("check.header.severity", lang) for lang in LANGUAGES})
 
 
 @functools.lru_cache(maxsize=1)
 def _instruction_texts() -> frozenset[str]:
     """Every text the templates write on the Instructions sheet, in both languages."""
+    from ..templates import instruction_rows
     return frozenset(" ".join(str(v).split()) for sheet in MATRICES for lang in ("en", "fr")
                      for row in instruction_rows(sheet, lang) for v in row if v)
 

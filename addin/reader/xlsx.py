@@ -9,13 +9,11 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from openpyxl.utils import column_index_from_string
-from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
-
 from ..errors import InputError
 from ..files import open_regular
 from ..metadata import META_SHEET, WorkbookMeta, metadata_from_openpyxl
 from ..tables import check_workbook_file
+from .cell_values import column_index as column_index_from_string
 from .model import RawSheet
 
 
@@ -37,6 +35,10 @@ def date_overflows(caught) -> list[tuple[int, int, int | float]]:
 
 def _cell_value(value: object) -> object:
     """Array and data-table formulas come as objects: keep them as the formula text typed."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
     if isinstance(value, ArrayFormula):
         return value.text
     if isinstance(value, DataTableFormula):
