@@ -412,6 +412,8 @@ def desired_direction(row: PlanRow) -> str | None:
         return "down" if says_down else "up"
     if has(lx.CRIMINALISED_FREEDOM, indicator):
         return "down"
+    if re.search(lx.FACILITY_COUNT, indicator):
+        return "up"
     if has(lx.EFFORT_WORDS, indicator):
         return "up"
     if has(lx.BAD_OUTCOME_WORDS, indicator):
@@ -489,6 +491,12 @@ def relevant(row: PlanRow) -> Outcome:
     if strong_issue:
         shared = matches(strong_issue, ind)
         names_only_a_kind = not _distinctive(shared)
+        sector_only = shared and not shared.stems and shared.concepts <= lx.SECTORS \
+            and strong_issue.concepts - shared.concepts - lx.KIND_CONCEPTS \
+            and re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))
+        if sector_only:
+            # "Number of schools built" under "protect children from violence in schools"
+            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
         if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
             if not shared.concepts and shared.stems <= WEAK_ISSUE_STEMS and people_shared:
                 shared = shared | Features({p for p in people_shared}, set(), {}, dict(rec.concept_words))

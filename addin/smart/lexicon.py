@@ -19,6 +19,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"female genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|mutilations? genitales?(?: feminines?)?|mgf",
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
+    (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
+    (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
+     r"controles? d'identite|controles? au facies", ("PROFILING",)),
+    (r"senior (?:positions?|posts?|officials?|civil servants?|management)|leadership positions?|management positions?|"
+     r"postes? (?:de responsabilite|de direction|de decision)|permanent secretar(?:y|ies)|heads? of (?:departments?|"
+     r"agenc(?:y|ies))", ("REPRESENTATION",)),
     (r"domestic violence|violences? (?:domestiques?|conjugales?|familiales?)|intimate partner violence",
      ("VIOLENCE", "DOMESTIC_VIOLENCE")),
     (r"sexual (?:and gender-based )?violence|violences? sexuelles?(?: et sexistes)?|sexual abuse|sexual assaults?|rapes?|viols?",
@@ -57,13 +63,13 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"op-?cat", ("TORTURE",)),
     (r"enforced disappearances?|disparitions? forcees?|(?:the )?disappeared|disparus", ("DISAPPEARANCE",)),
     (r"birth registration|birth certificates?|births? (?:are |is )?registered|registered at birth|registration of (?:all )?births|"
-     r"enregistrement des naissances|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil|"
+     r"enregistrement des (?:mariages et des )?naissances|registration of (?:marriages and )?births|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil|"
      r"civil registration|vital statistics",
      ("BIRTH_REGISTRATION",)),
     (r"freedom of (?:opinion and )?expression|liberte d'(?:opinion et d')?expression|free speech|freedom of opinion",
      ("EXPRESSION",)),
     (r"access to information|acces a l'information|right to information|freedom of information|droit a l'information",
-     ("INFORMATION", "EXPRESSION")),
+     ("INFORMATION",)),
     (r"information", ("INFORMATION",)),
     (r"censorship|censure|defamation|diffamation|blasphemy|blaspheme|sedition", ("EXPRESSION",)),
     (r"internet|online|en ligne|websites?|sites? (?:web|internet)|social media|reseaux sociaux|bloggers?|blogueurs?",
@@ -499,17 +505,35 @@ EFFORT_WORDS = (
     r"immuni[sz]\w*|renounc\w*|free (?:of|from)|\w+-free|protected|soustraite?s?|"
     r"abandonn\w*|proteges?|protegees?|on treatment|receiving treatment|on (?:antiretroviral|arv)\w*|"
     r"antiretroviral therapy|sous traitement|sous arv|(?:art|arv) coverage|access to treatment|"
-    r"poursuivie?s?|poursuites?|condamnations?(?! a mort)|jugements?|jugee?s?|enquetes?|formee?s?|formation|"
-    r"enregistre\w*|inscrits?|scolaris\w*|achevement|delivree?s?|allouee?s?|beneficiant|beneficiaires?|pris en charge|"
+    r"poursuivie?s?|poursuites?|condamnations?(?! a mort)|jugements?|jugees?|enquetes?|formee?s?|formation|"
+    r"enregistre\w*|inscrits?|scolaris\w*|achevement|delivree?s?|allouee?s?|beneficiant|beneficiaires?|prise?s? en charge|"
     r"assistee?s?|liberee?s?|traitee?s?|resolue?s?|elues?|(?:ayant )?beneficie\w*|assistance|clarified|solved|elucid\w*|"
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
     r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
-    r"tranchee?s?|in favou?r of|compensated|indemnisee?s?"
+    r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
+    r"salaire moyen|household income|revenu moyen"
 )
+# "Number of maternity waiting homes": a count of facilities the State provides should rise.
+FACILITY_COUNT = (
+    r"^(?:total )?(?:number|nombre) (?:of|de|d')\s*(?:[\w'-]+ ){0,2}?(?:homes|centres?|centers?|shelters|clinics|"
+    r"hospitals|health facilities|schools|classrooms|courts|offices|units|rooms|desks|kiosks|(?:polling )?stations|"
+    r"posts|wings|beds|boreholes|wells|ecoles|salles|tribunaux|bureaux|cases de sante|maisons|foyers|cantines|forages|"
+    r"puits|lits)(?!\w)"
+)
+# A bare count of inputs ("Number of schools built", "Nombre de véhicules acquis pour ..."): it tracks a sector,
+# not a particular concern within it.
+GENERIC_INPUT_COUNT = (
+    r"^(?:total )?(?:number|nombre) (?:of|de|d')\s*(?:[\w'-]+ ){0,3}?(?:built|constructed|construite?s?|renovated|"
+    r"renovee?s?|purchased|acquired|acquise?s?|achetee?s?|bought|recruited|recrutee?s?|appointed|nommee?s?|admitted|"
+    r"opened|ouverte?s?)(?:\s+(?:for|pour|in|dans|by|par)\s.*)?$|^(?:number|nombre) (?:of|de) (?:hospital )?beds$"
+)
+# Broad sectors: sharing one of them alone does not track a particular concern in it.
+SECTORS = frozenset({"EDUCATION", "HEALTH", "JUSTICE", "DETENTION", "LAND", "WORK"})
 # People prosecuted or detained for exercising a freedom: the State should do less of it.
 CRIMINALISED_FREEDOM = (
     r"(?:prosecuted|arrested|detained|charged|convicted|jailed|imprisoned|sentenced|poursuivie?s?|arretee?s?|detenue?s?|"
-    r"condamnee?s?|inculpee?s?)\s+(?:[\w'-]+\s+){0,5}?(?:for|under|pour|en vertu d[eu']s?)\s+(?:[\w'-]+\s+){0,6}?"
+    r"condamnee?s?|inculpee?s?)\s+(?:[\w'-]+\s+){0,5}?(?:for|under|pour|en vertu d[eu']s?|in connection with|because of|en lien avec|en raison de)\s+"
+    r"(?:[\w'-]+\s+){0,6}?"
     r"(?:expression|opinions?|speech|defamation|diffamation|cybercrime|sedition|blasphemy|insult\w*|outrage\w*|"
     r"journalis\w*|their work|leur travail|protest\w*|demonstrat\w*|manifest\w*|assembly|reunions?|homosexual\w*|"
     r"same-sex|sexual orientation|orientation sexuelle|delits? de presse|press offen[cs]es?)"
