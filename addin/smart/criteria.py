@@ -397,7 +397,11 @@ def _responsible_body(row: PlanRow) -> tuple[Outcome | None, str]:
         return None, column
     for source in ("government_action", "indicator"):
         for entity in entities(row.text[source]):
-            if entity.is_body and not re.fullmatch(lx.GENERIC_BODY, fold(entity.text)):
+            # In the indicator only the agent counts ("investigated by the Commission"), not a body the
+            # indicator is about ("regional offices of the Commission", "loans from the Women's Fund").
+            agent = source == "government_action" or re.search(
+                r"(?<!\w)(?:by|par)\s+(?:the\s+|le\s+|la\s+|les\s+|l')?$", fold(row.text[source][:entity.start]))
+            if agent and entity.is_body and not re.fullmatch(lx.GENERIC_BODY, fold(entity.text)):
                 return None, entity.text
     if column:
         return _outcome(False, "A.generic_body", "A.body.fix", body=column), ""
@@ -410,7 +414,7 @@ def desired_direction(row: PlanRow) -> str | None:
     says_down, says_up = has(lx.EXPLICIT_DOWN, indicator), has(lx.EXPLICIT_UP, indicator)
     if says_down != says_up:
         return "down" if says_down else "up"
-    if has(lx.CRIMINALISED_FREEDOM, indicator):
+    if has(lx.CRIMINALISED_FREEDOM, indicator) or has(lx.WITHOUT_SAFEGUARD, indicator):
         return "down"
     if re.search(lx.FACILITY_COUNT, indicator):
         return "up"

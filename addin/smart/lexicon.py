@@ -19,6 +19,20 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"female genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|mutilations? genitales?(?: feminines?)?|mgf",
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
+    (r"persons? (?:held )?in (?:police )?custody|persons? deprived of (?:their )?liberty|personnes? (?:gardees? a vue|"
+     r"privees? de (?:leur )?liberte)", ("DETENTION", "DETAINEES")),
+    (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|killings of women|meurtres de femmes",
+     ("FEMICIDE", "VIOLENCE")),
+    (r"equal pay|(?:gender )?pay gap|earnings|wages?|salaires?|remunerations?|ecarts? (?:de salaire|salarial|de remuneration)",
+     ("PAY",)),
+    (r"(?:disability|child|social|cash|old-age|family|support) (?:grants?|allowances?|benefits?)|social assistance|"
+     r"aide sociale|allocations? (?:familiales|sociales)|prestations? sociales", ("SOCIAL_PROTECTION",)),
+    (r"mother tongues?|langues? maternelles?|bilingual|bilingues?|(?:minority|indigenous|local) languages?|"
+     r"langues? (?:nationales|locales|minoritaires)", ("LANGUAGE",)),
+    (r"legal capacity|capacite juridique|guardianship|tutelle|curatelle|supported decision-making|"
+     r"prise de decision (?:assistee|accompagnee)", ("LEGAL_CAPACITY",)),
+    (r"adolescentes? (?:de \d+ a \d+ ans )?ayant (?:deja )?eu (?:un|leur premier) enfant|adolescent mothers?|"
+     r"meres adolescentes", ("EARLY_PREGNANCY",)),
     (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
@@ -332,7 +346,7 @@ VAGUE_STATE = (
 UNIT = (
     r"numbers?|nombre|count|#|total|percentages?|percent|per ?cent|%|pourcentage|pour ?cent|proportions?|share|part|ratio|"
     r"rates?|taux|amounts?|montants?|budgets?|allocations?|allocated|allouee?s?|expenditures?|spending|depenses|prevalence|"
-    r"incidence|per (?:1|10|100)[ ,.]?0{3}|concentration|mean|µg/m3|ug/m3|hectares?|km|kilomet(?:re|er)s?|litres?|liters?|tonnes?|pour (?:1|10|100)[ ,.]?0{3}|average|moyenne|coverage|couverture|index|indice|"
+    r"incidence|per (?:1|10|100)[ ,.]?0{3}|concentration|mean|delais? moyens?|durees? moyennes?|temps moyen|µg/m3|ug/m3|hectares?|km|kilomet(?:re|er)s?|litres?|liters?|tonnes?|pour (?:1|10|100)[ ,.]?0{3}|average|moyenne|coverage|couverture|index|indice|"
     r"usd|\$|eur|rwf|frw|ugx|kes|tzs|fcfa|cfa|xof|xaf|bif|cdf|mga|gnf"
 )
 
@@ -379,9 +393,9 @@ NAMED_ITEM_INTRO = (
 )
 REFERENCE_INTRO = (
     r"(?:in line with|in accordance with|consistent with|in (?:full )?compliance with|in conformity with|compliant with|"
-    r"compl(?:y|ies|ying) (?:fully )?with|conforms? to|se conforme(?:r)? aux?|"
+    r"compl(?:y|ies|ying) (?:fully )?with|conforms? to|se conforme(?:r)? (?:aux?|a)|to implement|pour mettre en oeuvre|"
     r"cooperat\w* with|cooperer avec|cooperation avec|collaborat\w* with|"
-    r"pursuant to|under|as required by|as provided (?:for )?(?:in|by)|conformement aux?|en conformite avec|conforme aux?|"
+    r"pursuant to|under|as required by|as provided (?:for )?(?:in|by)|conformement (?:aux?|a)|en conformite avec|conforme (?:aux?|a)|"
     r"selon|au titre de|en vertu de|dans le respect de)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:\d{4}\s+)?$"
 )
 # Nouns after which "of the X" is still the thing acted on ("adoption of the Bill").
@@ -511,7 +525,8 @@ EFFORT_WORDS = (
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
     r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
-    r"salaire moyen|household income|revenu moyen"
+    r"salaire moyen|household income|revenu moyen|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
+    r"separee?s?|separately"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (
@@ -529,6 +544,12 @@ GENERIC_INPUT_COUNT = (
 )
 # Broad sectors: sharing one of them alone does not track a particular concern in it.
 SECTORS = frozenset({"EDUCATION", "HEALTH", "JUSTICE", "DETENTION", "LAND", "WORK"})
+# Done without the safeguard the law requires: the State should do less of it.
+WITHOUT_SAFEGUARD = (
+    r"without (?:an? |their )?(?:court order|judicial (?:order|authori[sz]ation|review)|warrant|charge|trial|due process|"
+    r"disciplinary procedure|consent|prior notice)|sans (?:decision de justice|mandat|jugement|proces|procedure|avis|"
+    r"consentement)"
+)
 # People prosecuted or detained for exercising a freedom: the State should do less of it.
 CRIMINALISED_FREEDOM = (
     r"(?:prosecuted|arrested|detained|charged|convicted|jailed|imprisoned|sentenced|poursuivie?s?|arretee?s?|detenue?s?|"
@@ -546,7 +567,8 @@ BAD_OUTCOME_WORDS = (
     r"traffick\w*|traite|torture|abuse|harass\w*|attacks?|attaques?|killings?|executions?|death sentences?|evictions?|"
     r"expulsions?|arbitrar\w*|corporal punishment|chatiments? corporels?|corruption|discriminat\w*|pregnanc\w*|"
     r"grossesses?|childbearing|detained|prisoners? in|detenus|hiv|vih|new infections|nouvelles infections|unmet need|"
-    r"besoins? non satisfaits?"
+    r"besoins? non satisfaits?|killed|murdered|tuee?s?|homicides?|femicides?|feminicides?|delais?|durees?|length|"
+    r"average time"
 )
 GROWTH = r"increased? (?:by|of)|percentage increase|growth|croissance|augmentation|hausse de"
 SHARE_OF_POPULATION = r"percentage|percent|%|proportion|share|rate|taux|pourcentage|part\b|ratio"
