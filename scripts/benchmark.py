@@ -2,6 +2,7 @@
 
     python scripts/benchmark.py                 # full run, a few minutes on 2 cores
     python scripts/benchmark.py --quick         # small sizes, under a minute
+    python scripts/benchmark.py --smoke         # tiny sizes: every stage runs (the test), no figure to read
     python scripts/benchmark.py --json out.json --repeat 5 --out work/ --tracemalloc
 
 Each stage runs on the same input as a baseline that does the plain part of the job with
@@ -61,6 +62,7 @@ REAL_EXPORT = REPO.parent / "shared" / "data" / "upr-info" / "upr-info-export-se
 SIZES = {  # source rows (None: the whole export) and stress-list length
     "full": {"rows": None, "stress": 2000, "repeat": 3},
     "quick": {"rows": 1500, "stress": 300, "repeat": 1},
+    "smoke": {"rows": 300, "stress": 60, "repeat": 1},
 }
 SYNTHETIC_FULL_ROWS = 28242  # as many as the real export
 MB = 1024 * 1024
@@ -545,6 +547,8 @@ def main_coalition(args: argparse.Namespace, console) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, under a minute")
+    parser.add_argument("--smoke", action="store_true",
+                        help="tiny sizes, to check that every stage runs and reports its ratios (tests)")
     parser.add_argument("--repeat", type=int, help="runs per measurement, the best is kept (default 3, quick 1)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
@@ -569,7 +573,7 @@ def main(argv: list[str] | None = None) -> int:
         console.width = 180  # a log or a pipe: keep the table's rows on one line each
     if args.scale == "coalition":
         return main_coalition(args, console)
-    mode = "quick" if args.quick else "full"
+    mode = "smoke" if args.smoke else "quick" if args.quick else "full"
     repeat = max(1, args.repeat or SIZES[mode]["repeat"])
     work = args.out or Path(tempfile.mkdtemp(prefix="upr-benchmark-"))
     began = time.perf_counter()

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from addin.demo import run_demo
 from addin.layout import fit_row_heights
-from addin.master import write_master
+from addin.master import sheet_names, write_master
 from addin.merge import merge_workbooks
 
 REPO = Path(__file__).resolve().parents[1]
@@ -88,6 +88,48 @@ def render(make_workbook, name: str, outdir: Path, work: Path) -> list[Path]:
         source = work / f"{name}-{index}-{slug(title)}.xlsx"
         wb.save(source)
         sources.append(source)
+    return pictures(sources, outdir, work)
+
+
+def render_master(result, name: str, outdir: Path, work: Path) -> list[Path]:
+    """The master's visible sheets, each alone: written by the master's own writer (xlsxwriter), which
+    hides the other sheets and sets the print range as it closes the file."""
+    hidden = {"_upr_columns", "_upr_meta"}
+    titles = [t for t in sheet_names(result.lang).values() if t not in hidden]
+    order = [s.name for s in _sheets_of(result)]
+    titles = [t for t in order if t in titles]
+    sources = []
+    for index, title in enumerate(titles):
+        def prepare(sheet, title=title):
+            worksheet = sheet.worksheet
+            if sheet.name != title:
+                if not worksheet.hidden:
+                    worksheet.hide()
+                return
+            worksheet.activate()
+            worksheet.set_first_sheet()
+            worksheet.set_landscape()
+            worksheet.fit_to_pages(1, 0)
+            if not worksheet.charts:
+                columns = [c for c in range(1, sheet.columns + 1) if c not in sheet.hidden_columns]
+                worksheet.print_area(0, 0, min(sheet.rows, SHEET_ROWS) - 1, max(columns or [1]) - 1)
+        source = work / f"{name}-{index}-{slug(title)}.xlsx"
+        write_master(result).save(source, prepare=prepare)
+        sources.append(source)
+    return pictures(sources, outdir, work)
+
+
+def _sheets_of(result):
+    """The master's sheets in order, as its writer makes them (a dry run into a scratch file)."""
+    seen = []
+    scratch = Path(tempfile.mkdtemp(prefix="upr-sheets-")) / "master.xlsx"
+    write_master(result).save(scratch, prepare=seen.append)
+    shutil.rmtree(scratch.parent, ignore_errors=True)
+    return [s for s in seen if not s.worksheet.hidden]
+
+
+def pictures(sources: list[Path], outdir: Path, work: Path) -> list[Path]:
+    """The first page of each workbook's active sheet, through LibreOffice, cropped to its text."""
     subprocess.run(["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(work), *map(str, sources)], check=True, capture_output=True)
     written = []
@@ -126,7 +168,7 @@ def render_language(lang: str, outdir: Path, docs: bool) -> None:
         rendered[name] = render(lambda path=path: openpyxl.load_workbook(path), name, outdir, work)
     # Built afresh: openpyxl drops charts when it loads an existing file.
     merged = merge_workbooks([groups], work / "again.xlsx", lang=lang, recommendations=outputs["recommendations"])
-    rendered["master"] = render(lambda: write_master(merged), "master", outdir, work)
+    rendered["master"] = render_master(merged, "master", outdir, work)
     for paths in rendered.values():
         for path in paths:
             print(f"Wrote {path} ({path.stat().st_size // 1024} KB)")

@@ -21,7 +21,7 @@ from addin import lock
 from addin.cli import app
 from addin.files import TEMP_PREFIX
 from addin.groups import Group
-from addin.master import sheet_names
+from addin.master import MasterWorkbook, sheet_names
 from addin.merge import merge_workbooks
 from addin.metadata import WorkbookMeta
 from addin.recommendations import Recommendation, recommendation_rows
@@ -151,7 +151,7 @@ def test_a_full_disk_leaves_the_old_master_and_no_temporary_file(tmp_path, monke
             handle.write(b"PK\x03\x04 half a workbook")
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", full_disk)
+    monkeypatch.setattr(MasterWorkbook, "save", full_disk)
     result = runner.invoke(app, ["merge", str(book), "-o", str(master)])
     assert result.exit_code == 2, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]

@@ -20,6 +20,7 @@ from addin.annotate import CHECK_SHEET, _write_check_sheet, clear_flags, plan_fl
 from addin.findings import Finding
 from addin.limits import MAX_CELL_CHARACTERS, MAX_SHEET_HYPERLINKS
 from addin.master import _write_findings
+from addin.master.xlsx import Book
 from addin.merge import PlacedFinding
 from addin.report import FileReport
 from addin.templates import build_templates
@@ -51,11 +52,9 @@ def test_master_findings_sheet_links_at_most_excels_limit_and_says_so(tmp_path, 
     finding = Finding("missing-field", "Goal is required.", file="a.xlsx", sheet="Implementation plan", cell="B4")
     placed = [PlacedFinding(finding=finding, group="Justice", link=("Implementation plan", f"B{n + 2}"))
               for n in range(cap + extra)]
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Findings"
-    _write_findings(ws, SimpleNamespace(lang="en", findings=placed))
-    wb.save(tmp_path / "master.xlsx")
+    book = Book(tmp_path / "master.xlsx")
+    _write_findings(book, "Findings", SimpleNamespace(lang="en", findings=placed))
+    book.close()
 
     xml = _sheet_xml(tmp_path / "master.xlsx", "Findings")
     assert xml.count("<hyperlink ") == cap
@@ -74,10 +73,10 @@ def test_master_findings_sheet_below_the_limit_links_every_row_without_a_note(tm
     finding = Finding("missing-field", "Goal is required.", file="a.xlsx", sheet="Implementation plan", cell="B4")
     placed = [PlacedFinding(finding=finding, group="Justice", link=("Implementation plan", f"B{n + 2}"))
               for n in range(30)] + [PlacedFinding(finding=finding, group="Justice", link=None)]
-    wb = openpyxl.Workbook()
-    _write_findings(wb.active, SimpleNamespace(lang="fr", findings=placed))
-    wb.save(tmp_path / "master.xlsx")
-    assert _sheet_xml(tmp_path / "master.xlsx", wb.active.title).count("<hyperlink ") == 30
+    book = Book(tmp_path / "master.xlsx")
+    _write_findings(book, "Constats", SimpleNamespace(lang="fr", findings=placed))
+    book.close()
+    assert _sheet_xml(tmp_path / "master.xlsx", "Constats").count("<hyperlink ") == 30
     assert _comments_xml(tmp_path / "master.xlsx") == ""
 
 

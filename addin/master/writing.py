@@ -51,12 +51,8 @@ def _letter(column: int) -> str:
 
 
 def quote_sheetname(title: str) -> str:
-    """A sheet name as a reference names it (openpyxl's rule, so links read as before)."""
-    import re
-
-    if re.search(r"[^A-Za-z0-9_.]", title) or title[:1].isdigit():
-        return "'{}'".format(title.replace("'", "''"))
-    return title
+    """A sheet name as a link names it, quoted as openpyxl quoted it."""
+    return "'{}'".format(title.replace("'", "''"))
 
 
 def _header_cells(headers: list[str], origins: list[str] | None) -> list[tuple[int, object, Style]]:

@@ -152,6 +152,7 @@ class Sheet:
         self.name = worksheet.name
         self.widths = dict(widths)
         self.filter_row = filter_row
+        self.hidden_columns = set(hidden_columns)
         self.rows = 0           # the last row written
         self.columns = 0        # the widest row written
         for column in sorted(set(self.widths) | set(hidden_columns)):
