@@ -466,9 +466,14 @@ def test_every_message_exists_in_english_and_french_with_the_same_placeholders()
     def placeholders(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    for message_id, texts in MESSAGES.items():
-        assert set(texts) == {"en", "fr"}, message_id
-        assert placeholders(texts["en"]) == placeholders(texts["fr"]), message_id
+    from addin.locale import catalogue
+
+    english, french = catalogue("en"), catalogue("fr")
+    assert MESSAGES.keys()
+    for message_id in MESSAGES.keys():
+        key = MESSAGES.prefix + message_id
+        assert key in english and key in french, message_id
+        assert placeholders(english[key]) == placeholders(french[key]), message_id
 
 
 def test_french_reasons_and_fixes_are_french():
