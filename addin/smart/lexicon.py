@@ -33,6 +33,13 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"prise de decision (?:assistee|accompagnee)", ("LEGAL_CAPACITY",)),
     (r"adolescentes? (?:de \d+ a \d+ ans )?ayant (?:deja )?eu (?:un|leur premier) enfant|adolescent mothers?|"
      r"meres adolescentes", ("EARLY_PREGNANCY",)),
+    (r"letters? of rights|informed of (?:their|his|her) rights|notification des droits|informee?s? de (?:leurs|ses) droits",
+     ("CUSTODY_RIGHTS", "DETENTION")),
+    (r"decisions affecting (?:them|children)|participation of children|participation des enfants|views of (?:the )?child\w*|"
+     r"opinions? de l'enfant|children's (?:councils?|parliaments?)|conseils? (?:communaux |municipaux )?(?:des|de) "
+     r"(?:enfants|jeunes)|parlements? des enfants|youth councils?", ("CHILD_PARTICIPATION",)),
+    (r"postes? electifs?|elective (?:posts?|offices?)|conseill(?:ers|eres) municipa(?:ux|les)|councill?ors?|mayors?|"
+     r"maires?", ("REPRESENTATION",)),
     (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
@@ -152,7 +159,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("ASYLUM", "REFUGEES")),
     (r"refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile", ("REFUGEES",)),
     (r"asylum|asile|refugee status|statut de refugie|non-?refoulement", ("ASYLUM",)),
-    (r"migrant workers|travailleurs migrants|migrants?|migrations?", ("MIGRANTS",)),
+    (r"migrant workers|travailleu(?:r|se)s migrant(?:e)?s|migrante?s?|migrations?", ("MIGRANTS",)),
     (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)", ("INDIGENOUS",)),
@@ -208,6 +215,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("EMPLOYMENT",)),
     (r"drop-?outs?|school dropout|abandon scolaire|out-of-school", ("DROPOUT",)),
     (r"unemployment|unemployed|chomage|chomeurs?", ("UNEMPLOYMENT",)),
+    (r"bull(?:y|ying|ied)|harcelement scolaire", ("HARASSMENT", "VIOLENCE")),
     (r"harass(?:ment|ed)|harcelement", ("HARASSMENT",)),
     (r"primary health ?care|soins de sante primaires", ("HEALTH",)),
     (r"education|educational|(?:primary|secondary|pre-?primary) (?:school|education|level|cycle)s?|(?:du |le |au |en |"
@@ -258,6 +266,7 @@ IMPLIED_CONCEPTS = {
     "PRESS": ("EXPRESSION",),
     "AGRICULTURE": ("FOOD",),
     "DOMESTIC_WORKERS": ("WORK",),
+    "CHILD_PARTICIPATION": ("REPRESENTATION",),
     "INTERNET": ("EXPRESSION",),
 }
 
@@ -525,7 +534,7 @@ EFFORT_WORDS = (
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
     r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
-    r"salaire moyen|household income|revenu moyen|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
+    r"salaire moyen|household income|revenu moyen|resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
     r"separee?s?|separately"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
@@ -567,7 +576,9 @@ BAD_OUTCOME_WORDS = (
     r"traffick\w*|traite|torture|abuse|harass\w*|attacks?|attaques?|killings?|executions?|death sentences?|evictions?|"
     r"expulsions?|arbitrar\w*|corporal punishment|chatiments? corporels?|corruption|discriminat\w*|pregnanc\w*|"
     r"grossesses?|childbearing|detained|prisoners? in|detenus|hiv|vih|new infections|nouvelles infections|unmet need|"
-    r"besoins? non satisfaits?|killed|murdered|tuee?s?|homicides?|femicides?|feminicides?|delais?|durees?|length|"
+    r"besoins? non satisfaits?|pupil-teacher ratio|(?:pupils?|students?|patients?|prisoners?|inhabitants|eleves|"
+    r"habitants|detenus) (?:per|par) (?:\w+ )?(?:teachers?|doctors?|nurses?|judges?|classrooms?|enseignants?|medecins?|"
+    r"juges?|classes?)|ratio eleves[- ](?:maitres?|enseignants?)|killed|murdered|tuee?s?|homicides?|femicides?|feminicides?|delais?|durees?|length|"
     r"average time"
 )
 GROWTH = r"increased? (?:by|of)|percentage increase|growth|croissance|augmentation|hausse de"
