@@ -32,8 +32,8 @@ class CheckContext:
         values.setdefault("criterion", criterion)
         return Finding(
             type=type_,
-            message=message(message_id, self.lang, **values),
-            fix=fix if fix is not None else (message(fix_id, self.lang, **values) if fix_id else ""),
+            message=_message(message_id, self.lang, values),
+            fix=fix if fix is not None else (_message(fix_id, self.lang, values) if fix_id else ""),
             file=self.file,
             sheet=self.matrix.sheet,
             cell=(row.cells.get(field_key) or self.matrix.cell_of(row.row, field_key)) if row else "",
@@ -57,3 +57,22 @@ class Check:
 
     def validate_end(self, context: CheckContext) -> Iterable[Finding]:
         return ()
+
+
+# A file's findings repeat the same few sentences (the same field missing, the same fix): each distinct
+# one is formatted once. Keys hold each value's type, so that 1, 1.0 and True stay apart.
+_MESSAGES: dict[tuple, str] = {}
+
+
+def _message(message_id: str, lang: str, values: dict[str, object]) -> str:
+    key = (message_id, lang, *((name, type(value), value) for name, value in values.items()))
+    try:
+        return _MESSAGES[key]
+    except KeyError:
+        pass
+    except TypeError:   # a value that cannot be a key
+        return message(message_id, lang, **values)
+    if len(_MESSAGES) >= 8192:
+        _MESSAGES.clear()
+    text = _MESSAGES[key] = message(message_id, lang, **values)
+    return text

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from ..dates import parse_when
 from ..reader import MatrixRow
 from ..schema import ColumnType
@@ -16,9 +18,19 @@ def parsed_dates(context: CheckContext, row: MatrixRow) -> dict:
     if key not in context.cache:
         # A formula with no saved result has no date to read, whatever its text looks like; an error
         # value (#N/A) is reported once, by error-value.
-        context.cache[key] = {c.key: None if c.key in row.uncomputed else parse_when(row.value(c.key))
+        context.cache[key] = {c.key: None if c.key in row.uncomputed else _parse_when(row.value(c.key))
                               for c in date_columns(context) if row.text(c.key) and c.key not in row.errors}
     return context.cache[key]
+
+
+def _parse_when(value: object):
+    """parse_when, once per distinct text (its result is frozen); other values are quick to read."""
+    return _parse_text(value) if type(value) is str else parse_when(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(text: str):
+    return parse_when(text)
 
 
 class BadDate(Check):
