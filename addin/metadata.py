@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from openpyxl.packaging.custom import StringProperty
-
 from .schema import SCHEMA_VERSION
 
 META_SHEET = "_upr_meta"
@@ -44,6 +42,8 @@ class WorkbookMeta:
 
 
 def write_metadata(workbook, meta: WorkbookMeta) -> None:
+    from openpyxl.packaging.custom import StringProperty   # openpyxl (and numpy) only when writing
+
     values = meta.as_dict()
     props = workbook.custom_doc_props
     for name, value in values.items():

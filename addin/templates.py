@@ -28,6 +28,7 @@ from .limits import short_title
 from .layout import fit_header_widths, fit_row_heights, header_width, set_row_height, text_height, text_width
 from .groups import DEFAULT_GROUPS, Group, GroupMapping
 from .i18n import example_row, t
+from .instructions import FORM_LEGEND_KEYS, LEGEND_KEYS, instruction_rows  # noqa: F401 (re-exported)
 from .locale import text
 from .metadata import WorkbookMeta, write_metadata
 from .schema import (ACTION_STRATEGY, GROUP_WORKSHEET, IMPLEMENTATION_PLAN, RECOMMENDATIONS,
@@ -393,10 +394,9 @@ def _write_group_worksheet(wb: Workbook, lang: str, group: Group | None, rec_she
 
 
 # The Instructions sheet's colour legend: (text key, fill, font colour), as the sheets use them.
-LEGEND = (("legend_header", HEADER_FILL, "FFFFFF"), ("legend_required", REQUIRED_HEADER_FILL, "FFFFFF"),
-          ("legend_auto", AUTO_FILL, "404040"), ("legend_missing", MISSING_FILL, "000000"),
-          ("legend_unknown", UNKNOWN_FILL, "000000"))
-FORM_LEGEND = (("legend_form", FORM_INPUT_FILL, "000000"),)
+LEGEND = tuple(zip(LEGEND_KEYS, (HEADER_FILL, REQUIRED_HEADER_FILL, AUTO_FILL, MISSING_FILL, UNKNOWN_FILL),
+                   ("FFFFFF", "FFFFFF", "404040", "000000", "000000")))
+FORM_LEGEND = tuple(zip(FORM_LEGEND_KEYS, (FORM_INPUT_FILL,), ("000000",)))
 
 
 def _legend(kind: str) -> tuple:
@@ -416,31 +416,6 @@ def example_recommendation(recommendation_rows: Sequence[Sequence[object]], kind
 
     best = max(recommendation_rows, key=shared)   # the first of equals: the list's order
     return str(best[id_at]), str(best[text_at] or "")
-
-
-def instruction_rows(sheet: SheetSchema, lang: str,
-                     example: tuple[str, str] | None = None) -> list[tuple[str, ...]]:
-    """The Instructions sheet's rows as written; the reader tells text typed there from these.
-
-    example: the (ID, text) of the list's recommendation the example row shows."""
-    rows: list[tuple[str, ...]] = [(sheet.title(lang),), (t(f"intro_{sheet.kind}", lang),), (),
-                                   (t("column", lang), t("required", lang), t("how_to_fill", lang))]
-    for col in sheet.columns:
-        if col.hidden:
-            continue
-        how = t("auto", lang) if col.autofilled else col.help(lang)
-        rows.append((col.label(lang), t("yes", lang) if col.required else "", how))
-    rows += [(), (t("legend_title", lang),)]
-    rows += [(t(key, lang), "", t(f"{key}_help", lang)) for key, _, _ in _legend(sheet.kind)]
-    if sheet.kind == IMPLEMENTATION_PLAN.kind:
-        rows += [(), (t("smart_title", lang),)]
-        rows += [(letter, "", t(letter, lang)) for letter in "SMART"]
-    rows += [(), (t("example_row", lang),)]
-    values = example_row(sheet.kind, lang)
-    if example:
-        values["recommendation_id"], values["recommendation"] = example
-    rows += [(col.label(lang), "", values[col.key]) for col in sheet.columns if col.key in values]
-    return rows
 
 
 def _write_instructions(wb: Workbook, sheet: SheetSchema, lang: str,

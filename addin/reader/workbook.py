@@ -14,6 +14,7 @@ from ..groups import normalise
 from ..i18n import t
 from ..locale import LANGUAGES, text
 from ..ids import IdIndex, id_text
+from ..instructions import instruction_rows
 from ..metadata import LIST_SHEET, WorkbookMeta, full_list_from_rows
 from ..schema import GROUP_WORKSHEET, MATRICES, RECOMMENDATIONS
 from ..tables import OLE_MAGIC, ZIP_MAGIC
@@ -256,7 +257,6 @@ def _is_check_sheet(raw: RawSheet) -> bool:
 @functools.lru_cache(maxsize=1)
 def _instruction_texts() -> frozenset[str]:
     """Every text the templates write on the Instructions sheet, in both languages."""
-    from ..templates import instruction_rows
     return frozenset(" ".join(str(v).split()) for sheet in MATRICES for lang in ("en", "fr")
                      for row in instruction_rows(sheet, lang) for v in row if v)
 
