@@ -28,6 +28,7 @@ document measures mesures programme program
 KIND_STEMS = frozenset(stem(word) for word in KIND_WORDS)
 # Issue words too general to be a subject of their own ("protect the rights of ...").
 WEAK_ISSUE_STEMS = frozenset(stem(word) for word in lx.WEAK_WORDS)
+PLACE_STEMS = frozenset(stem(word) for word in lx.PLACE_WORDS)
 NAME_KIND_STEMS = KIND_STEMS | {stem(word) for word in lx.BODY_KINDS | lx.INSTRUMENT_KINDS}
 TARGET_LEAD = re.compile(r"(?<!\w)(?:to|reach(?:es|ing)?|at least|attains?|a|atteint|atteindre|au moins|jusqu'a|"
                          r"target(?:ed)?|cible|objectif|>=|≥)\s*:?\s*(?:de\s+|of\s+)?(?=\d)")
@@ -493,10 +494,14 @@ def relevant(row: PlanRow) -> Outcome:
         # "protect the rights of migrants": any service or effort reaching those people tracks it
         return _outcome(True, "R.ok", shared=", ".join(sorted(ind.concept_words[p] for p in people_shared)))
     if strong_issue:
-        shared = matches(strong_issue, ind)
+        shared = matches(strong_issue, ind, loose=True)
         names_only_a_kind = not _distinctive(shared)
-        sector_only = shared and not shared.stems and shared.concepts <= lx.SECTORS \
-            and strong_issue.concepts - shared.concepts - lx.KIND_CONCEPTS \
+        untracked = strong_issue.without(shared.concepts | lx.KIND_CONCEPTS)
+        untracked.stems = {s for s in untracked.stems if s not in shared.stems and s not in WEAK_ISSUE_STEMS
+                           and s not in PLACE_STEMS}
+        # concepts both sides only imply (online -> expression) say nothing of their own here
+        stated = shared.concepts & (row.recommendation_features.concepts | row.indicator_features.concepts)
+        sector_only = shared and stated <= lx.SECTORS and untracked \
             and re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))
         if sector_only:
             # "Number of schools built" under "protect children from violence in schools"

@@ -40,6 +40,13 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:enfants|jeunes)|parlements? des enfants|youth councils?", ("CHILD_PARTICIPATION",)),
     (r"postes? electifs?|elective (?:posts?|offices?)|conseill(?:ers|eres) municipa(?:ux|les)|councill?ors?|mayors?|"
      r"maires?", ("REPRESENTATION",)),
+    (r"(?:filles|girls) (?:de \d+ a \d+ ans |aged \d+ ?-? ?\d+ )?(?:deja )?(?:mariees|married)|married girls",
+     ("CHILD_MARRIAGE", "CHILD")),
+    (r"(?:economic )?empowerment|autonomisation(?: economique)?|income[- ]generating|activites generatrices de revenus|"
+     r"livelihoods?|moyens de subsistance", ("ECONOMIC_EMPOWERMENT",)),
+    (r"soins|appareillages?(?: orthopediques?)?|orthop(?:a)?edic\w*|prosthe\w*|protheses?|physiotherap\w*|"
+     r"kinesitherap\w*|readaptation", ("HEALTH",)),
+    (r"public transport|transports? (?:publics?|en commun)|buses|bus|minibuses|trains?|transport", ("TRANSPORT",)),
     (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
@@ -223,7 +230,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"inscrits?|classrooms?|salles? de classe|curricul(?:um|a)|programmes? scolaires?", ("EDUCATION",)),
     (r"health|healthcare|sante|sanitaires?|medical|medicaux|clinics?|hospitals?|hopitaux?|medicines?|medicaments?|"
      r"essential drugs", ("HEALTH",)),
-    (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement|boreholes?|wells|forages?|puits",
+    (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement|boreholes?|wells|forages?|puits|"
+     r"latrines?|toilets?|toilettes",
      ("WATER",)),
     (r"housing|logements?|forced evictions?|evictions?|(?:forcibly )?evicted|evictees?|expulsions? forcees?|expulsions?|"
      r"deguerpi\w*", ("HOUSING",)),
@@ -267,6 +275,7 @@ IMPLIED_CONCEPTS = {
     "AGRICULTURE": ("FOOD",),
     "DOMESTIC_WORKERS": ("WORK",),
     "CHILD_PARTICIPATION": ("REPRESENTATION",),
+    "CREDIT": ("ECONOMIC_EMPOWERMENT",),
     "INTERNET": ("EXPRESSION",),
 }
 
@@ -534,7 +543,8 @@ EFFORT_WORDS = (
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
     r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
-    r"salaire moyen|household income|revenu moyen|resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
+    r"salaire moyen|household income|revenu moyen|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
+    r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
     r"separee?s?|separately"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
@@ -549,10 +559,14 @@ FACILITY_COUNT = (
 GENERIC_INPUT_COUNT = (
     r"^(?:total )?(?:number|nombre) (?:of|de|d')\s*(?:[\w'-]+ ){0,3}?(?:built|constructed|construite?s?|renovated|"
     r"renovee?s?|purchased|acquired|acquise?s?|achetee?s?|bought|recruited|recrutee?s?|appointed|nommee?s?|admitted|"
-    r"opened|ouverte?s?)(?:\s+(?:for|pour|in|dans|by|par)\s.*)?$|^(?:number|nombre) (?:of|de) (?:hospital )?beds$"
+    r"opened|ouverte?s?|rebuilt|reconstruite?s?|connected|raccordee?s?)(?:\s+(?:for|pour|in|dans|by|par|to|au|a)\s.*)?$|"
+    r"^(?:number|nombre) (?:of|de) (?:hospital )?beds$"
 )
+# Words that only say where (the place is checked under S, not R).
+PLACE_WORDS = frozenset("rural rurale rurales ruraux milieu zone zones area areas remote urban urbaine urbaines region regions "
+                        "district districts province provinces".split())
 # Broad sectors: sharing one of them alone does not track a particular concern in it.
-SECTORS = frozenset({"EDUCATION", "HEALTH", "JUSTICE", "DETENTION", "LAND", "WORK"})
+SECTORS = frozenset({"EDUCATION", "HEALTH", "JUSTICE", "DETENTION", "LAND", "WORK", "INTERNET"})
 # Done without the safeguard the law requires: the State should do less of it.
 WITHOUT_SAFEGUARD = (
     r"without (?:an? |their )?(?:court order|judicial (?:order|authori[sz]ation|review)|warrant|charge|trial|due process|"
@@ -576,7 +590,7 @@ BAD_OUTCOME_WORDS = (
     r"traffick\w*|traite|torture|abuse|harass\w*|attacks?|attaques?|killings?|executions?|death sentences?|evictions?|"
     r"expulsions?|arbitrar\w*|corporal punishment|chatiments? corporels?|corruption|discriminat\w*|pregnanc\w*|"
     r"grossesses?|childbearing|detained|prisoners? in|detenus|hiv|vih|new infections|nouvelles infections|unmet need|"
-    r"besoins? non satisfaits?|pupil-teacher ratio|(?:pupils?|students?|patients?|prisoners?|inhabitants|eleves|"
+    r"besoins? non satisfaits?|residential care|institutionali[sz]\w*|en institution|pupil-teacher ratio|(?:pupils?|students?|patients?|prisoners?|inhabitants|eleves|"
     r"habitants|detenus) (?:per|par) (?:\w+ )?(?:teachers?|doctors?|nurses?|judges?|classrooms?|enseignants?|medecins?|"
     r"juges?|classes?)|ratio eleves[- ](?:maitres?|enseignants?)|killed|murdered|tuee?s?|homicides?|femicides?|feminicides?|delais?|durees?|length|"
     r"average time"
