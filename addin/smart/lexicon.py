@@ -19,6 +19,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"female genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|mutilations? genitales?(?: feminines?)?|mgf",
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
+    (r"registres? (?:national |central )?(?:des|de) (?:personnes privees de liberte|detenus|garde a vue)|"
+     r"(?:central |national )?(?:detainee|detention|custody) registers?", ("DETENTION_REGISTER", "DETENTION", "DETAINEES")),
     (r"persons? (?:held )?in (?:police )?custody|persons? deprived of (?:their )?liberty|personnes? (?:gardees? a vue|"
      r"privees? de (?:leur )?liberte)", ("DETENTION", "DETAINEES")),
     (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|killings of women|meurtres de femmes",
@@ -47,6 +49,14 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"soins|appareillages?(?: orthopediques?)?|orthop(?:a)?edic\w*|prosthe\w*|protheses?|physiotherap\w*|"
      r"kinesitherap\w*|readaptation", ("HEALTH",)),
     (r"public transport|transports? (?:publics?|en commun)|buses|bus|minibuses|trains?|transport", ("TRANSPORT",)),
+    (r"trafic (?:illicite )?de migrants|(?:migrant )?smuggling|smuggling of migrants|smugglers?|passeurs?",
+     ("SMUGGLING",)),
+    (r"reception (?:centres?|centers?|conditions|facilities)|accueil|hebergement|accommodation", ("RECEPTION",)),
+    (r"emergenc(?:y|ies)|disasters?|catastrophes?|urgences?|humanitarian crises|crises humanitaires|evacuat\w*",
+     ("EMERGENCY",)),
+    (r"alternatives? (?:to|a la|a l') ?(?:imprisonment|detention|custody|incarceration|emprisonnement)|peines? alternatives?|"
+     r"non-custodial|community service|travaux d'interet general|travail d'interet general|probation|parole|"
+     r"liberation conditionnelle", ("ALTERNATIVE_SENTENCES",)),
     (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
@@ -155,7 +165,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # rights holders
     (r"girls?|filles?|adolescent girls|jeunes filles", ("GIRLS", "CHILD", "WOMEN")),
     (r"mother-to-child transmission|pmtct|ptme|transmission (?:de la )?mere[- ]enfant", ("HIV", "PMTCT")),
-    (r"gender mainstreaming|integration (?:du|de la dimension de) genre|approche genre|gender[- ](?:sensitive|responsive)",
+    (r"gender mainstreaming|integration (?:du|de la dimension de) genre|approche genre|gender[- ](?:sensitive|responsive)|"
+     r"gender perspective|perspective de genre|sensible au genre",
      ("DISCRIMINATION", "WOMEN")),
     (r"women|woman|females?|gender|femmes?|feminines?|genre|sexes|mothers?|meres?|pregnant|enceintes?", ("WOMEN",)),
     (r"children|child|childhood|minors?|juveniles?|enfants?|enfance|mineurs?|infants?|infantile|under[- ]?(?:fives?|5|18)|"
@@ -171,6 +182,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)", ("INDIGENOUS",)),
     (r"lgbti?q?\+?|sexual orientation|gender identity|same-sex|homosexual(?:ity|s)?|orientation sexuelle|identite de genre|"
+     r"homosexuel\w*|relations entre personnes de meme sexe|"
      r"homosexualite", ("LGBTI",)),
     (r"albinism|albinos?|albinisme", ("ALBINISM",)),
     (r"stateless(?:ness)?|apatrides?|apatridie", ("STATELESSNESS",)),
@@ -197,7 +209,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"religio\w*|worship|culte|churches|eglises?|mosques?|mosquees?", ("RELIGION",)),
     (r"terroris\w*|counter-terrorism|antiterroris\w*|extremis\w*", ("TERRORISM",)),
     (r"privacy|vie privee|surveillance|data protection|donnees personnelles|personal data", ("PRIVACY",)),
-    (r"environment\w*|environnement\w*|climate|climat\w*|pollution|deforestation|drought|secheresse|floods?|"
+    (r"environment\w*|environnement\w*|climate|climat\w*|pollu(?:tion|tants?|ters?)|polluante?s?|rejets|deforestation|drought|secheresse|floods?|"
      r"inondations?|particulate matter|pm2\.5|pm10|air quality|qualite de l'air|emissions?", ("ENVIRONMENT",)),
     (r"agricultur\w*|agricoles?|farmers?|farming|smallholders?|agriculteurs?|paysans?|seeds?|semences?|crops?|"
      r"cultures vivrieres|harvests?|recoltes?|livestock|betail|elevage|fisheries|peche", ("AGRICULTURE",)),
@@ -220,7 +232,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation", ("DISCRIMINATION",)),
     (r"employment|employed|jobs?|posts?|recruit(?:ment|ed)|hired|emplois?|postes?|embauche|recrutement|recrutee?s?",
      ("EMPLOYMENT",)),
-    (r"drop-?outs?|school dropout|abandon scolaire|out-of-school", ("DROPOUT",)),
+    (r"drop-?outs?|school dropout|abandon scolaire|out-of-school|out of school|non scolarisee?s?|hors de l'ecole",
+     ("DROPOUT",)),
     (r"unemployment|unemployed|chomage|chomeurs?", ("UNEMPLOYMENT",)),
     (r"bull(?:y|ying|ied)|harcelement scolaire", ("HARASSMENT", "VIOLENCE")),
     (r"harass(?:ment|ed)|harcelement", ("HARASSMENT",)),
@@ -237,7 +250,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"deguerpi\w*", ("HOUSING",)),
     (r"land|lands|foncier(?:e|s|es)?|terres?", ("LAND",)),
     (r"inheritance|inherit|succession|heritage", ("INHERITANCE",)),
-    (r"budgets?|budgetary|budgetaires?|funding|funds?|financial resources|ressources financieres|financement|allocations?|"
+    (r"budgets?|budgetary|budgetaires?|budgeting|budgetisation|funding|funds?|financial resources|ressources financieres|financement|allocations?|"
      r"allocated|allouee?s?|dotations?|credits budgetaires|spending|expenditures?|depenses|resources|ressources",
      ("BUDGET",)),
     (r"training|trainings|trained|train|capacity[- ]building|capacit(?:y|ies)|formations?|formee?s?|renforcement des capacites|"
@@ -276,6 +289,8 @@ IMPLIED_CONCEPTS = {
     "DOMESTIC_WORKERS": ("WORK",),
     "CHILD_PARTICIPATION": ("REPRESENTATION",),
     "CREDIT": ("ECONOMIC_EMPOWERMENT",),
+    "DETENTION_REGISTER": ("DISAPPEARANCE",),
+    "SMUGGLING": ("MIGRANTS",),
     "INTERNET": ("EXPRESSION",),
 }
 
@@ -543,7 +558,7 @@ EFFORT_WORDS = (
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
     r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
-    r"salaire moyen|household income|revenu moyen|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
+    r"salaire moyen|household income|revenu moyen|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
     r"separee?s?|separately"
 )
@@ -569,7 +584,8 @@ PLACE_WORDS = frozenset("rural rurale rurales ruraux milieu zone zones area area
 SECTORS = frozenset({"EDUCATION", "HEALTH", "JUSTICE", "DETENTION", "LAND", "WORK", "INTERNET"})
 # Done without the safeguard the law requires: the State should do less of it.
 WITHOUT_SAFEGUARD = (
-    r"without (?:an? |their )?(?:court order|judicial (?:order|authori[sz]ation|review)|warrant|charge|trial|due process|"
+    r"(?:found|held|kept|trouvee?s?|gardee?s?|detenue?s?) (?:in|dans) (?:des |les )?(?:police cells?|cellules?|"
+    r"adult (?:prisons?|facilities)|prisons? pour adultes)|without (?:an? |their )?(?:court order|judicial (?:order|authori[sz]ation|review)|warrant|charge|trial|due process|"
     r"disciplinary procedure|consent|prior notice)|sans (?:decision de justice|mandat|jugement|proces|procedure|avis|"
     r"consentement)"
 )
