@@ -125,8 +125,10 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
     width = max((len(r) for r in raw.rows), default=0)
     known = set(columns.values())
     extra_columns: dict[str, int] = {}
-    # One pass over the body, not one per column: a sheet may run to a million rows.
-    with_data = {c for r in raw.rows[header_row:] if r for c, v in enumerate(r, start=1) if not _is_empty(v)}
+    # One pass over the body, not one per column: a sheet may run to a million rows. Only a column
+    # with neither a schema key nor a header needs it.
+    with_data = {c for r in raw.rows[header_row:] if r for c, v in enumerate(r, start=1) if not _is_empty(v)} \
+        if any(c not in known and not headers.get(c) for c in range(1, width + 1)) else set()
     headerless: list[int] = []
     for c in range(1, width + 1):
         if c in known:
@@ -178,24 +180,24 @@ def _read_matrix(raw: RawSheet, sheet: SheetSchema, lookup: dict[str, dict[str, 
         return row[c - 1] if c - 1 < len(row) else None
 
     rows: list[MatrixRow] = []
+    placed = list(columns.items())
+    extra_placed = list(extra_columns.items())
+    looked_up = [(c.key, c.lookup) for c in sheet.columns if c.autofilled and c.key in columns]
     for r, row in enumerate(body, start=header_row + 1):
         if not row:
             continue   # the empty rows of a sparse sheet, fast
-        def at(col: int) -> object:
-            return row[col - 1] if col - 1 < len(row) else None
-
-        values = {key: at(col) for key, col in columns.items()}
+        size = len(row)
+        values = {key: (row[col - 1] if col <= size else None) for key, col in placed}
         if r in shown_rows:
             values.update({k: shown[(r, c)] for k, c in columns.items() if (r, c) in shown})
-        extras = {name: at(col) for name, col in extra_columns.items() if not _is_empty(at(col))}
+        extras = {name: row[col - 1] for name, col in extra_placed if col <= size and not _is_empty(row[col - 1])}
+        # A row is filled by what was typed in it: a value merged down into it does not count alone.
+        typed = not all(_is_empty(values.get(k)) for k in inputs) or extras
         resolved = ids.resolve(values.get("recommendation_id"))
         rec = {} if resolved.ambiguous else lookup.get(resolved.id, {})   # never the text of a guess
         # A looked-up cell typed over by hand is the participant's text too.
-        typed_over = any(not _is_empty(values.get(c.key)) and not _is_lookup_output(values.get(c.key))
-                         and values.get(c.key) != rec.get(c.lookup)
-                         for c in sheet.columns if c.autofilled and c.key in columns)
-        # A row is filled by what was typed in it: a value merged down into it does not count alone.
-        if all(_is_empty(values.get(k)) for k in inputs) and not extras and not typed_over:
+        if not typed and not any(not _is_empty(values.get(key)) and not _is_lookup_output(values.get(key))
+                                 and values.get(key) != rec.get(lookup_key) for key, lookup_key in looked_up):
             continue
         values = {k: (None if _is_empty(v) else v) for k, v in values.items()}
         cells = {k: f"{get_column_letter(c)}{r}" for k, c in columns.items()}
