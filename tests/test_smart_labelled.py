@@ -1,9 +1,10 @@
 """SMART checker on our own labelled rows (tests/data/smart-labelled.csv), with a dev/test split.
 
 The rows were written and labelled by the rubric of ../shared/data/smart/indicators-dev.csv before the
-checker was run on them, from the kinds of indicators OHCHR's indicator tables and national action plans
-hold (structural, process, outcome; English and French). Rules were changed looking at the dev rows only;
-the test rows were scored once, after, and are never tuned on. Both figures are printed (measurements).
+checker was run on them, from the kinds of indicators OHCHR's indicator tables, national action plans and
+UPR mid-term reports hold (structural, process, outcome; English and French). The `split` column says which
+rows rules may be changed on (dev) and which are held out (test); docs/smart.md says how the split was made.
+Both figures are printed (measurements); the held-out rows' misses are not, so that nobody tunes on them.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ LABELLED = Path(__file__).with_name("data") / "smart-labelled.csv"
 WINDOW = PlanWindow.from_years(2016, 2020)   # the plan the rows' deadlines are labelled against
 KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
         "responsible_body")
-# The held-out figures when they were first measured (S 0.85, M 1, A 1, R 0.95, T 1): a floor a little
-# below, so that a change that loses held-out rows fails here.
-HELD_OUT_FLOOR = 0.85
+# Floors a little below the figures of 2026-11-30 (dev: S .998 M 1 A .998 R .993 T 1; held-out: S .959 M 1
+# A .959 R .903 T 1), so that a change that loses rows fails here. The target is 0.92 on every criterion.
+FLOORS = {"dev": 0.97, "test": 0.88}
 
 
 def labelled(split: str) -> list[dict[str, str]]:
@@ -60,11 +61,11 @@ def test_accuracy_per_criterion_on_our_labelled_rows(split):
     figures, missed = accuracy(rows)
     name = "held-out test" if split == "test" else "dev"
     line = f"SMART own labelled rows, {name} ({len(rows)} rows): " + "  ".join(
-        f"{c}={figures[c]:.2f}" for c in CRITERIA)
+        f"{c}={figures[c]:.3f}" for c in CRITERIA)
     measure(line)
     # Only the dev rows' misses are shown: the held-out rows are not to be tuned on, so not to be read either.
     print("\n" + line + "".join(f"\n    {m}" for m in (missed if split == "dev" else [])))
-    assert min(figures.values()) >= HELD_OUT_FLOOR, missed if split == "dev" else f"{len(missed)} held-out misses"
+    assert min(figures.values()) >= FLOORS[split], missed if split == "dev" else f"{len(missed)} held-out misses"
 
 
 OPCAT = "Ratify the Optional Protocol to the Convention against Torture, in line with article 1 of the Convention"
