@@ -57,6 +57,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"alternatives? (?:to|a la|a l') ?(?:imprisonment|detention|custody|incarceration|emprisonnement)|peines? alternatives?|"
      r"non-custodial|community service|travaux d'interet general|travail d'interet general|probation|parole|"
      r"liberation conditionnelle", ("ALTERNATIVE_SENTENCES",)),
+    (r"post-election violence|violences? post-electorales?|electoral violence|election-related violence|"
+     r"violences? electorales?", ("ELECTORAL_VIOLENCE", "VIOLENCE")),
+    (r"large-print books|textbooks?|manuels scolaires", ("EDUCATION",)),
     (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
@@ -169,6 +172,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"gender perspective|perspective de genre|sensible au genre",
      ("DISCRIMINATION", "WOMEN")),
     (r"women|woman|females?|gender|femmes?|feminines?|genre|sexes|mothers?|meres?|pregnant|enceintes?", ("WOMEN",)),
+    (r"pupils?|eleves?|schoolchildren|ecoliers?|ecolieres?", ("CHILD", "EDUCATION")),
     (r"children|child|childhood|minors?|juveniles?|enfants?|enfance|mineurs?|infants?|infantile|under[- ]?(?:fives?|5|18)|"
      r"boys?|garcons?|pupils?|eleves?|newborns?|nouveau-nes?|adolescents?|adolescentes?", ("CHILD",)),
     (r"youth|young people|jeunes|jeunesse", ("YOUTH",)),
@@ -223,7 +227,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("IDENTITY_DOCUMENTS",)),
     (r"malnutrition|malnourished|stunting|stunted|wasting|hunger|food insecurity|faim|retard de croissance|"
      r"insecurite alimentaire|malnutris?", ("MALNUTRITION", "FOOD")),
-    (r"food|nutrition|nutritional|alimentation|alimentaire|nourriture|school feeding|cantines? scolaires?|meals|repas",
+    (r"food|nutrition|nutritional|alimentation|alimentaire|nourriture|school feeding|cantines? scolaires?|meals|repas|"
+     r"supplements?|supplementation|micronutri\w*|folic acid|acide folique|vitamin\w*|complements? alimentaires",
      ("FOOD",)),
     (r"mines?|mining|miners?|minier(?:e|s|es)?|sites? miniers?|orpaillage|quarr(?:y|ies)|carrieres?", ("MINING",)),
     (r"illitera(?:cy|te)|analphabetisme|analphabetes?", ("ILLITERACY",)),
@@ -558,7 +563,7 @@ EFFORT_WORDS = (
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
     r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
-    r"salaire moyen|household income|revenu moyen|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
+    r"salaire moyen|household income|revenu moyen|places in|places d'(?:hebergement|accueil)|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
     r"separee?s?|separately"
 )
@@ -574,7 +579,7 @@ FACILITY_COUNT = (
 GENERIC_INPUT_COUNT = (
     r"^(?:total )?(?:number|nombre) (?:of|de|d')\s*(?:[\w'-]+ ){0,3}?(?:built|constructed|construite?s?|renovated|"
     r"renovee?s?|purchased|acquired|acquise?s?|achetee?s?|bought|recruited|recrutee?s?|appointed|nommee?s?|admitted|"
-    r"opened|ouverte?s?|rebuilt|reconstruite?s?|connected|raccordee?s?)(?:\s+(?:for|pour|in|dans|by|par|to|au|a)\s.*)?$|"
+    r"opened|ouverte?s?|painted|repainted|peinte?s?|distributed|distribuee?s?|rebuilt|reconstruite?s?|connected|raccordee?s?)(?:\s+(?:for|pour|in|dans|by|par|to|au|a)\s.*)?$|"
     r"^(?:number|nombre) (?:of|de) (?:hospital )?beds$"
 )
 # Words that only say where (the place is checked under S, not R).
@@ -585,7 +590,7 @@ SECTORS = frozenset({"EDUCATION", "HEALTH", "JUSTICE", "DETENTION", "LAND", "WOR
 # Done without the safeguard the law requires: the State should do less of it.
 WITHOUT_SAFEGUARD = (
     r"(?:found|held|kept|trouvee?s?|gardee?s?|detenue?s?) (?:in|dans) (?:des |les )?(?:police cells?|cellules?|"
-    r"adult (?:prisons?|facilities)|prisons? pour adultes)|without (?:an? |their )?(?:court order|judicial (?:order|authori[sz]ation|review)|warrant|charge|trial|due process|"
+    r"adult (?:prisons?|facilities)|prisons? pour adultes)|instead of (?:prosecution|trial)|au lieu de poursuites|without (?:an? |their )?(?:court order|judicial (?:order|authori[sz]ation|review)|warrant|charge|trial|due process|"
     r"disciplinary procedure|consent|prior notice)|sans (?:decision de justice|mandat|jugement|proces|procedure|avis|"
     r"consentement)"
 )
