@@ -159,6 +159,26 @@ def test_reasons_on_the_shared_dev_rows_name_real_words():
     assert reason_words_problems(rows) == len(rows)
 
 
+_S_QUOTES = re.compile(r"(?:asks for|names|singles out) '(?P<item>.*)', but|names a specific population \((?P<people>.*)\), but")
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_what_s_reasons_quote_is_the_recommendations_own_words(split):
+    """S names what the indicator leaves out in the recommendation's words, accents and all."""
+    checked = 0
+    for row in labelled(split):
+        verdict = assess({k: row[k] for k in KEYS}, WINDOW).verdicts["S"]
+        found = _S_QUOTES.search(verdict.reason)
+        if not found:
+            continue
+        if found["item"]:
+            assert found["item"] in row["recommendation"], (row["case_id"], verdict.reason)
+        for item in _listed(found["people"] or ""):
+            _check_item(item, [fold(row["recommendation"])], row["case_id"], verdict.reason)
+        checked += 1
+    assert checked
+
+
 def test_the_opcat_recommendation_is_quoted_by_its_name_not_by_keywords():
     result = assess({"recommendation": OPCAT, "indicator": "Number of prison kitchens renovated", "target": "10",
                      "deadline": "2019", "responsible_body": "Prisons Service"}, WINDOW)

@@ -155,8 +155,11 @@ class PlanRow:
     @cached_property
     def requested_objects(self) -> list[tuple[str, Features]]:
         """What 'ratify', 'adopt', 'establish'... ask for, reduced to the words that distinguish it."""
-        # Copies: a caller may narrow a Features, never the cached one.
-        return [(phrase, _copy(distinct)) for phrase, distinct in _requested_objects(self.folded["recommendation"])]
+        # Copies: a caller may narrow a Features, never the cached one. The phrase is quoted in the user's own
+        # words (accents kept) when folding kept every position.
+        folded, original = self.folded["recommendation"], self.text["recommendation"]
+        source = original if len(original) == len(folded) else folded
+        return [(source[start:end], _copy(distinct)) for start, end, distinct in _requested_objects(folded)]
 
     @cached_property
     def quotable(self) -> str:
@@ -232,7 +235,7 @@ _OBJECT_END = re.compile(rf"{lx.OBJECT_BOUNDARY}|\b(?:and|et)\s+(?=(?:{_CLAUSE_V
 
 
 @per_text
-def _requested_objects(folded: str) -> tuple[tuple[str, Features], ...]:
+def _requested_objects(folded: str) -> tuple[tuple[int, int, Features], ...]:
     objects = []
     for verb in _STRUCTURAL_REQUEST.finditer(folded):
         rest = folded[verb.end():]
@@ -242,7 +245,8 @@ def _requested_objects(folded: str) -> tuple[tuple[str, Features], ...]:
             continue  # "adopt measures to ..." asks for action, not for an instrument
         distinct = _distinctive(features(phrase))
         if distinct:
-            objects.append((phrase.strip(), distinct))
+            start = verb.end() + len(phrase) - len(phrase.lstrip())
+            objects.append((start, verb.end() + len(phrase.rstrip()), distinct))
     return tuple(objects)
 
 
