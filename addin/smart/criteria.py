@@ -499,13 +499,17 @@ def relevant(row: PlanRow) -> Outcome:
         return _outcome(True, "R.ok", shared=", ".join(sorted(ind.concept_words[p] for p in people_shared)))
     if strong_issue:
         shared = matches(strong_issue, ind, loose=True)
+        shared.stems -= PLACE_STEMS  # "rural" alone: where, not what (the place is S's business)
         names_only_a_kind = not _distinctive(shared)
         untracked = strong_issue.without(shared.concepts | lx.KIND_CONCEPTS)
         untracked.stems = {s for s in untracked.stems if s not in shared.stems and s not in WEAK_ISSUE_STEMS
                            and s not in PLACE_STEMS}
         # concepts both sides only imply (online -> expression) say nothing of their own here
         stated = shared.concepts & (row.recommendation_features.concepts | row.indicator_features.concepts)
-        sector_only = shared and stated <= lx.SECTORS and untracked \
+        # a sector the recommendation names only through its people ("personnes détenues" -> detention)
+        carried = {c for c in stated if any(rec.concept_words.get(p) == rec.concept_words.get(c)
+                                            for p in rec.concepts & lx.POPULATIONS)}
+        sector_only = shared and stated <= lx.SECTORS and (untracked or carried == stated) \
             and re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))
         if sector_only:
             # "Number of schools built" under "protect children from violence in schools"
@@ -516,6 +520,7 @@ def relevant(row: PlanRow) -> Outcome:
             return _outcome(True, "R.ok", shared=shared.describe(within=row.quotable))
         goal = _with_implied(features(row.text["goal"]))
         bridge = matches(goal.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS), ind)
+        bridge.stems -= PLACE_STEMS
         if row.text["goal"] and matches(strong_issue, goal) and _distinctive(bridge):
             return _outcome(True, "R.ok", shared=bridge.describe(within=row.quotable))
         people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
@@ -527,6 +532,7 @@ def relevant(row: PlanRow) -> Outcome:
         # The recommendation is about a named law or body and nothing else: the indicator must track it.
         return _outcome(False, "R.unrelated", "R.fix", subject=row.required_entities[0].text)
     fallback = matches(rec.without(lx.MEANS), ind)
+    fallback.stems -= PLACE_STEMS
     if fallback:
         return _outcome(True, "R.ok", shared=fallback.describe(within=row.quotable))
     return _outcome(False, "R.unrelated", "R.fix", subject=subject)

@@ -60,6 +60,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"post-election violence|violences? post-electorales?|electoral violence|election-related violence|"
      r"violences? electorales?", ("ELECTORAL_VIOLENCE", "VIOLENCE")),
     (r"large-print books|textbooks?|manuels scolaires", ("EDUCATION",)),
+    (r"academic freedom|liberte academique|universitaires|academics|scholars|enseignants-chercheurs",
+     ("ACADEMIC_FREEDOM",)),
+    (r"electri\w*|energ(?:y|ie)|power supply|cooking stoves?|clean fuels?", ("ENERGY",)),
     (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
@@ -93,7 +96,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"surpopulation carcerale|overcrowding", ("DETENTION",)),
     (r"prison (?:staff|officers?|guards?|officials)|agents? penitentiaires?|gardiens? de prison|personnel penitentiaire",
      ("PRISON_STAFF", "DETENTION")),
-    (r"detainees?|prisoners?|inmates?|detenus?|suspects?|(?:persons|people) arrested|arrested persons|personnes arretees",
+    (r"detainees?|prisoners?|inmates?|detenue?s?|suspects?|(?:persons|people) arrested|arrested persons|personnes arretees",
      ("DETENTION", "DETAINEES")),
     (r"detention|detained|incarceration|imprisonment|prisons?|jails?|carcerale?s?|penitentiaires?|custody|garde a vue",
      ("DETENTION",)),
@@ -296,6 +299,7 @@ IMPLIED_CONCEPTS = {
     "CREDIT": ("ECONOMIC_EMPOWERMENT",),
     "DETENTION_REGISTER": ("DISAPPEARANCE",),
     "SMUGGLING": ("MIGRANTS",),
+    "ACADEMIC_FREEDOM": ("EXPRESSION",),
     "INTERNET": ("EXPRESSION",),
 }
 
@@ -563,7 +567,7 @@ EFFORT_WORDS = (
     r"traced|reunited|shelters?|safe houses?|operating|functioning|fonctionnel\w*|(?:dismissed|suspended|revoquee?s?) (?:for|pour)|"
     r"commuted|commuee?s?|contracepti\w*|(?<!pre-)trials?|proces|tested|depistee?s?|depistage|screened|screening|decided|"
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
-    r"salaire moyen|household income|revenu moyen|places in|places d'(?:hebergement|accueil)|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
+    r"salaire moyen|household income|revenu moyen|upheld|places in|places d'(?:hebergement|accueil)|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
     r"separee?s?|separately"
 )
