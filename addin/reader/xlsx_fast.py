@@ -187,8 +187,7 @@ def _date_styles(archive: zipfile.ZipFile, parts: set[str]) -> tuple[frozenset[i
 
 _CELL_START = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"([^>]*?)(/?)>')
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
-_ROW_TAG = re.compile(rb'<row\b([^>]*?)(/?)>')
-_ROW_NUMBER = re.compile(rb'\sr="([0-9]{1,7})"')
+_ROW_TAG = re.compile(rb'<row r="([0-9]{1,7})"[^>]*?(/?)>')
 _WIDE_OR_DEEP = re.compile(rb'<c r="(?:[A-Z]{2}|[A-Z]{1,3}[0-9]{6})')
 _ATTRIBUTE = re.compile(rb'\s([a-zA-Z:]+)="([^"]*)"')
 _FORMULA_OR_TYPED = re.compile(rb'<f[\s/>]|<c [^>]*?\bt="(?:e|str|d)"')
@@ -307,11 +306,13 @@ class _SheetScan:
         """Each row's width as openpyxl gives it (up to the row's last cell element, value or not),
         and the last row. Rows out of order, or cells outside their row, are left to openpyxl."""
         data, widths, last = self.data, {}, 0
+        if data.count(b"<row ") != data.count(b'<row r="') or b"<row>" in data:
+            raise Unsure("rows without numbers")
         for match in _ROW_TAG.finditer(data):
-            number = _ROW_NUMBER.search(match[1])
-            if number is None or int(number[1]) <= last:
-                raise Unsure("rows without numbers, or out of order")
-            last = int(number[1])
+            number = int(match[1])
+            if number <= last:
+                raise Unsure("rows out of order")
+            last = number
             if match[2]:
                 continue
             end = data.find(b"</row>", match.end())
@@ -368,6 +369,8 @@ class _SheetScan:
                                                                 shared)
             else:
                 exact[(int(row), column)] = "=" + text
+        if b' t="e"' not in data and b' t="str"' not in data and b' t="d"' not in data:
+            return
         for match in _TYPED_CELL.finditer(data):
             cell = (int(match[2]), column_index(match[1].decode()))
             if cell not in self.exact:
