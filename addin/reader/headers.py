@@ -46,7 +46,13 @@ def _match_header(header: str, columns, taken: frozenset[str]) -> str | None:
     index = {k: v for k, v in _name_index(columns).items() if v not in taken}
     if wanted in index:
         return index[wanted]
-    close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.85)
+    # A text far longer than every name (a recommendation typed in the first rows) cannot reach the
+    # cutoff: difflib's ratio is at most 2 * shorter / (sum of lengths). Skipping it changes no result.
+    longest = max(map(len, index), default=0)
+    if 2 * longest < 0.85 * (len(wanted) + longest) - 1e-9:
+        close = []
+    else:
+        close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.85)
     if close:
         return index[close[0]]
     # "Indicator (SMART)" or "Baseline value 2016": a full label inside a longer header.
