@@ -96,6 +96,8 @@ _R_QUOTES = [
                 r"\((?P<subject>.*)\)\.$"), ),
     (re.compile(r"is about another population \((?P<other>.*)\) than the recommendation \((?P<subject>.*)\)\.$"), ),
     (re.compile(r"is about '(?P<other>.*)', not '(?P<subject>.*)' named in the recommendation\.$"), ),
+    (re.compile(r"tracks the row's goal \((?P<shared>.*)\), which is what the recommendation asks for\.$"), ),
+    (re.compile(r"counts inputs in the same sector, not what the recommendation asks \((?P<subject>.*)\)\.$"), ),
 ]
 
 
@@ -159,7 +161,8 @@ def test_reasons_on_the_shared_dev_rows_name_real_words():
     assert reason_words_problems(rows) == len(rows)
 
 
-_S_QUOTES = re.compile(r"(?:asks for|names|singles out) '(?P<item>.*)', but|names a specific population \((?P<people>.*)\), but")
+_S_QUOTES = re.compile(r"(?:asks for|names|singles out) '(?P<item>.*)', but|names a specific population \((?P<people>.*)\), but|"
+                       r"asks for this in (?P<place>.*), but neither")
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
@@ -171,8 +174,9 @@ def test_what_s_reasons_quote_is_the_recommendations_own_words(split):
         found = _S_QUOTES.search(verdict.reason)
         if not found:
             continue
-        if found["item"]:
-            assert found["item"] in row["recommendation"], (row["case_id"], verdict.reason)
+        for quoted in (found["item"], found["place"]):
+            if quoted:
+                assert quoted in row["recommendation"], (row["case_id"], verdict.reason)
         for item in _listed(found["people"] or ""):
             _check_item(item, [fold(row["recommendation"])], row["case_id"], verdict.reason)
         checked += 1
@@ -194,3 +198,28 @@ def test_a_general_verb_is_not_quoted_as_the_subject():
                     WINDOW)
     assert result.verdicts["R"].passed
     assert "Protect" not in result.verdicts["R"].reason
+
+
+def _reasons(row: dict[str, str], lang: str) -> tuple[str, str]:
+    verdicts = assess(row, WINDOW, lang).verdicts
+    return verdicts["S"].reason, verdicts["R"].reason
+
+
+def test_a_goal_match_a_bare_input_count_and_a_missing_place_say_so_in_both_languages():
+    goal_row = {"recommendation": "Prevent and punish violence against persons with albinism",
+                "goal": "Attacks are punished", "target": "20", "deadline": "2019",
+                "indicator": "Number of convictions for attacks against persons with albinism"}
+    inputs_row = {"recommendation": "Protect children from violence in schools", "goal": "Children are safe at school",
+                  "indicator": "Number of schools built", "target": "300", "deadline": "2019"}
+    place_row = {"recommendation": "Améliorer l'accès aux soins de santé en milieu rural", "target": "150",
+                 "goal": "La santé s'améliore", "indicator": "Nombre de centres de santé construits", "deadline": "2020"}
+    assert _reasons(goal_row, "en")[1] == ("The indicator tracks the row's goal (Attacks), which is what the "
+                                           "recommendation asks for.")
+    assert "l'objectif de la ligne (Attacks)" in _reasons(goal_row, "fr")[1]
+    assert _reasons(inputs_row, "en")[1].startswith("The indicator counts inputs in the same sector, not what the "
+                                                    "recommendation asks (")
+    assert "violence" in _reasons(inputs_row, "en")[1] and "moyens" in _reasons(inputs_row, "fr")[1]
+    assert _reasons(place_row, "en")[0] == ("The recommendation asks for this in milieu rural, but neither the "
+                                            "indicator nor the goal says where.")
+    assert _reasons(place_row, "fr")[0] == ("La recommandation vise un lieu précis (« milieu rural »), mais ni "
+                                            "l'indicateur ni l'objectif ne disent où.")

@@ -325,9 +325,9 @@ def specific(row: PlanRow, on_subject: bool = True) -> Outcome:
         return _outcome(False, "S.population_missing", "S.named.fix", item=words)
     main_request, singled_out = row.recommendation_parts
     for rec_words, row_words in lx.PLACES.values():
-        place = first_match(rec_words, fold(main_request), main_request)
+        place = _place_phrase(rec_words, main_request)
         if place and not has(row_words, f"{row.folded['indicator']} . {row.folded['goal']}"):
-            return _outcome(False, "S.item_missing", "S.named.fix", item=place)
+            return _outcome(False, "S.place_missing", "S.named.fix", item=place)
     if singled_out:
         items = _distinctive(features(singled_out))
         if items and not matches(items, named, loose=True):
@@ -340,6 +340,27 @@ def _mechanism_named(phrase: str, text: str) -> bool:
     folded_phrase, folded_text = fold(phrase), fold(text)
     return any(instrument in folded_phrase and re.search(rf"(?<!\w)(?:{mechanism})(?!\w)", folded_text)
                for instrument, mechanism in lx.INSTRUMENT_MECHANISMS.items())
+
+
+# The noun a place word qualifies, so that the reason says "in rural areas", not "in rural".
+_PLACE_NOUN_BEFORE = re.compile(r"(?:zones?|regions?|communautes?|milieux?|localites?|villages?)\s+$")
+_PLACE_NOUN_AFTER = re.compile(r"^\s+(?:areas?|communities|community|districts?|regions?|zones?|villages?|"
+                               r"settings?|populations?)(?!\w)")
+
+
+def _place_phrase(pattern: str, main_request: str) -> str:
+    """The recommendation's words for a place it asks about ('rural areas', 'zones rurales'), accents kept."""
+    folded = fold(main_request)
+    found = re.search(rf"(?<!\w)(?:{pattern})(?!\w)", folded)
+    if not found:
+        return ""
+    start, end = found.start(), found.end()
+    before = _PLACE_NOUN_BEFORE.search(folded[:start])
+    after = _PLACE_NOUN_AFTER.match(folded[end:])
+    start = before.start() if before else start
+    end = end + after.end() if after else end
+    source = main_request if len(main_request) == len(folded) else folded
+    return source[start:end]
 
 
 def _names_its_object(row: PlanRow) -> bool:
@@ -513,7 +534,7 @@ def relevant(row: PlanRow) -> Outcome:
             and re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))
         if sector_only:
             # "Number of schools built" under "protect children from violence in schools"
-            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+            return _outcome(False, "R.only_inputs", "R.fix", subject=subject)
         if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
             if not shared.concepts and shared.stems <= WEAK_ISSUE_STEMS and people_shared:
                 shared = shared | Features({p for p in people_shared}, set(), {}, dict(rec.concept_words))
@@ -522,7 +543,7 @@ def relevant(row: PlanRow) -> Outcome:
         bridge = matches(goal.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS), ind)
         bridge.stems -= PLACE_STEMS
         if row.text["goal"] and matches(strong_issue, goal) and _distinctive(bridge):
-            return _outcome(True, "R.ok", shared=bridge.describe(within=row.quotable))
+            return _outcome(True, "R.ok_goal", shared=bridge.describe(within=row.quotable))
         people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
         if people_or_actors:
             return _outcome(False, "R.only_population", "R.fix", subject=subject,
