@@ -198,6 +198,8 @@ _TYPED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?\bt="(?:e|str|d
 _VALUE = re.compile(rb'<v(?:\s[^>]*?)?(?:/>|>([^<]*)</v>)')
 # Number text openpyxl and calamine read apart: a float with no fraction ("5.0", "1E3") stays a float
 # in openpyxl, and integers past 2**53 stay exact.
+# A <v> holding anything but a number: fine in a formula, error or string cell, not in a number cell.
+_ODD_VALUE = re.compile(rb'<v>(?!(?:[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)?</v>)')
 _EXACT_NUMBER = re.compile(rb'<v>(-?(?:[0-9]+\.0*|[0-9]*\.?[0-9]*[eE][-+]?[0-9]+|[0-9]{16,}))</v>')
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)"')
 # Text calamine reads otherwise than openpyxl: _x000D_ escapes (calamine unescapes them), and text with
@@ -217,7 +219,8 @@ def _vouch_for_text(data: bytes) -> None:
         raise Unsure("an _x000D_ escape, which calamine reads and openpyxl keeps")
     if b"<rPh" in data:
         raise Unsure("phonetic text")
-    if data.count(b"<t ") != data.count(b'<t xml:space="preserve">') or b"<t/>" in data or b"<t></t>" in data:
+    if data.count(b"<t ") != data.count(b'<t xml:space="preserve">') or b"<t/>" in data or b"<t></t>" in data \
+            or b"<is></is>" in data or b"<is/>" in data:
         raise Unsure("text markup calamine reads otherwise")
     if b"<t>" in data and _EDGE_SPACE.search(data):
         raise Unsure("text with spaces at an end, which calamine trims")
@@ -425,6 +428,10 @@ class _SheetScan:
 
     def _numbers(self) -> None:
         """Numbers openpyxl reads otherwise than calamine: exact text, and dates by the cell's style."""
+        for hit in _ODD_VALUE.finditer(self.data):   # text where a number belongs: openpyxl fails, or strips it
+            row, column, _, _ = self._cell_at(self._enclosing_cell(hit.start()), hit.start())
+            if (row, column) not in self.exact:
+                raise Unsure("a value that is not a number")
         for hit in _EXACT_NUMBER.finditer(self.data):
             self._number_cell(self._enclosing_cell(hit.start()))
         if 0 in self.dates:
