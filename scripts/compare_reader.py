@@ -4,6 +4,7 @@ WorkbookData and the same findings and SMART verdicts, or the same error.
 
     python scripts/compare_reader.py FOLDER_OR_FILE ...      # any workbooks
     python scripts/compare_reader.py --demo --hostile         # the demo's outputs and tests/hostile.py's corpora
+    python scripts/compare_reader.py --rwanda                 # Rwanda's workshop, one plan saved by LibreOffice
 
 It prints one line per file that differs, then how many files took the fast path and why the others
 did not (openpyxl reads those, so they cannot differ). Exit 1 when any file differs.
@@ -104,8 +105,21 @@ def workbooks(paths: list[Path]) -> list[Path]:
     return found
 
 
-def demo_and_hostile(root: Path, demo: bool, hostile: bool) -> list[Path]:
+def demo_and_hostile(root: Path, demo: bool, hostile: bool, rwanda: bool = False) -> list[Path]:
     found = []
+    if rwanda:   # Rwanda's 2011 workshop (tests/rwanda_workshop.py), Justice's plan recalculated by LibreOffice
+        import shutil
+
+        sys.path.insert(0, str(REPO / "tests"))
+        from conftest import LibreOffice
+        from rwanda_workshop import rwanda_workshop
+
+        office = LibreOffice(shutil.which("soffice") or "soffice", root)
+        try:
+            workshop = rwanda_workshop(root / "rwanda", office)
+        finally:
+            office.close()
+        found += workbooks([workshop["groups"], workshop["plan"], workshop["list"]])
     if demo:
         from addin.demo import run_demo
 
@@ -125,9 +139,11 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--demo", action="store_true", help="also the outputs of `upr demo`")
     parser.add_argument("--hostile", action="store_true", help="also tests/hostile.py's two corpora")
+    parser.add_argument("--rwanda", action="store_true",
+                        help="also Rwanda's workshop (needs ../shared and LibreOffice), as tests/rwanda_workshop.py makes it")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="upr-compare-") as work:
-        paths = workbooks(args.paths) + demo_and_hostile(Path(work), args.demo, args.hostile)
+        paths = workbooks(args.paths) + demo_and_hostile(Path(work), args.demo, args.hostile, args.rwanda)
         result = compare(paths)
     for line in result.differences:
         print(line)
