@@ -566,3 +566,10 @@ def test_check_csv_names_missing_columns(tmp_path):
 def test_check_csv_unreadable_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError):
         check_csv(tmp_path / "absent.csv", WINDOW)
+
+
+def test_a_year_like_number_alone_in_the_target_of_a_count_is_a_value():
+    """'2000' people to reach by the deadline given in its own column, not the year 2000."""
+    assert verdicts(indicator="Number of stateless persons granted citizenship", target="2000", deadline="2019")["M"]
+    assert not verdicts(indicator="Number of stateless persons granted citizenship", target="by 2019",
+                        deadline="2019")["M"]

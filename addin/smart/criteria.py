@@ -388,7 +388,9 @@ def measurable(row: PlanRow) -> Outcome:
         # "NPM designated with its own budget line", target "Designated": a yes/no fact despite the unit word
         return _outcome(True, "M.ok_structural")
     unit = row.unit_word or row.indicator_word(lx.PROCESS_WORDS) or row.indicator_word(lx.EFFORT_WORDS)
-    if quantities(target_text) or re.fullmatch(rf"(?:{lx.WHOLE_TARGET})\b.*", row.folded["target"]):
+    # "2000" alone in the Target column of a count whose deadline has its own column: 2,000 people, not a year
+    year_like_count = row.is_count and bool(row.text["deadline"]) and re.fullmatch(r"\d{4}", target_text.strip())
+    if quantities(target_text) or year_like_count or re.fullmatch(rf"(?:{lx.WHOLE_TARGET})\b.*", row.folded["target"]):
         return _outcome(True, "M.ok", unit=unit, target=target_text)
     if row.indicator_target is not None:
         return _outcome(True, "M.ok", unit=unit,
