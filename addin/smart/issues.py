@@ -116,8 +116,9 @@ def _telling_words(text: str, issue: str) -> str:
     quoted = []
     for term in sorted(weights, key=lambda t: -weights[t]):
         found = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, term.split())) + r"(?!\w)", folded)
-        if found and not any(term in other or other in term for other in quoted):
-            quoted.append(source[found.start():found.end()])
+        words = source[found.start():found.end()] if found else ""
+        if words and not any(fold(words) in fold(other) or fold(other) in fold(words) for other in quoted):
+            quoted.append(words)
         if len(quoted) == 2:
             break
     return ", ".join(quoted)
