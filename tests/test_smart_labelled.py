@@ -25,7 +25,7 @@ LABELLED = Path(__file__).with_name("data") / "smart-labelled.csv"
 WINDOW = PlanWindow.from_years(2016, 2020)   # the plan the rows' deadlines are labelled against
 KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
         "responsible_body")
-# Floors a little below the figures of 2026-11-30 (dev: S .998 M 1 A .998 R .994 T 1; held-out: S .959 M 1
+# Floors a little below the figures of 2026-11-30 (dev, 660 rows: S .997 M 1 A .995 R .988 T 1; held-out: S .959 M 1
 # A .959 R .903 T 1), so that a change that loses rows fails here. The target is 0.92 on every criterion.
 FLOORS = {"dev": 0.97, "test": 0.88}
 
