@@ -112,7 +112,7 @@ def test_an_unusable_workbook_is_named_and_the_good_one_still_runs(corpus, name,
     text = run("validate", good, bad, inputs=[good, bad])
     assert text.exit_code == 2
     assert bad.name in text.output and UNUSABLE[name] in one_line(text.output)
-    assert f"✓ {good.name}: 1 rows, no errors." in text.output
+    assert f"✓ {good.name}: 1 row, no errors." in text.output
 
     master = tmp_path / "out" / "master.xlsx"
     merged = run("merge", good, bad, "-o", master, inputs=[good, bad])

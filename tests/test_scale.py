@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import openpyxl
 
 from addin import limits, validate as validate_module
-from addin.annotate import CHECK_SHEET, _write_check_sheet, clear_flags, plan_flags
+from addin.annotate import CHECK_SHEETS, _write_check_sheet, clear_flags, plan_flags
 from addin.findings import Finding
 from addin.limits import MAX_CELL_CHARACTERS, MAX_SHEET_HYPERLINKS
 from addin.master import _write_findings
@@ -98,14 +98,14 @@ def test_check_sheet_links_only_the_first_rows_past_the_cap_and_keeps_long_fill_
     _write_check_sheet(wb, plan, original_fills, "fr", max_links=25)
     wb.save(tmp_path / "checked.xlsx")
 
-    xml = _sheet_xml(tmp_path / "checked.xlsx", CHECK_SHEET)
+    xml = _sheet_xml(tmp_path / "checked.xlsx", CHECK_SHEETS["fr"])
     assert xml.count("<hyperlink ") == 25
     assert "25" in _comments_xml(tmp_path / "checked.xlsx") and "15" in _comments_xml(tmp_path / "checked.xlsx")
     reopened = openpyxl.load_workbook(tmp_path / "checked.xlsx")
-    record = [c.value for c in reopened[CHECK_SHEET]["T"][1:] if c.value]
+    record = [c.value for c in reopened[CHECK_SHEETS["fr"]]["T"][1:] if c.value]
     assert len(record) > 1 and all(len(piece) <= MAX_CELL_CHARACTERS for piece in record)
     assert clear_flags(reopened) == len(original_fills)
-    assert CHECK_SHEET not in reopened.sheetnames
+    assert CHECK_SHEETS["fr"] not in reopened.sheetnames
 
 
 def test_validate_keeps_no_parsed_workbook_once_a_file_is_checked(tmp_path, monkeypatch):
@@ -145,8 +145,9 @@ def test_the_findings_table_is_drawn_whole_at_the_console_width(tmp_path):
 
     table = [line for line in lines if line[:1] in "┏┃┡│└"]
     assert {cell_len(line) for line in table} == {80}  # one width, every row boxed
-    assert sum(line.startswith("│ missing-field") for line in table) == 3 and "│ Cellule" in table[1].replace("┃", "│")
+    # French names the finding's type ("Champ obligatoire manquant"), folded over lines
+    assert sum(line.startswith("│ Champ") for line in table) == 3 and "│ Cellule" in table[1].replace("┃", "│")
     body = " ".join(line.split("│")[4].strip() for line in table if line.startswith("│")).split()
     assert " ".join(body).endswith("the indicator does not track what the recommendation is about (enfants, "
                                    "écoles, « accès »)")
-    assert any("RWA-10-042" in line and "smart R" in line for line in table)
+    assert any("RWA-10-042" in line and "Indicateur non" in line for line in table)
