@@ -71,7 +71,7 @@ def write_summary(book, title: str, result: "MergeResult") -> None:
     for header_row in header_rows:    # no header breaks inside a word
         fit_header_widths(widths, {c: (v, s or PLAIN) for c, (v, s) in cells.get(header_row, {}).items()},
                           button=False)
-    sheet = book.sheet(title, widths)
+    sheet = book.sheet(title, widths, keep_heights=True)   # the charts are placed by the rows' heights
     for r in sorted(cells):
         sheet.row(r, [(c, value, style) for c, (value, style) in sorted(cells[r].items())])
     for top, chart in charts:

@@ -14,7 +14,7 @@ class Formula(str):
     """A formula the coordinator typed in one of their columns: written back as a formula."""
 
 
-@dataclass
+@dataclass(slots=True)
 class MasterRow:
     """One row of a master matrix sheet (or of Removed rows)."""
 

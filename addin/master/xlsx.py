@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, replace
+import functools
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from ..layout import (DEFAULT_COLUMN_WIDTH, DEFAULT_FONT_SIZE, DEFAULT_ROW_HEIGHT, FILTER_BUTTON_WIDTH, header_width,
@@ -51,8 +52,19 @@ class Style:
     num_format: str | None = None
     quote: bool = False             # Excel's quote prefix: the text is text even if it looks like a formula
 
+    def __hash__(self) -> int:   # looked up once per cell: computed once per style
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = hash(tuple(self.__dict__[f] for f in _STYLE_FIELDS))
+            object.__setattr__(self, "_hash", found)
+        return found
+
     def but(self, **changes) -> "Style":
-        return replace(self, **changes)
+        key = (self, tuple(sorted(changes.items())))
+        found = _CHANGED.get(key)
+        if found is None:
+            found = _CHANGED[key] = replace(self, **changes)
+        return found
 
     def properties(self) -> dict[str, object]:
         props: dict[str, object] = {}
@@ -80,6 +92,8 @@ class Style:
         return props
 
 
+_STYLE_FIELDS = tuple(f.name for f in fields(Style))
+_CHANGED: dict[tuple, Style] = {}   # a style with a change, made once (the styles are few)
 PLAIN = Style()
 TOP = Style(valign="top")
 WRAP_TOP = Style(wrap=True, valign="top")
@@ -124,8 +138,10 @@ class Book:
         return found
 
     def sheet(self, name: str, widths: dict[int, float] | None = None, *, filter_row: int | None = None,
-              hidden_columns: set[int] = frozenset()) -> "Sheet":
+              hidden_columns: set[int] = frozenset(), keep_heights: bool = False) -> "Sheet":
+        """keep_heights: keep every row's height to the end, as charts placed over the rows need."""
         sheet = Sheet(self, self.workbook.add_worksheet(name), widths or {}, filter_row, hidden_columns)
+        sheet.keep_heights = keep_heights
         self.sheets.append(sheet)
         return sheet
 
@@ -153,6 +169,7 @@ class Sheet:
         self.widths = dict(widths)
         self.filter_row = filter_row
         self.hidden_columns = set(hidden_columns)
+        self.keep_heights = False
         self.rows = 0           # the last row written
         self.columns = 0        # the widest row written
         for column in sorted(set(self.widths) | set(hidden_columns)):
@@ -192,8 +209,7 @@ class Sheet:
                     width = self.widths.get(column, DEFAULT_COLUMN_WIDTH)
                     if r == self.filter_row:
                         width -= FILTER_BUTTON_WIDTH
-                    height = text_height(text.replace("\r", CARRIAGE_RETURN), width, bold=style.bold,
-                                         size=style.size, wrap=style.wrap)
+                    height = _text_height(text, width, style.bold, style.size, style.wrap)
                     if height > needed:
                         needed = height
                 continue
@@ -213,7 +229,17 @@ class Sheet:
                 worksheet.write_string(row0, col0, cell_text(str(value)), format_of(style))
         if needed > DEFAULT_ROW_HEIGHT + 0.5:
             worksheet.set_row(r - 1, float(math.ceil(needed)))
+        if not self.keep_heights and r >= 2:
+            # The row before this one is in the file now: xlsxwriter would keep its height to the end.
+            worksheet.row_info.pop(r - 2, None)
+            worksheet.row_sizes.pop(r - 2, None)
         self.rows = max(self.rows, r)
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_height(text: str, width: float, bold: bool, size: float, wrap: bool) -> float:
+    """Measured as the openpyxl writer measured it, a CR as Excel's escape; findings repeat their words."""
+    return text_height(text.replace("\r", CARRIAGE_RETURN), width, bold=bold, size=size, wrap=wrap)
 
 
 def number_style(style: Style, value: object) -> Style:

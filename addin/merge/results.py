@@ -86,14 +86,14 @@ class GroupStats:
         return sum(score >= len(SMART_CRITERIA) for score in self.smart_scores) / len(self.smart_scores)
 
 
-@dataclass
+@dataclass(slots=True)
 class PlacedFinding:
     finding: Finding
     group: str
     link: tuple[str, str] | None     # (sheet title, cell) in the master
 
 
-@dataclass
+@dataclass(slots=True)
 class StrayNote:
     group: str
     source_file: str
