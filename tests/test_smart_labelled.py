@@ -98,8 +98,6 @@ _R_QUOTES = [
     (re.compile(r"is about '(?P<other>.*)', not '(?P<subject>.*)' named in the recommendation\.$"), ),
     (re.compile(r"tracks the row's goal \((?P<shared>.*)\), which is what the recommendation asks for\.$"), ),
     (re.compile(r"counts inputs in the same sector, not what the recommendation asks \((?P<subject>.*)\)\.$"), ),
-    (re.compile(r"The indicator \((?P<other>.*)\) is on the same specific issue as the recommendation "
-                r"\((?P<subject>.*)\), as the classifier"), ),
 ]
 
 
@@ -225,39 +223,3 @@ def test_a_goal_match_a_bare_input_count_and_a_missing_place_say_so_in_both_lang
                                             "indicator nor the goal says where.")
     assert _reasons(place_row, "fr")[0] == ("La recommandation vise un lieu précis (« milieu rural »), mais ni "
                                             "l'indicateur ni l'objectif ne disent où.")
-
-
-HATE_SPEECH = {"recommendation": "Combat hate speech against minorities", "goal": "Incitement to hatred is punished",
-               "target": "15", "deadline": "2019", "responsible_body": "Office of the Director of Public Prosecutions"}
-
-
-def test_the_issue_classifier_relates_words_the_lexicon_does_not_link_and_only_narrow_issues():
-    """R's evidence beyond the lexicon: both texts in the same narrow UPR Info issue (Y018: racial discrimination).
-    A shared population or sector issue is no evidence: women trained in tailoring do not track access to justice
-    for women, a ban on corporal punishment does not track the OPCAT."""
-    linked = assess({**HATE_SPEECH, "indicator": "Number of convictions for incitement to ethnic hatred"}, WINDOW)
-    assert linked.verdicts["R"].passed, linked.verdicts["R"]
-    assert linked.verdicts["R"].reason.startswith("The indicator (ethnic, hatred) is on the same specific issue")
-    assert reason_words_problems([{**HATE_SPEECH, "case_id": "hate",
-                                   "indicator": "Number of convictions for incitement to ethnic hatred"}]) == 1
-    for recommendation, indicator in (
-            ("Improve access to justice for women", "Number of women trained in tailoring"),
-            (OPCAT, "Law prohibiting corporal punishment in the home enacted"),
-            ("Combat hate speech against minorities", "Number of NGOs registered")):
-        result = assess({**HATE_SPEECH, "recommendation": recommendation, "indicator": indicator}, WINDOW)
-        assert not result.verdicts["R"].passed, (indicator, result.verdicts["R"])
-
-
-def test_the_classifier_is_loaded_only_when_the_lexicon_cannot_decide():
-    import subprocess
-    import sys
-
-    code = ("import sys; from addin.smart import assess, PlanWindow; import addin.smart.issues as issues; "
-            "w = PlanWindow.from_years(2016, 2020); "
-            "assess({'recommendation': 'Abolish the death penalty', 'indicator': 'Death penalty abolished by law', "
-            "'deadline': '2019'}, w); print(issues._MODEL is None); "
-            "assess({'recommendation': 'Combat hate speech against minorities', "
-            "'indicator': 'Number of convictions for incitement to ethnic hatred', 'deadline': '2019'}, w); "
-            "print(issues._MODEL is None)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["True", "False"]

@@ -37,8 +37,7 @@ def assess(row: Mapping[str, object], window: PlanWindow, lang: str = "en") -> S
     plan_row = PlanRow(row)
     relevance = relevant(plan_row)
     outcomes = {
-        # related only by the classifier: the words are ones the lexicon cannot match, so S cannot check them
-        "S": specific(plan_row, on_subject=relevance.passed and relevance.message_id != "R.ok_issue"),
+        "S": specific(plan_row, on_subject=relevance.passed),
         "M": measurable(plan_row),
         "A": achievable(plan_row, window, lang),
         "R": relevance,

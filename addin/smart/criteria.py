@@ -11,7 +11,6 @@ from functools import cached_property
 
 from ..dates import When, find_when_in_text, parse_when
 from . import lexicon as lx
-from .issues import shared_issue
 from .messages import message
 from .model import PlanWindow, Verdict
 from .text import (Entity, Features, Quantity, acronym_expansions, entities, features, first_match, fold, has,
@@ -547,12 +546,6 @@ def relevant(row: PlanRow) -> Outcome:
         bridge.stems -= PLACE_STEMS
         if row.text["goal"] and matches(strong_issue, goal) and _distinctive(bridge):
             return _outcome(True, "R.ok_goal", shared=bridge.describe(within=row.quotable))
-        generic_structure = row.is_structural and not _names_its_object(row)  # "A policy is adopted" (D24, F20)
-        telling = "" if shared or generic_structure else shared_issue(row.text["recommendation"], row.indicator)
-        if telling:
-            # words the lexicon does not link ("incitement to ethnic hatred" under hate speech): the classifier of
-            # UPR recommendations puts both in the same narrow issue
-            return _outcome(True, "R.ok_issue", other=telling, subject=subject)
         people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
         if people_or_actors:
             return _outcome(False, "R.only_population", "R.fix", subject=subject,
