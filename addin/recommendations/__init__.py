@@ -16,7 +16,7 @@ are what the rest of UPR Matrix imports from `addin.recommendations`.
 from __future__ import annotations
 
 # Inference of missing labels, called from build (tests replace it there).
-from ..intelligence import infer
+from .build import infer
 from .model import (ACCEPTED, FORMAT_NAMES, LIST_SEPARATOR, MULTI_VALUED, NOTED, PENDING, PLEDGE, UHRI_SOURCE,
                     UN_REPORT_SOURCE, UPR_INFO_SOURCE, ImportResult, Recommendation, normalise)
 from .states import state_code, state_key

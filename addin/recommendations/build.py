@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..groups import GroupMapping, slug
-from ..intelligence import infer
 from .model import Recommendation, UHRI_SOURCE, UN_REPORT_SOURCE, UPR_INFO_SOURCE, normalise
 from .states import _id_prefix, _state_display, state_key
 from .cells import (_NUMBER_ONLY, _action_category, _bullets, _int, _prose, _session, _single, _skip_reason,
@@ -21,6 +20,14 @@ from .reviews import cycle_for_session, cycle_for_year
 from .responses import _note, parse_response
 from .paragraphs import _paragraphs_from_lines, split_paragraph
 from .sources import _Source, _detect_format
+
+
+def infer(texts):
+    """Action category and issues of texts that lack them (addin.intelligence, loaded with numpy only
+    when a list needs inference: reading or validating workbooks never pays for it)."""
+    from ..intelligence import infer as model_infer
+
+    return model_infer(texts)
 
 
 @dataclass
