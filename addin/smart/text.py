@@ -87,7 +87,19 @@ def first_match(pattern: str, folded_text: str, original: str = "") -> str:
     return source[found.start():found.end()]
 
 
-_CONCEPTS = [(_word_regex(pattern), tags) for pattern, tags in lx.CONCEPT_PATTERNS]
+# Compiled when a text first lets the pattern through (triggers): compiling all of them cost every
+# command about 0.15 s at start-up, and a workbook's texts reach only some.
+_CONCEPTS = [(pattern, tags) for pattern, tags in lx.CONCEPT_PATTERNS]
+_COMPILED: list[re.Pattern | None] = [None] * len(_CONCEPTS)
+
+
+def _concept_regex(k: int) -> re.Pattern:
+    regex = _COMPILED[k]
+    if regex is None:
+        regex = _COMPILED[k] = _word_regex(_CONCEPTS[k][0])
+    return regex
+
+
 _CONCEPT_TRIGGERS = Triggers([pattern for pattern, _ in lx.CONCEPT_PATTERNS])
 
 _SUFFIXES = sorted("""
@@ -179,10 +191,10 @@ def _read(raw: str, keep_generic: bool) -> tuple:
     # Only the patterns that can begin where one of the text's words begins are run (same result, see triggers).
     beginnings = _CONCEPT_TRIGGERS.beginnings(remaining)
     candidates = _CONCEPT_TRIGGERS.mask(beginnings)
-    for k, (regex, tags) in enumerate(_CONCEPTS):
+    for k, (_, tags) in enumerate(_CONCEPTS):
         if not candidates >> k & 1:
             continue
-        spans = [found.span() for found in regex.finditer(remaining)]
+        spans = [found.span() for found in _concept_regex(k).finditer(remaining)]
         if not spans:
             continue
         pieces, done = [], 0
