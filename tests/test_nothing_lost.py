@@ -9,8 +9,13 @@ be in the master on its own row and column, or the file be named in Sources, or 
 Findings. Half the examples re-merge after the group swapped two rows: the coordinator's
 notes must follow the rows' content.
 
-No LibreOffice here, and tiny workbooks: 300 examples in CI (60 locally; UPR_LOST_EXAMPLES
-overrides), derandomized so that a failure reproduces.
+No LibreOffice here, and tiny workbooks: 100 examples in CI (60 locally; UPR_LOST_EXAMPLES
+overrides), derandomized so that a failure reproduces. 100 catch every planted bug that 300 caught
+(2026-11-30, each on a copy of the tree): numbers resolved by text before the ambiguity check (77.1 vs
+77.10), an ambiguous number filled in by the merge, extra sheets' cells dropped, re-merge matching by row
+key only, comments dropped. Two planted bugs neither count caught: the reader filling an ambiguous ID's
+text (the merge discards it anyway) and a hidden sheet's stray cells dropped (the hidden copy here is a
+matrix, read as one).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from addin.templates import Rows, build_workbook, choice_label
 
 from conftest import IN_CI
 
-EXAMPLES = int(os.environ.get("UPR_LOST_EXAMPLES") or (300 if IN_CI else 60))
+EXAMPLES = int(os.environ.get("UPR_LOST_EXAMPLES") or (100 if IN_CI else 60))
 LOST = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
