@@ -140,13 +140,25 @@ class Book:
     def sheet(self, name: str, widths: dict[int, float] | None = None, *, filter_row: int | None = None,
               hidden_columns: set[int] = frozenset(), keep_heights: bool = False) -> "Sheet":
         """keep_heights: keep every row's height to the end, as charts placed over the rows need."""
-        sheet = Sheet(self, self.workbook.add_worksheet(name), widths or {}, filter_row, hidden_columns)
+        worksheet = self.workbook.add_worksheet(name)
+        worksheet._escape_control_characters = _escape_control_characters
+        sheet = Sheet(self, worksheet, widths or {}, filter_row, hidden_columns)
         sheet.keep_heights = keep_heights
         self.sheets.append(sheet)
         return sheet
 
     def close(self) -> None:
         self.workbook.close()
+
+
+def _escape_control_characters(text: str) -> str:
+    """A control character as Excel's _xHHHH_ escape, as openpyxl wrote it. Unlike xlsxwriter, text
+    that holds such an escape already is written as it is: a source read without unescaping
+    (a bell typed in Excel reads as "_x0007_") shows in Excel as the group typed it."""
+    return _CONTROL_CHARACTER.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
 def fit_header_widths(widths: dict[int, float], headers: dict[int, tuple[str, Style]], button: bool) -> None:
