@@ -243,8 +243,8 @@ class Sheet:
             worksheet.set_row(r - 1, float(math.ceil(needed)))
         if not self.keep_heights and r >= 2:
             # The row before this one is in the file now: xlsxwriter would keep its height to the end.
-            worksheet.row_info.pop(r - 2, None)
-            worksheet.row_sizes.pop(r - 2, None)
+            for kept in ("row_info", "set_rows", "row_sizes"):   # set_rows before xlsxwriter 3.2
+                getattr(worksheet, kept, {}).pop(r - 2, None)
         self.rows = max(self.rows, r)
 
 
