@@ -370,7 +370,7 @@ def test_shipped_model_is_refitted_on_every_session_and_records_its_validation()
     assert set(meta["train_sessions"]) == set(validation["train_sessions"]) | held_out
     assert meta["val_sessions"] == []
     # What the validation model scored on the held-out sessions. `python scripts/train_intelligence.py
-    # --reproduce` rebuilds it (without the teacher, about 4 minutes on 2 idle cores) and checks these figures.
+    # --reproduce` rebuilds it (without the teacher, about 3.5 minutes on 2 idle cores) and checks these figures.
     assert validation["category_accuracy"] >= 0.90, validation["category_accuracy"]
     assert validation["category_accuracy"] > validation["undistilled_accuracy"] > validation["logistic_accuracy"]
     assert validation["issues_micro_f1"] >= 0.85, validation["issues_micro_f1"]
