@@ -214,6 +214,8 @@ def validate(
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the messages."),
     first_year: Optional[int] = typer.Option(None, "--from", help="First year of the plan (overrides the list)."),
     last_year: Optional[int] = typer.Option(None, "--to", help="Year of the next review (overrides the list)."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N",
+                                       help="Workbooks read at once, each in its own process (default: one per core)."),
 ) -> None:
     """Check filled workbooks: missing fields, unknown IDs, dates, SMART indicators.
 
@@ -222,7 +224,10 @@ def validate(
     from .report import render_text
     from .validate import validate_paths
 
-    report = validate_paths(paths, lang=lang.value, first_year=first_year, last_year=last_year)
+    from .parallel import default_jobs
+
+    report = validate_paths(paths, lang=lang.value, first_year=first_year, last_year=last_year,
+                            jobs=jobs or default_jobs())
     if annotate:
         unwritten = _annotate_all(report, lang.value)
     if format == Format.json:
@@ -291,16 +296,19 @@ def merge(
     lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the master."),
     recommendations: Optional[Path] = typer.Option(None, "--recommendations",
                                                    help="Full list, for coverage of recommendations no group got."),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, metavar="N",
+                                       help="Workbooks read at once, each in its own process (default: one per core)."),
 ) -> None:
     """Merge group workbooks into one master matrix with provenance, coverage and a summary.
 
     Exit code 0: merged; 2: some input could not be read (the others are still merged) or nothing was merged.
     """
     from .merge import merge_workbooks, render_summary
+    from .parallel import default_jobs
 
     try:
         result = merge_workbooks(paths, output, lang=lang.value, recommendations=recommendations,
-                                 console=console)
+                                 console=console, jobs=jobs or default_jobs())
     except (InputError, OutputError) as exc:
         fail(exc)
     render_summary(result, console)

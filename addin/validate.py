@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from . import upr_calendar
@@ -9,6 +10,7 @@ from .checks import ALL_CHECKS, CheckContext
 from .errors import InputError
 from .findings import Finding
 from .messages import message
+from .parallel import map_in_order
 from .inputs import scan_inputs
 from .reader import WorkbookData, open_workbook
 from .report import FileReport, Report
@@ -133,8 +135,11 @@ def _once_per_cell(findings: list[Finding]) -> list[Finding]:
 
 
 def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | None = None,
-                   last_year: int | None = None, on_file=None) -> Report:
-    """Validate every workbook under paths; unusable files are reported, the rest still run."""
+                   last_year: int | None = None, on_file=None, jobs: int = 1) -> Report:
+    """Validate every workbook under paths; unusable files are reported, the rest still run.
+
+    jobs: processes reading and validating files at once (addin.parallel); the report is the same.
+    """
     scan = scan_inputs(paths, lang)
     files, problems = scan.files, scan.problems
     report = Report(lang=lang)
@@ -142,19 +147,29 @@ def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | Non
         report.files.append(FileReport(path=problem.path, kind="unknown", group="", error=str(problem)))
     for path, why in scan.skipped:
         report.files.append(FileReport(path=path, kind="unknown", group="", skipped=why))
+    one_file = partial(_validate_file, lang=lang, first_year=first_year, last_year=last_year)
+    # Workbooks the scan has read already (a workbook beside its annotated copy) are validated here.
+    read_elsewhere = map_in_order(one_file, [p for p in files if p not in scan.read], jobs)
     for path in files:
-        try:
-            data = scan.read.get(path) or open_workbook(path)
-        except InputError as exc:
-            report.files.append(FileReport(path=path, kind="unknown", group="", error=str(exc)))
-            continue
-        # The parsed workbook is dropped here: only the findings and SMART results are kept, so memory
-        # grows with what the output shows, not with the files (annotating reads the file again).
-        report.files.append(validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year))
-        del data
+        if path in scan.read:
+            report.files.append(validate_workbook(scan.read[path], lang=lang, first_year=first_year,
+                                                  last_year=last_year))
+        else:
+            report.files.append(next(read_elsewhere))
         if on_file:
             on_file(path)
     if not report.files:
         report.files.append(FileReport(path=Path(" ".join(map(str, paths))), kind="unknown", group="",
                                        error="no workbook (.xlsx, .xlsm, .xls, .ods) found"))
     return report
+
+
+def _validate_file(path: Path, *, lang: str, first_year: int | None, last_year: int | None) -> FileReport:
+    """One workbook's report. Its parsed workbook is dropped on return: only the findings and SMART
+    results are kept, so memory grows with what the output shows, not with the files (annotating
+    reads the file again)."""
+    try:
+        data = open_workbook(path)
+    except InputError as exc:
+        return FileReport(path=path, kind="unknown", group="", error=str(exc))
+    return validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year)

@@ -710,3 +710,26 @@ def test_french_master(workshop, tmp_path):
     assert any(all(s in dv.formula1 for s in STATUSES.values())
                for dv in wb[names[PLAN]].data_validations.dataValidation)
     assert len(result.not_addressed) == len(workshop["untouched"])
+
+
+def test_workers_give_the_same_master_and_sources_as_one_process(workshop, tmp_path):
+    # Files are read and validated in worker processes (merge --jobs); the order they come back in,
+    # duplicates, unreadable files and lists must not change a thing.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from compare_master import compare
+
+    folder = tmp_path / "in"
+    shutil.copytree(workshop["groups"], folder)
+    shutil.copy2(folder / "Justice - Implementation plan.xlsx", folder / "zz copy of justice.xlsx")
+    (folder / "broken.xlsx").write_bytes(b"not a workbook")
+    shutil.copy2(workshop["list"], folder / "list.xlsx")
+    now = dt.datetime(2026, 11, 30, 12, 0)
+    results = {jobs: merge_workbooks([folder], tmp_path / f"master{jobs}.xlsx", jobs=jobs, now=now) for jobs in (1, 2)}
+
+    def sources(result):
+        return [(Path(s.path).name, s.status, s.kind, s.group, s.rows, s.findings, s.reason) for s in result.sources]
+    assert sources(results[1]) == sources(results[2])
+    assert {Path(s.path).name for s in results[2].skipped} >= {"zz copy of justice.xlsx", "broken.xlsx", "list.xlsx"}
+    assert len(results[2].merged) == len(results[1].merged) > 5
+    assert results[1].warnings == results[2].warnings
+    assert compare(tmp_path / "master1.xlsx", tmp_path / "master2.xlsx") == []

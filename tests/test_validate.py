@@ -274,3 +274,17 @@ def test_fill_keeps_typing_past_the_pre_formatted_rows(workshop, tmp_path):
     rows = [(torture, {**TORTURE_LAW, "target": f"Act enacted ({n})"}) for n in range(MATRIX_ROWS + 20)]
     fill_matrix(path, rows, kind="implementation_plan")
     assert len(open_workbook(path).matrix("implementation_plan").rows) == len(rows)
+
+
+def test_workers_give_the_same_report_as_one_process(workshop, filled_plan, tmp_path):
+    # validate --jobs reads and validates files in worker processes: same files, same order, same findings.
+    folder = tmp_path / "in"
+    shutil.copytree(workshop / "groups", folder)
+    shutil.copy(filled_plan, folder / "Justice - Implementation plan.xlsx")
+    (folder / "broken.xlsx").write_bytes(b"not a workbook")
+    one, two = (validate_paths([folder], jobs=jobs) for jobs in (1, 2))
+    assert len(two.files) >= 10 and any(f.error for f in two.files)
+    assert sum(len(f.findings) for f in two.files) > 5
+    assert json.dumps(one.as_dict(), default=str) == json.dumps(two.as_dict(), default=str)
+    result = CliRunner().invoke(app, ["validate", str(folder), "--jobs", "2", "--format", "json"])
+    assert json.loads(result.stdout)["files"] == json.loads(json.dumps(one.as_dict(), default=str))["files"]

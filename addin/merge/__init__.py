@@ -56,11 +56,12 @@ def backup_path(output: Path, when: dt.datetime) -> Path:
 
 
 def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | None = None,
-                    console=None, now: dt.datetime | None = None, on_file=None) -> MergeResult:
+                    console=None, now: dt.datetime | None = None, on_file=None, jobs: int = 1) -> MergeResult:
     """Merge the workbooks under paths into the master at output and return what was done.
 
     console: a rich Console for the progress bar (nothing is printed without one).
     on_file: called with each path once read, e.g. to update Excel's status bar.
+    jobs: processes reading and validating sources at once (addin.parallel); the master is the same.
     Raises OutputError when the master cannot be written (open, locked, not a master) and
     InputError when the --recommendations list cannot be read; unusable inputs are skipped.
     """
@@ -82,7 +83,7 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
     full_list = _full_list(recommendations, lang)
     with output_lock(output, lang):
         old = read_master(output) if output.exists() else None
-        sources, loaded, lists, warnings = _load_sources(files, output, lang, console, on_file, scan.read)
+        sources, loaded, lists, warnings = _load_sources(files, output, lang, console, on_file, scan.read, jobs)
         result.warnings += warnings + scan.notes
         result.sources = [SourceResult(path=p.path or Path(str(p)), status="skipped", reason=p.detail, unusable=True)
                           for p in problems] + sources

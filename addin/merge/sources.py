@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..errors import InputError
@@ -12,6 +13,7 @@ from ..groups import DEFAULT_GROUPS, normalise
 from ..ids import id_text
 from ..master import EXCEL_CELL_LIMIT, SOURCE_FILE, SOURCE_ROW, kind_label
 from ..metadata import WorkbookMeta
+from ..parallel import map_in_order
 from ..reader import HEADER_SEARCH_ROWS, WorkbookData, open_workbook
 from ..schema import RECOMMENDATIONS
 from .results import SourceResult
@@ -75,13 +77,76 @@ def _validate(data: WorkbookData, lang: str):
     return validate_workbook(data, lang=lang)
 
 
-def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
-                  preloaded: dict[Path, WorkbookData] | None = None) -> tuple[
-        list[SourceResult], list[_Loaded], _Lists, list[str]]:
-    """Open and validate each file, one at a time, keeping only what the master needs of it;
-    skipped ones are recorded, never fatal."""
+@dataclass
+class _Read:
+    """What reading and validating one source gives, in a worker process or this one."""
+
+    source: SourceResult
+    item: _Loaded | None = None                 # None: skipped
+    data_kind: str = ""                         # what the reader took the file for
+    full_list: list = field(default_factory=list)
+    recommendations: list = field(default_factory=list)
+    list_records: list = field(default_factory=list)   # a recommendation list given as a source
+    warning: str = ""
+
+
+def _read_source(path: Path, *, target: Path, lang: str, data: WorkbookData | None = None) -> _Read:
+    """Open and validate one file and keep only what the master needs of it."""
     from .rows import _source_rows
 
+    source = SourceResult(path=path, format=path.suffix.lower().lstrip("."))
+    read = _Read(source)
+    if path.resolve() == target:
+        source.status, source.kind, source.reason = "skipped", "master", reason("output", lang)
+        return read
+    try:
+        data = data or open_workbook(path)
+    except InputError as exc:
+        source.status, source.reason, source.unusable = "skipped", exc.detail, True
+        return read
+    source.kind, source.modified, source.sha256 = data.kind, data.modified, data.sha256
+    read.data_kind = data.kind
+    if data.kind == "master" or _looks_like_master(data):
+        source.status, source.reason = "skipped", reason("master", lang)
+        return read
+    if not data.matrices:
+        source.status = "skipped"
+        # A group's workbook whose matrix sheet is gone still holds its list: it is unusable, not a list.
+        if data.recommendations and data.kind == "recommendations":
+            source.kind, source.reason = "recommendations", reason("list", lang)
+            source.rows = len(data.recommendations)
+            read.list_records = data.recommendations
+        else:
+            source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang, rows=HEADER_SEARCH_ROWS), True
+            if data.no_matrix_hint:
+                source.reason += f"; {data.no_matrix_hint}"
+        return read
+    source.group_key, source.group = _group_identity(data, lang)
+    source.kind = data.matrices[0].kind
+    source.rows = sum(len(m.rows) for m in data.matrices)
+    source.stray = len(data.stray)
+    item = _Loaded(source, data.path, kinds=[m.kind for m in data.matrices], stray=list(data.stray),
+                   group_sheet=dict(data.group_sheet.values) if data.group_sheet else None, meta=data.meta,
+                   cell_warnings=_cell_warnings(data, lang))
+    report = None
+    try:
+        report = _validate(data, lang)
+        item.findings = list(report.findings)
+        source.findings = len(item.findings)
+    except Exception as exc:  # a check's bug must not cost the group its rows in the master
+        problem = f"{type(exc).__name__}: {exc}"
+        source.reason = reason("not_validated", lang, problem=problem)
+        read.warning = f"{path.name}: {source.reason}"
+    item.rows, item.pending = _source_rows(data, source, report, lang)
+    read.item, read.full_list, read.recommendations = item, data.full_list, data.recommendations
+    return read
+
+
+def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
+                  preloaded: dict[Path, WorkbookData] | None = None, jobs: int = 1) -> tuple[
+        list[SourceResult], list[_Loaded], _Lists, list[str]]:
+    """Open and validate each file (over `jobs` processes), keeping only what the master needs of it;
+    skipped ones are recorded, never fatal. Files are taken in their order whatever the processes."""
     sources: list[SourceResult] = []
     loaded: list[_Loaded] = []
     lists = _Lists()
@@ -89,59 +154,30 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
     seen_hashes: dict[str, Path] = {}
     target = output.resolve()
     preloaded = preloaded or {}
+    read_one = partial(_read_source, target=target, lang=lang)
+    # Workbooks the scan has read already (a workbook beside its annotated copy) are taken here.
+    read_elsewhere = map_in_order(read_one, [p for p in files if p not in preloaded], jobs)
 
-    def load(path: Path) -> None:
-        source = SourceResult(path=path, format=path.suffix.lower().lstrip("."))
+    def take(path: Path) -> None:
+        read = read_one(path, data=preloaded[path]) if path in preloaded else next(read_elsewhere)
+        source, item = read.source, read.item
+        if item is not None and source.sha256 in seen_hashes:
+            # The same file twice: the first is merged, this one is skipped as if never read further.
+            source = SourceResult(path=path, format=source.format, kind=read.data_kind, modified=source.modified,
+                                  sha256=source.sha256, status="skipped",
+                                  reason=reason("duplicate", lang, other=seen_hashes[source.sha256].name))
+            item = None
         sources.append(source)
-        if path.resolve() == target:
-            source.status, source.kind, source.reason = "skipped", "master", reason("output", lang)
+        if read.list_records:
+            lists.extra.append(read.list_records)
+        if item is None:
             return
-        try:
-            data = preloaded.get(path) or open_workbook(path)
-        except InputError as exc:
-            source.status, source.reason, source.unusable = "skipped", exc.detail, True
-            return
-        source.kind, source.modified, source.sha256 = data.kind, data.modified, data.sha256
-        if data.kind == "master" or _looks_like_master(data):
-            source.status, source.reason = "skipped", reason("master", lang)
-            return
-        if not data.matrices:
-            source.status = "skipped"
-            # A group's workbook whose matrix sheet is gone still holds its list: it is unusable, not a list.
-            if data.recommendations and data.kind == "recommendations":
-                source.kind, source.reason = "recommendations", reason("list", lang)
-                source.rows = len(data.recommendations)
-                lists.extra.append(data.recommendations)
-            else:
-                source.kind, source.reason, source.unusable = "unknown", reason("unrecognised", lang, rows=HEADER_SEARCH_ROWS), True
-                if data.no_matrix_hint:
-                    source.reason += f"; {data.no_matrix_hint}"
-            return
-        if data.sha256 in seen_hashes:
-            source.status = "skipped"
-            source.reason = reason("duplicate", lang, other=seen_hashes[data.sha256].name)
-            return
-        seen_hashes[data.sha256] = path
-        source.group_key, source.group = _group_identity(data, lang)
-        source.kind = data.matrices[0].kind
-        source.rows = sum(len(m.rows) for m in data.matrices)
-        source.stray = len(data.stray)
-        item = _Loaded(source, data.path, kinds=[m.kind for m in data.matrices], stray=list(data.stray),
-                       group_sheet=dict(data.group_sheet.values) if data.group_sheet else None, meta=data.meta,
-                       cell_warnings=_cell_warnings(data, lang))
-        report = None
-        try:
-            report = _validate(data, lang)
-            item.findings = list(report.findings)
-            source.findings = len(item.findings)
-        except Exception as exc:  # a check's bug must not cost the group its rows in the master
-            problem = f"{type(exc).__name__}: {exc}"
-            source.reason = reason("not_validated", lang, problem=problem)
-            warnings.append(f"{path.name}: {source.reason}")
-        item.rows, item.pending = _source_rows(data, source, report, lang)
-        for record in data.full_list:
+        seen_hashes[source.sha256] = path
+        if read.warning:
+            warnings.append(read.warning)
+        for record in read.full_list:
             lists.embedded_full.setdefault(id_text(record.get("id")), record)
-        for record in data.recommendations:
+        for record in read.recommendations:
             rec_id = id_text(record.get("id"))
             lists.records.setdefault(rec_id, record)
             if source.group_key:
@@ -156,13 +192,13 @@ def _load_sources(files: list[Path], output: Path, lang: str, console, on_file,
             task = progress.add_task(_t(SAY, "reading", lang), total=len(files), name="")
             for path in files:
                 progress.update(task, name=path.name)
-                load(path)
+                take(path)
                 progress.advance(task)
                 if on_file:
                     on_file(path)
     else:
         for path in files:
-            load(path)
+            take(path)
             if on_file:
                 on_file(path)
     return sources, loaded, lists, warnings
