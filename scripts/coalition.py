@@ -95,8 +95,18 @@ def build(work: Path, export: Path, files: int) -> dict:
 # --- figures, each run in its own process ---------------------------------------------------------
 
 def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """CPU of this process and of the worker processes it has waited for (merge and validate --jobs)."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _workers_peak_mb(jobs: int) -> float:
+    """At most what the worker processes held at once: jobs times the largest one's peak. Forked
+    workers share the parent's pages until they write them, so this counts some memory twice."""
+    if jobs <= 1:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return jobs * ((peak / 1024 / 1024) if sys.platform == "darwin" else peak / 1024)
 
 
 def _peak_mb() -> float:
@@ -117,20 +127,27 @@ def _files(plan: dict) -> list[Path]:
 
 
 def run_merge(plan: dict, work: Path) -> dict:
+    """As `upr merge` runs it: one worker process per core."""
     from addin.merge import merge_workbooks
+    from addin.parallel import default_jobs
 
     master = work / "coalition" / "master.xlsx"
     for old in master.parent.glob("master*.xlsx"):
         old.unlink()
-    result = merge_workbooks([work / "coalition" / "files"], master)
-    return {"merged": len(result.merged)}
+    jobs = default_jobs()
+    result = merge_workbooks([work / "coalition" / "files"], master, jobs=jobs)
+    return {"merged": len(result.merged), "jobs": jobs, "workers_peak_rss_mb": _workers_peak_mb(jobs)}
 
 
 def run_validate(plan: dict, work: Path) -> dict:
+    """As `upr validate` runs it: one worker process per core."""
+    from addin.parallel import default_jobs
     from addin.validate import validate_paths
 
-    report = validate_paths([work / "coalition" / "files"])
-    return {"rows": report.stats["rows"], "findings": report.stats["findings"]}
+    jobs = default_jobs()
+    report = validate_paths([work / "coalition" / "files"], jobs=jobs)
+    return {"rows": report.stats["rows"], "findings": report.stats["findings"], "jobs": jobs,
+            "workers_peak_rss_mb": _workers_peak_mb(jobs)}
 
 
 def run_peer(plan: dict, work: Path) -> dict:
@@ -212,7 +229,9 @@ def worker(name: str, work: Path) -> dict:
     plan = json.loads((work / "coalition" / "corpus.json").read_text(encoding="utf-8"))
     cpu, began = _cpu(), time.perf_counter()
     extra = FIGURES[name](plan, work)
-    return {"wall_s": time.perf_counter() - began, "cpu_s": _cpu() - cpu, "peak_rss_mb": _peak_mb(), **extra}
+    # Peak RSS: this process's, plus at most what its worker processes held (see _workers_peak_mb).
+    return {"wall_s": time.perf_counter() - began, "cpu_s": _cpu() - cpu,
+            "peak_rss_mb": _peak_mb() + extra.get("workers_peak_rss_mb", 0.0), "main_peak_rss_mb": _peak_mb(), **extra}
 
 
 # Runs the CLI as `python -m addin.cli` does, then reports the process's own peak memory: ru_maxrss of a child

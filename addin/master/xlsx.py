@@ -102,7 +102,9 @@ LINK = Style(color="0563C1", underline=True)
 
 def cell_text(value: str) -> str:
     """A string as the cell holds it: without the characters Excel cannot hold, cut to its limit."""
-    return value.translate(_ILLEGAL)[:EXCEL_CELL_LIMIT]
+    if ILLEGAL_CHARACTERS_RE.search(value):   # rare; translate looks up every character
+        value = value.translate(_ILLEGAL)
+    return value if len(value) <= EXCEL_CELL_LIMIT else value[:EXCEL_CELL_LIMIT]
 
 
 def _number_format(value: object) -> str | None:
