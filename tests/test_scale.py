@@ -151,3 +151,39 @@ def test_the_findings_table_is_drawn_whole_at_the_console_width(tmp_path):
     assert " ".join(body).endswith("the indicator does not track what the recommendation is about (enfants, "
                                    "écoles, « accès »)")
     assert any("RWA-10-042" in line and "Indicateur non" in line for line in table)
+
+
+def test_master_findings_sheet_keeps_excels_last_row_and_says_how_many_are_left_out(tmp_path, monkeypatch):
+    # A small limit stands for Excel's 1,048,576 rows; xlsxwriter would drop the rows past it silently.
+    monkeypatch.setattr(limits, "MAX_SHEET_ROWS", 10)
+    finding = Finding("missing-field", "Goal is required.", file="a.xlsx", sheet="Implementation plan", cell="B4")
+    placed = [PlacedFinding(finding=finding, group="Justice", link=None) for _ in range(25)]
+    book = Book(tmp_path / "master.xlsx")
+    _write_findings(book, "Findings", SimpleNamespace(lang="en", findings=placed))
+    book.close()
+    xml = _sheet_xml(tmp_path / "master.xlsx", "Findings")
+    assert '<row r="10"' in xml and '<row r="11"' not in xml
+    assert "A1:L10" in xml   # the filter covers the rows written
+    note = _comments_xml(tmp_path / "master.xlsx")
+    assert "first 9 rows" in note and "16 more rows are not shown" in note
+
+
+def test_a_matrix_past_excels_last_row_stops_the_merge_before_anything_is_written(tmp_path, monkeypatch):
+    from addin.demo import fill_matrix
+    from addin.errors import OutputError
+    from addin.merge import merge_workbooks
+
+    template = next(p for p in build_templates(tmp_path) if "mplementation" in p.name)
+    fill_matrix(template, [(f"1.{n}", {"goal": f"Goal {n}", "indicator": "Law adopted"}) for n in range(5)],
+                kind="implementation_plan")
+    monkeypatch.setattr(limits, "MAX_SHEET_ROWS", 4)
+    master = tmp_path / "out" / "master.xlsx"
+    master.parent.mkdir()
+    try:
+        merge_workbooks([template], master)
+    except OutputError as exc:
+        message = str(exc)
+    else:
+        raise AssertionError("a master that cannot hold every row was written")
+    assert "Implementation plan" in message and "6 rows" in message and "nothing was written" in message
+    assert list(master.parent.iterdir()) == []

@@ -7,9 +7,12 @@ the master of a coalition's hundreds of workbooks costs the memory of its rows, 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from ..errors import OutputError
+from ..locale import text
 from ..metadata import META_SHEET
 from ..schema import IMPLEMENTATION_PLAN, MATRICES, STATUSES, matrix
 from .columns import COLUMNS_SHEET, GROUP, SOURCE_FILE, SOURCE_SHEET, STATUS, MasterColumn
@@ -85,10 +88,19 @@ def write_table(book: Book, title: str, headers: list[str], rows, widths: list[i
                 comment: tuple[int, str] | None = None) -> Sheet:
     """A plain table: header row, then rows (any iterable; count says how many when it is not a list).
 
-    cell_style(row, column, value, style) may change a cell's style; links(row) gives its links."""
+    cell_style(row, column, value, style) may change a cell's style; links(row) gives its links.
+    Rows past Excel's last row are left out, and a note on the first header says how many."""
+    from ..limits import MAX_SHEET_ROWS
+
     count = len(rows) if count is None else count
     widths = widths or [min(max(len(str(h)) + 2, 12), 40) for h in headers]
     sheet = _open_table(book, title, headers, widths, filtered=bool(count))
+    if count > MAX_SHEET_ROWS - 1:
+        lang = getattr(book, "lang", "en")
+        note = text("limits.rows_capped", lang, shown=MAX_SHEET_ROWS - 1, limit=MAX_SHEET_ROWS,
+                    hidden=count - (MAX_SHEET_ROWS - 1))
+        sheet.worksheet.write_comment(0, 0, note, {"author": "UPR Matrix", "width": 320, "height": 100})
+        rows, count = itertools.islice(rows, MAX_SHEET_ROWS - 1), MAX_SHEET_ROWS - 1
     if comment is not None:
         column, note = comment
         sheet.worksheet.write_comment(0, column - 1, note, {"author": "UPR Matrix", "width": 320, "height": 100})
@@ -171,9 +183,17 @@ def write_master(result: "MergeResult") -> MasterWorkbook:
 def _write_book(result: "MergeResult", target: Path, prepare: Callable[[Sheet], None] | None) -> None:
     from ..charts import write_summary
 
+    from ..limits import MAX_SHEET_ROWS
+
     lang = result.lang
     names = sheet_names(lang)
+    # A matrix sheet cut at Excel's last row would lose rows the groups typed: refuse before writing.
+    for name, rows in [(names[m.kind], result.rows[m.kind]) for m in MATRICES] + [(names["removed"], result.removed)]:
+        if len(rows) + 1 > MAX_SHEET_ROWS:
+            raise OutputError(text("limits.sheet_too_long", lang, target=result.output, sheet=name, rows=len(rows) + 1,
+                                   limit=MAX_SHEET_ROWS))
     book = Book(target)
+    book.lang = lang
     for sheet in MATRICES:
         _write_rows_sheet(book, names[sheet.kind], result.columns[sheet.kind], result.rows[sheet.kind], lang)
     _write_coverage(book, names["coverage"], result)

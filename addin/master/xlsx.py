@@ -130,6 +130,7 @@ class Book:
             "strings_to_urls": False, "nan_inf_to_errors": True, "remove_timezone": True})
         self._formats: dict[Style, object] = {}
         self.sheets: list["Sheet"] = []
+        self.lang = "en"   # of the notes the writer adds (Excel's limits)
 
     def format(self, style: Style | None):
         if style is None or style == PLAIN:
