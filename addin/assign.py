@@ -79,14 +79,14 @@ def _chosen_groups(path: Path, mapping: GroupMapping) -> tuple[str, dict[str, Gr
     from .metadata import metadata_from_openpyxl
 
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise InputError(path, "the Unassigned workbook must be .xlsx or .xlsm (save it as Excel workbook)")
+        raise InputError(path, "errors.assign.xlsx_only")
     from .files import open_regular
 
     with open_regular(path) as handle:
         try:
             workbook = openpyxl.load_workbook(handle, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any unreadable file is one line
-            raise InputError(path, f"cannot be read as a workbook ({type(exc).__name__})") from exc
+            raise InputError(path, "errors.assign.unreadable", reason=type(exc).__name__) from exc
     meta = metadata_from_openpyxl(workbook)
     titles = [RECOMMENDATIONS.title("en"), RECOMMENDATIONS.title("fr")]
     sheet = next((workbook[t] for t in titles if t in workbook.sheetnames), workbook.worksheets[0])
@@ -97,8 +97,8 @@ def _chosen_groups(path: Path, mapping: GroupMapping) -> tuple[str, dict[str, Gr
     id_labels = {_normalise(RECOMMENDATIONS.column("id").label(lang)) for lang in ("en", "fr")}
     id_col = next((i for i, h in enumerate(header) if _normalise(h) in id_labels), None)
     if assign_col is None or id_col is None:
-        raise InputError(path, f"sheet {sheet.title}: no '{ASSIGN_HEADER['en']}' column; is it the "
-                               "Unassigned workbook written by `upr groups make`?")
+        said = meta.lang if meta and meta.lang in LANGUAGES else "en"
+        raise InputError(path, "errors.assign.no_column", sheet=sheet.title, lang=said, header=ASSIGN_HEADER[said])
     lang = (meta.lang if meta and meta.lang else None) or labels[_normalise(header[assign_col])]
     by_name: dict[str, Group] = {}
     for group in mapping.groups:
@@ -117,8 +117,8 @@ def _chosen_groups(path: Path, mapping: GroupMapping) -> tuple[str, dict[str, Gr
             continue
         group = by_name.get(_normalise(str(value)))
         if group is None:
-            raise InputError(path, f"sheet {sheet.title}, cell {letter}{number}: '{value}' is not a group "
-                                   f"of this workshop; choose one from the dropdown")
+            raise InputError(path, "errors.assign.not_a_group", sheet=sheet.title, cell=f"{letter}{number}",
+                             lang=lang, value=value)
         chosen[str(rec_id).strip()] = group
     return lang, chosen, left
 
@@ -148,7 +148,7 @@ def assign_recommendations(unassigned: Path, outdir: Path, *, mapping: GroupMapp
             try:
                 added, already, backup = _add_to_workbook(path, recs, lang, mapping, now)
             except (InputError, OutputError) as exc:
-                result.problems.append(str(exc))
+                result.problems.append(exc.text(lang))
                 continue
             done.added[path], done.already[path] = added, already
             if backup:
@@ -170,21 +170,19 @@ def _add_to_workbook(path: Path, recs, lang: str, mapping: GroupMapping,
     from .templates import choice_formula
 
     if not path.is_file():
-        raise InputError(path, "not found: is this the folder `upr groups make` wrote?")
+        raise InputError(path, "errors.assign.not_found", lang=lang)
     for app, owner in owner_files(path):
         # A participant saving later would overwrite the added rows: leave it alone, say why.
-        suite = "Excel" if app == "excel" else "LibreOffice"
-        raise OutputError(f"{path} is open in {suite} (lock file {owner.name}); close it and run "
-                          f"`upr groups assign` again; if {suite} is closed, delete {owner.name}")
+        raise OutputError(f"errors.assign.{app}", lang=lang, path=path, owner=owner.name)
     with open_regular(path) as handle:
         try:
             workbook = openpyxl.load_workbook(handle, keep_vba=path.suffix.lower() == ".xlsm",
                                               keep_links=True, rich_text=True)
         except Exception as exc:  # noqa: BLE001
-            raise InputError(path, f"cannot be read as a workbook ({type(exc).__name__})") from exc
+            raise InputError(path, "errors.assign.unreadable", lang=lang, reason=type(exc).__name__) from exc
     title = RECOMMENDATIONS.title(lang)
     if title not in workbook.sheetnames:
-        raise InputError(path, f"has no '{title}' sheet; is it a group workbook of this workshop?")
+        raise InputError(path, "errors.assign.no_sheet", lang=lang, title=title)
     sheet = workbook[title]
     id_col = RECOMMENDATIONS.index("id")
     existing, last = set(), 1

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, said
 from .locale import text
 
 app = typer.Typer(rich_markup_mode=None, add_completion=False, no_args_is_help=True,
@@ -47,8 +47,9 @@ class Format(str, Enum):
     json = "json"
 
 
-def fail(exc: Exception, code: int = 2) -> None:
-    errors.print(f"error: {exc}", style="bold red", soft_wrap=True)
+def fail(exc: Exception | str, code: int = 2, *, lang: str = "en") -> None:
+    """Print the error on one line, in the run's language, and exit with code."""
+    errors.print(text("cli.error", lang, text=said(exc, lang)), style="bold red", soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -89,7 +90,7 @@ def recommendations_import(
                                         include_pledges=include_pledges, mapping=mapping)
         write_list_workbook(result.recommendations, output, lang=lang.value, mapping=mapping)
     except (InputError, OutputError) as exc:
-        fail(exc)
+        fail(exc, lang=lang.value)
     for line in result.summary_lines(mapping, lang=lang.value):
         console.print(line)
     console.print(text("cli.wrote", lang.value, path=output))
@@ -127,7 +128,7 @@ def templates_build(
         for path in build_templates(outdir, lang.value):
             console.print(text("cli.wrote", lang.value, path=path))
     except OutputError as exc:
-        fail(exc)
+        fail(exc, lang=lang.value)
 
 
 @groups_app.command("make")
@@ -146,7 +147,7 @@ def groups_make(
         books, total = make_group_workbooks(recommendations, outdir, lang=lang.value, mapping=_mapping(groups),
                                             force=force, kept=backups)
     except (InputError, OutputError) as exc:
-        fail(exc)
+        fail(exc, lang=lang.value)
     for book in books:
         console.print(text("cli.group_book", lang.value, group=f"{book.group:<42}", count=f"{book.recommendations:>4}",
                            n=book.recommendations, path=book.path))
@@ -256,7 +257,7 @@ def _annotate_all(report, lang: str) -> int:
         try:
             out.print(text("cli.annotated", lang, path=write_annotated(file, lang)))
         except OutputError as exc:
-            out.print(text("cli.error", lang, text=exc), style="bold red")
+            out.print(text("cli.error", lang, text=exc.text(lang)), style="bold red")
             unwritten += 1
     return unwritten
 
@@ -276,7 +277,7 @@ def smart_check(
     try:
         results = check_csv(source, PlanWindow.from_years(first_year, last_year), lang=lang.value)
     except InputError as exc:
-        fail(exc)
+        fail(exc, lang=lang.value)
     for number, result in enumerate(results, start=1):
         data = result.as_json(number)
         if format == Format.json:
@@ -310,7 +311,7 @@ def merge(
         result = merge_workbooks(paths, output, lang=lang.value, recommendations=recommendations,
                                  console=console, jobs=jobs or default_jobs())
     except (InputError, OutputError) as exc:
-        fail(exc)
+        fail(exc, lang=lang.value)
     render_summary(result, console)
     # Unreadable input is exit 2 even when the other files were merged, as for validate.
     raise typer.Exit(2 if result.unusable or (result.skipped and not result.merged) else 0)
@@ -376,7 +377,7 @@ def demo(
     try:
         run_demo(outdir, lang=lang.value, console=console)
     except (InputError, OutputError) as exc:
-        fail(exc)
+        fail(exc, lang=lang.value)
 
 
 @excel_app.command("build")

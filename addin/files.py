@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, os_reason
 
 # Temporary files are ".~upr-<pid>-<random>.tmp": short whatever the target's name, and the pid
 # tells a live writer's file from a dead one's.
@@ -32,8 +32,8 @@ LEGACY_TEMP_AGE_SECONDS = 3600
 # No text input of a workshop comes near this; a read never takes more.
 MAX_TEXT_BYTES = 256 * 1024 * 1024
 
-_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-                (stat.S_ISSOCK, "a socket"))
+_NOT_REGULAR = ((stat.S_ISFIFO, "pipe"), (stat.S_ISCHR, "device"), (stat.S_ISBLK, "device"),
+                (stat.S_ISSOCK, "socket"))
 
 
 def regular_file(path: Path) -> os.stat_result:
@@ -42,15 +42,14 @@ def regular_file(path: Path) -> os.stat_result:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        raise InputError(path, "errors.file.missing") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise InputError(path, "errors.file.unreadable", reason=os_reason(exc)) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(path, "this is a folder, not a file")
+        raise InputError(path, "errors.file.folder")
     for test, kind in _NOT_REGULAR:
         if test(info.st_mode):
-            raise InputError(path, f"this is {kind}, not a file; only regular files are read "
-                                   "(a pipe or a device would never end)")
+            raise InputError(path, f"errors.file.{kind}")
     return info
 
 
@@ -61,10 +60,10 @@ def open_regular(path: Path):
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise InputError(path, "errors.file.unreadable", reason=os_reason(exc)) from exc
     if not stat.S_ISREG(os.fstat(fd).st_mode):   # swapped for a pipe since the check
         os.close(fd)
-        raise InputError(path, "this is not a regular file; only regular files are read")
+        raise InputError(path, "errors.file.not_regular")
     return os.fdopen(fd, "rb")
 
 
@@ -73,8 +72,7 @@ def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     with open_regular(path) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise InputError(path, f"the file is larger than {limit // 2**20} MB, more than any list or workbook "
-                               "of a workshop; it was not read")
+        raise InputError(path, "errors.file.too_large", mb=limit // 2**20)
     return data
 
 
@@ -126,9 +124,8 @@ def clean_stale_temps(folder: Path) -> list[Path]:
 
 
 def _write_failed(target: Path, exc: OSError) -> OutputError:
-    problem = exc.strerror or str(exc) or type(exc).__name__
-    before = "the previous file is unchanged" if _exists(target) else "nothing was written"
-    return OutputError(f"{target}: cannot be written ({problem}); {before} and no partial file is left")
+    key = "errors.output.write_failed" if _exists(target) else "errors.output.write_failed_new"
+    return OutputError(key, target=target, reason=os_reason(exc))
 
 
 @contextlib.contextmanager
@@ -142,7 +139,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{target.parent}: cannot create the folder ({exc.strerror or exc})") from exc
+        raise OutputError("errors.output.folder", folder=target.parent, reason=os_reason(exc)) from exc
     clean_stale_temps(target.parent)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX,
@@ -157,8 +154,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
             _copy_mode(target, tmp)
             os.replace(tmp, target)
         except PermissionError as exc:
-            raise OutputError(f"{target}: cannot replace the file; is it open in Excel? "
-                              "Close it and run again.") from exc
+            raise OutputError("errors.output.replace", target=target) from exc
         except OSError as exc:
             raise _write_failed(target, exc) from exc
     finally:

@@ -11,6 +11,7 @@ from .errors import InputError, OutputError
 from .files import copy_atomically, file_sha256, save_workbook, write_atomically
 from .groups import GroupMapping
 from .i18n import t
+from .locale import text
 from .metadata import WorkbookMeta, write_full_list
 from .recommendations import (import_recommendations, list_hash, plan_window_for, recommendation_rows,
                               write_list_workbook)
@@ -64,23 +65,23 @@ def filled_rows(path: Path) -> int:
         return 0
 
 
-def _why_kept(path: Path) -> str:
+def _why_kept(path: Path, lang: str = "en") -> str:
     """Why an existing file is not provably an untouched output: what it holds, as far as it can be read."""
     from .reader import open_workbook
 
     try:
         data = open_workbook(path)
     except InputError as exc:
-        return f"cannot be read, so it may hold work: {exc.detail}"
+        return text("errors.output.kept_unreadable", lang, detail=exc.detail_in(lang))
     rows = sum(len(m.rows) for m in data.matrices)
     if rows:
-        return f"{rows} filled rows"
+        return text("errors.output.kept_rows", lang, rows=rows)
     if data.kind == "recommendations":
-        return "changed since groups make wrote it (hand assignments?)"
-    return "changed since groups make wrote it"
+        return text("errors.output.kept_changed_list", lang)
+    return text("errors.output.kept_changed", lang)
 
 
-def work_at_risk(targets: list[Path], outdir: Path) -> list[tuple[Path, str]]:
+def work_at_risk(targets: list[Path], outdir: Path, lang: str = "en") -> list[tuple[Path, str]]:
     """Existing targets that are not provably untouched outputs of groups make, with the reason."""
     written = _manifest(outdir)
     risky = []
@@ -92,17 +93,16 @@ def work_at_risk(targets: list[Path], outdir: Path) -> list[tuple[Path, str]]:
         except InputError:
             same = False
         if not same:
-            risky.append((path, _why_kept(path)))
+            risky.append((path, _why_kept(path, lang)))
     return risky
 
 
-def refuse_to_overwrite_work(targets: list[Path], outdir: Path | None = None) -> None:
+def refuse_to_overwrite_work(targets: list[Path], outdir: Path | None = None, lang: str = "en") -> None:
     """Participants' work is never overwritten: stop before writing anything, naming each file."""
-    risky = work_at_risk(targets, Path(outdir) if outdir else (targets[0].parent if targets else Path(".")))
+    risky = work_at_risk(targets, Path(outdir) if outdir else (targets[0].parent if targets else Path(".")), lang)
     if risky:
-        listed = "; ".join(f"{path} ({why})" for path, why in risky)
-        raise OutputError(f"{listed}: not an untouched output of groups make, so it was kept; write the new "
-                          "workbooks to another folder, or use --force to replace them (a backup of each is kept)")
+        listed = "; ".join(text("errors.output.kept_file", lang, path=path, why=why) for path, why in risky)
+        raise OutputError("errors.output.work_kept", lang=lang, listed=listed, n=len(risky))
 
 
 def _all_targets(outdir: Path, mapping: GroupMapping, lang: str) -> list[Path]:
@@ -136,9 +136,9 @@ def make_group_workbooks(source: Path, outdir: Path, *, lang: str = "en",
     provably untouched is first copied beside it; kept receives those backups."""
     mapping = mapping or GroupMapping.default()
     targets = _all_targets(Path(outdir), mapping, lang)
-    risky = work_at_risk(targets, Path(outdir))
+    risky = work_at_risk(targets, Path(outdir), lang)
     if risky and not force:
-        refuse_to_overwrite_work([p for p, _ in risky], Path(outdir))
+        refuse_to_overwrite_work([p for p, _ in risky], Path(outdir), lang)
     recommendations = import_recommendations(Path(source), mapping=mapping).recommendations
     backups = _back_up([p for p, _ in risky])
     window = plan_window_for(recommendations) or ("", "")

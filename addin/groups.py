@@ -147,7 +147,7 @@ class GroupMapping:
 
         table = read_table(path)
         if len(table.columns) < 2:
-            raise InputError(path, "a groups file needs two columns: issue or theme, then group")
+            raise InputError(path, "errors.groups.two_columns")
         groups: list[Group] = []
         mapping: dict[str, str] = {}
         for row in table.rows:
@@ -161,7 +161,7 @@ class GroupMapping:
                 groups.append(group)
             mapping[normalise(issue)] = group.key
         if not mapping:
-            raise InputError(path, "the groups file has no issue -> group rows")
+            raise InputError(path, "errors.groups.no_rows")
         return cls(tuple(groups), mapping)
 
 

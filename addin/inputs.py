@@ -119,8 +119,7 @@ def scan_inputs(paths: list[Path], lang: str = "en") -> Scan:
                 elif workbook_suffix(candidate):
                     in_folder.append(candidate)
                 elif candidate.suffix.lower() == ".xlsb":
-                    scan.problems.append(InputError(candidate, "an Excel binary workbook (.xlsb), which cannot "
-                                                               "be read; open it in Excel and save it as .xlsx"))
+                    scan.problems.append(InputError(candidate, "errors.workbook.xlsb", lang=lang))
                 else:
                     scan.skipped.append((candidate, text("inputs.not_workbook", lang, suffix=candidate.suffix)
                                          if candidate.suffix else text("inputs.no_extension", lang)))
@@ -128,6 +127,6 @@ def scan_inputs(paths: list[Path], lang: str = "en") -> Scan:
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
-            scan.problems.append(InputError(path, "no such file or folder"))
+            scan.problems.append(InputError(path, "errors.file.missing_any", lang=lang))
     scan.files = list(dict.fromkeys(p.resolve() if not p.is_symlink() else p.absolute() for p in found))
     return scan

@@ -18,14 +18,12 @@ import socket
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, os_reason
 from .files import real_target
 
 
-def _say(key: str, lang: str, **values: object) -> str:
-    from .locale import text
-
-    return text(f"lock.{key}", lang, **values)
+def _refusal(key: str, lang: str, **values: object) -> OutputError:
+    return OutputError(f"lock.{key}", lang=lang, **values)
 
 
 def owner_files(target: Path) -> list[tuple[str, Path]]:
@@ -49,7 +47,7 @@ def ensure_not_open(target: Path, lang: str = "en") -> None:
         return
     for place in dict.fromkeys((Path(target), real_target(Path(target)))):
         for app, owner in owner_files(place):
-            raise OutputError(_say(app, lang, target=target, owner=owner.name))
+            raise _refusal(app, lang, target=target, owner=owner.name)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -122,8 +120,8 @@ _held: dict[Path, int] = {}
 
 def _busy(target: Path, path: Path, lang: str) -> OutputError:
     info = _read_lock(path) or {}
-    return OutputError(_say("busy", lang, target=target, pid=info.get("pid", "?"), host=info.get("host", "?"),
-                            time=info.get("time", "?"), lock=path.name))
+    return _refusal("busy", lang, target=target, pid=info.get("pid", "?"), host=info.get("host", "?"),
+                    time=info.get("time", "?"), lock=path.name)
 
 
 def acquire(target: Path, lang: str = "en") -> Path:
@@ -147,11 +145,10 @@ def acquire(target: Path, lang: str = "en") -> Path:
             except FileNotFoundError:
                 continue   # removed by its holder just now: try again
             except OSError as exc:
-                raise OutputError(_say("cannot_lock", lang, target=target, lock=path.name,
-                                       problem=exc.strerror or exc)) from exc
+                raise _refusal("cannot_lock", lang, target=target, lock=path.name,
+                               problem=os_reason(exc)) from exc
         except OSError as exc:
-            raise OutputError(_say("cannot_lock", lang, target=target, lock=path.name,
-                                   problem=exc.strerror or exc)) from exc
+            raise _refusal("cannot_lock", lang, target=target, lock=path.name, problem=os_reason(exc)) from exc
         _created_now[fd] = created
         locked = _try_lock(fd)
         _created_now.pop(fd, None)
@@ -177,11 +174,10 @@ def acquire(target: Path, lang: str = "en") -> Path:
             os.write(fd, record)
         except OSError as exc:   # a full disk: the lock is held all the same, but say why nothing runs
             os.close(fd)
-            raise OutputError(_say("cannot_lock", lang, target=target, lock=path.name,
-                                   problem=exc.strerror or exc)) from exc
+            raise _refusal("cannot_lock", lang, target=target, lock=path.name, problem=os_reason(exc)) from exc
         _held[path] = fd
         return path
-    raise OutputError(_say("busy", lang, target=target, pid="?", host="?", time="?", lock=path.name))
+    raise _refusal("busy", lang, target=target, pid="?", host="?", time="?", lock=path.name)
 
 
 def release(path: Path) -> None:
@@ -216,7 +212,8 @@ def output_lock(target: Path, lang: str = "en") -> Iterator[Path]:
     try:
         real_target(Path(target)).parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{Path(target).parent}: cannot create the folder ({exc.strerror or exc})") from exc
+        raise OutputError("errors.output.folder", lang=lang, folder=Path(target).parent,
+                          reason=os_reason(exc)) from exc
     ensure_not_open(target, lang)
     path = acquire(target, lang)
     try:

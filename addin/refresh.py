@@ -49,8 +49,7 @@ def refresh_list(data: WorkbookData, source: Path, *, mapping: GroupMapping | No
     group = data.meta.group if data.meta else ""
     mine = [r for r in imported if not group or group in r.groups]
     if not mine:
-        raise InputError(source, f"holds no recommendation for the group {data.group!r}; "
-                                 "is it the list of this workshop?")
+        raise InputError(source, "errors.list.no_group", lang=data.lang, group=data.group)
     rows = recommendation_rows(mine, data.lang, mapping)
     whole_list = recommendation_rows(imported, data.lang, mapping)
     new_list = [dict(zip(RECOMMENDATIONS.keys, row)) for row in rows]

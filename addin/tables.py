@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, library_reason, os_reason
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -60,8 +60,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         try:
             return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"the file looks like {utf16.upper()} text without a byte-order mark, but byte "
-                                   f"{exc.start} does not decode; save it again as CSV UTF-8") from None
+            raise InputError(path, "errors.text.utf16", encoding=utf16.upper(), byte=exc.start) from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -77,7 +76,7 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         odd = sum(text.count(ch) for ch in "ÔÕÒÓ√∫ª¬ƒ∆◊ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌ¸˛ˇ")
         candidates.append((odd, encoding, text))
     if not candidates:
-        raise InputError(path, "cannot tell the text encoding; save it as UTF-8 csv")
+        raise InputError(path, "errors.text.encoding")
     _, encoding, text = min(candidates)
     return text, encoding
 
@@ -99,9 +98,7 @@ def _check_quotes(text: str, delimiter: str, path: Path) -> None:
             return
         except csv.Error as exc:
             if "unexpected end of data" in str(exc) or reader.line_num > start:
-                raise InputError(path, f"line {start}: a quote (\") opens a cell and does not close where the "
-                                       "cell ends, so the lines after it would be read into that cell; add the "
-                                       "closing quote or remove it") from None
+                raise InputError(path, "errors.text.quote", line=start) from None
         start = reader.line_num + 1
 
 
@@ -111,12 +108,11 @@ def read_csv(path: Path) -> Table:
     try:
         data = read_bytes(path)   # a regular file only, and a bounded read
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise InputError(path, "errors.file.unreadable", reason=os_reason(exc)) from exc
     nul = data.find(b"\x00")
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and not utf16_without_bom(data):
         # Anywhere in the file, not only at the start: text files never hold NUL bytes.
-        raise InputError(path, f"line {_line_of(data, nul)} holds a NUL byte: this is not a text csv file "
-                               "(binary content) or it is damaged; save it again as CSV UTF-8")
+        raise InputError(path, "errors.text.nul", line=_line_of(data, nul))
     text, encoding = decode_text(data, path)
     # Old Mac exports end lines with CR alone; csv handles it once normalised.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -131,23 +127,22 @@ def read_csv(path: Path) -> Table:
     rows = list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter))
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
-        raise InputError(path, "the file is empty")
+        raise InputError(path, "errors.file.empty")
     header, body = rows[0], rows[1:]
     return Table(path, None, [h.strip() for h in header], [list(r) for r in body], encoding)
 
 
 def _looks_like(head: bytes) -> str:
-    """What a file that is not a workbook really is, in words for the message."""
+    """What a file that is not a workbook really is: the key of the message that says so."""
     text = head.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").lower()
     if text.startswith(b"<"):   # <!DOCTYPE html>, <html>, <table>, <?xml ...
-        return ("an HTML or XML file (a web page or an export saved under a workbook's name), not a workbook; "
-                "open it in Excel and save it as .xlsx")
+        return "errors.workbook.html"
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 4:   # not just a character cut at the end of the sample
-            return "not a workbook (its content is neither a spreadsheet nor text)"
-    return ("a text (CSV) file, not a workbook; rename it to .csv, or open it in Excel and save it as .xlsx")
+            return "errors.workbook.binary"
+    return "errors.workbook.csv"
 
 
 def check_workbook_file(path: Path, suffix: str | None = None) -> dict[str, list[tuple[int, int, int, int]]] | None:
@@ -166,34 +161,29 @@ def check_workbook_file(path: Path, suffix: str | None = None) -> dict[str, list
         with open_regular(path) as handle:
             head = handle.read(512)
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise InputError(path, "errors.file.unreadable", reason=os_reason(exc)) from exc
     if not head:
-        raise InputError(path, "the file is empty (0 bytes); it was not saved completely: "
-                               "copy it again from the original")
+        raise InputError(path, "errors.workbook.zero_bytes")
     if suffix == ".xls":
         if not head.startswith(OLE_MAGIC) and not head.startswith(ZIP_MAGIC):
-            raise InputError(path, f"this is {_looks_like(head)}")
+            raise InputError(path, _looks_like(head))
         return None
     if suffix not in ZIP_SUFFIXES:
         return None
     if head.startswith(OLE_MAGIC):
-        raise InputError(path, "this workbook is encrypted (password-protected), or it is an old .xls file "
-                               "under another name; remove the password (File > Info > Protect Workbook) "
-                               "or save it again as .xlsx")
+        raise InputError(path, "errors.workbook.encrypted")
     if not head.startswith(ZIP_MAGIC):
-        raise InputError(path, f"this is {_looks_like(head)}")
+        raise InputError(path, _looks_like(head))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(path, f"the file is damaged: it is cut short or incomplete ({exc}); "
-                               "copy it again from the original") from exc
+        raise InputError(path, "errors.workbook.cut_short", reason=library_reason(exc, with_type=False)) from exc
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_UNPACKED_BYTES:
         biggest = max(members, key=lambda m: m.file_size)
-        raise InputError(path, f"the workbook would unpack to {unpacked // 2**20} MB ({biggest.filename}: "
-                               f"{biggest.file_size // 2**20} MB), more than the {MAX_UNPACKED_BYTES // 2**20} MB "
-                               "a workshop workbook can need; it is damaged or hostile (a zip bomb) and was not read")
+        raise InputError(path, "errors.workbook.zip_bomb", mb=unpacked // 2**20, member=biggest.filename,
+                         member_mb=biggest.file_size // 2**20, limit=MAX_UNPACKED_BYTES // 2**20)
     if suffix == ".ods":
         return _check_ods_extent(path)
     return None
@@ -270,15 +260,12 @@ def _check_ods_extent(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                 if used:
                     last_row, last_column = row + repeat, max(last_column, used)
                     if last_row * last_column > MAX_ODS_CELLS:
-                        raise InputError(path, f"the sheet is used as far as row {last_row:,} and column "
-                                               f"{get_column_letter(min(last_column, 18278))}: too large to read. "
-                                               "Delete what was typed far below or right of the table, or save "
-                                               "the workbook as .xlsx", sheet=name)
+                        raise InputError(path, "errors.workbook.ods_extent", sheet=name, row=last_row,
+                                         column=get_column_letter(min(last_column, 18278)))
                 row += repeat
                 element.clear()
     except (KeyError, zipfile.BadZipFile, DefusedXmlException, SyntaxError, ValueError) as exc:
-        raise InputError(path, f"the file is damaged: its content cannot be read ({type(exc).__name__}: {exc})",
-                         sheet=name) from exc
+        raise InputError(path, "errors.workbook.content_damaged", sheet=name, reason=library_reason(exc)) from exc
     return merged
 
 
@@ -290,16 +277,16 @@ def read_sheet_rows(path: Path, sheet: str | None = None) -> tuple[str, list[lis
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own types per format
-        raise InputError(path, f"cannot open the spreadsheet ({exc})") from exc
+        raise InputError(path, "errors.workbook.cannot_open_spreadsheet",
+                         reason=library_reason(exc, with_type=False)) from exc
     names = workbook.sheet_names
     if not names:
-        raise InputError(path, "the workbook has no sheet")
+        raise InputError(path, "errors.workbook.no_sheet")
     name = sheet if sheet in names else names[0]
     try:  # sheets are parsed only now: a damaged one must be named, not crash
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as exc:
-        raise InputError(path, f"the sheet is damaged and cannot be read ({type(exc).__name__}: {exc}); "
-                               "open it in Excel or LibreOffice and save it again", sheet=name) from exc
+        raise InputError(path, "errors.workbook.sheet_damaged_save", sheet=name, reason=library_reason(exc)) from exc
     return name, [list(r) for r in rows]
 
 
@@ -310,12 +297,13 @@ def read_spreadsheet(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
     try:
         names = CalamineWorkbook.from_path(str(path)).sheet_names
     except Exception as exc:
-        raise InputError(path, f"cannot open the spreadsheet ({exc})") from exc
+        raise InputError(path, "errors.workbook.cannot_open_spreadsheet",
+                         reason=library_reason(exc, with_type=False)) from exc
     wanted = next((n for n in names if n.strip().lower() in {s.lower() for s in sheet_names}), None)
     name, rows = read_sheet_rows(path, wanted)
     rows = [r for r in rows if any(str(v).strip() for v in r if v is not None)]
     if not rows:
-        raise InputError(path, "the sheet is empty", sheet=name)
+        raise InputError(path, "errors.workbook.sheet_empty", sheet=name)
     header = [str(h).strip() if h is not None else "" for h in rows[0]]
     return Table(path, name, header, rows[1:])
 
@@ -323,13 +311,13 @@ def read_spreadsheet(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
 def read_table(path: Path, sheet_names: tuple[str, ...] = ()) -> Table:
     path = Path(path)
     if not path.exists():
-        raise InputError(path, "no such file")
+        raise InputError(path, "errors.file.missing")
     if path.is_dir():
-        raise InputError(path, "this is a folder, not a file")
+        raise InputError(path, "errors.file.folder")
     _regular(path)   # a named pipe or a device would block the read forever
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET_SUFFIXES:
         return read_spreadsheet(path, sheet_names)
     if suffix in TEXT_SUFFIXES or not suffix:
         return read_csv(path)
-    raise InputError(path, f"unsupported file type {suffix!r}; use .csv, .xlsx, .xls or .ods")
+    raise InputError(path, "errors.file.unsupported", suffix=suffix)

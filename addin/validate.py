@@ -12,6 +12,7 @@ from .findings import Finding
 from .messages import message
 from .parallel import map_in_order
 from .inputs import scan_inputs
+from .locale import text as locale_text
 from .reader import WorkbookData, open_workbook
 from .report import FileReport, Report
 from .smart import PlanWindow
@@ -144,7 +145,7 @@ def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | Non
     files, problems = scan.files, scan.problems
     report = Report(lang=lang)
     for problem in problems:
-        report.files.append(FileReport(path=problem.path, kind="unknown", group="", error=str(problem)))
+        report.files.append(FileReport(path=problem.path, kind="unknown", group="", error=problem.text(lang)))
     for path, why in scan.skipped:
         report.files.append(FileReport(path=path, kind="unknown", group="", skipped=why))
     one_file = partial(_validate_file, lang=lang, first_year=first_year, last_year=last_year)
@@ -160,7 +161,7 @@ def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | Non
             on_file(path)
     if not report.files:
         report.files.append(FileReport(path=Path(" ".join(map(str, paths))), kind="unknown", group="",
-                                       error="no workbook (.xlsx, .xlsm, .xls, .ods) found"))
+                                       error=locale_text("merge.reason.no_workbook", lang)))
     return report
 
 
@@ -171,5 +172,5 @@ def _validate_file(path: Path, *, lang: str, first_year: int | None, last_year: 
     try:
         data = open_workbook(path)
     except InputError as exc:
-        return FileReport(path=path, kind="unknown", group="", error=str(exc))
+        return FileReport(path=path, kind="unknown", group="", error=exc.text(lang))
     return validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year)

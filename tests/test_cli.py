@@ -114,7 +114,7 @@ def test_groups_make_never_overwrites_filled_workbooks(tmp_path):
     before = plan.read_bytes()
     again = runner.invoke(app, make)
     assert again.exit_code == 2
-    assert "Justice - Implementation plan.xlsx (1 filled rows)" in again.output and "--force" in again.output
+    assert "Justice - Implementation plan.xlsx (1 filled row)" in again.output and "--force" in again.output
     assert plan.read_bytes() == before
     forced = runner.invoke(app, [*make, "--force"])
     assert forced.exit_code == 0 and plan.read_bytes() != before

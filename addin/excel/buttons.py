@@ -42,7 +42,7 @@ def validate(book: xw.Book | None = None) -> FileReport | None:
         data = read_book(book)
         report = validate_workbook(data, lang=data.lang)
         if report.error or report.skipped:
-            raise InputError(book.name, report.error or report.skipped)
+            raise InputError(book.name, "errors.as_is", lang=data.lang, problem=report.error or report.skipped)
         flags.draw(book, plan_flags(report, data.lang, [s.name for s in book.sheets]), data)
         alert(book, verdict_line(report, data.lang))
         return report
@@ -65,7 +65,7 @@ def merge_groups(folder: str | Path, book: xw.Book | None = None, *, output: str
         lang = book_language(book)
         folder = Path(folder)
         if not folder.is_dir():
-            raise InputError(folder, "is not a folder")
+            raise InputError(folder, "errors.excel.not_folder", lang=lang)
         output = Path(output) if output else folder / f"{t('master_file', lang)}.xlsx"
         status(book, text("excel.merging", lang))
         result = merge_workbooks([folder], output, lang=lang,
@@ -98,7 +98,7 @@ def refresh_list(list_path: str | Path, book: xw.Book | None = None) -> refresh.
         flags.clear(book)
         data = read_book(book)
         if not data.matrices:
-            raise InputError(book.name, "is not a group workbook of UPR Matrix (no matrix sheet found)")
+            raise InputError(book.name, "errors.excel.not_group_book", lang=data.lang)
         result = refresh.refresh_list(data, Path(list_path))
         _write_list(book, data.lang, result)
         if result.orphans.findings:
@@ -113,7 +113,7 @@ def _write_list(book: xw.Book, lang: str, result: refresh.ListRefresh) -> None:
     titles = {normalise(t) for t in (RECOMMENDATIONS.en, RECOMMENDATIONS.fr, *RECOMMENDATIONS.aliases)}
     sheet = next((s for s in book.sheets if normalise(s.name) in titles), None)
     if sheet is None:
-        raise InputError(book.name, f"has no {RECOMMENDATIONS.title(lang)!r} sheet to refresh")
+        raise InputError(book.name, "errors.excel.no_list_sheet", lang=lang, title=RECOMMENDATIONS.title(lang))
     width = len(RECOMMENDATIONS.columns)
     old_rows = len(sheet_rows(sheet))
     rows = [[_as_text(v) for v in row] for row in result.rows]
@@ -204,10 +204,9 @@ def new_workshop(export_path: str | Path, outdir: str | Path, book: xw.Book | No
         imported = import_recommendations(Path(export_path), state=state, session=session)
         reviews = sorted({(r.state, r.session) for r in imported.recommendations})
         if len(reviews) > 1:
-            shown = ", ".join(f"{s} (session {n})" for s, n in reviews[:5])
-            raise InputError(export_path, f"holds {len(reviews)} reviews ({shown}{', …' if len(reviews) > 5 else ''}); "
-                                          "keep one State's review, e.g. with "
-                                          "`upr recommendations import FILE --state NAME --session N`")
+            shown = ", ".join(text("errors.excel.review", lang, state=s, session=n) for s, n in reviews[:5])
+            raise InputError(export_path, "errors.excel.reviews_more" if len(reviews) > 5 else "errors.excel.reviews",
+                             lang=lang, n=len(reviews), shown=shown)
         outdir.mkdir(parents=True, exist_ok=True)
         list_path = outdir / f"{t('list_file', lang)}.xlsx"
         write_list_workbook(imported.recommendations, list_path, lang=lang)

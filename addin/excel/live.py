@@ -114,7 +114,8 @@ def reported_to_user(book: xw.Book) -> Iterator[None]:
     try:
         yield
     except (InputError, OutputError) as exc:
-        alert(book, text("cli.error", _language_or_english(book), text=exc), critical=True)
+        lang = _language_or_english(book)
+        alert(book, text("cli.error", lang, text=exc.text(lang)), critical=True)
     except Exception as exc:  # noqa: BLE001 - the user gets a sentence, the log the details
         # Where it failed, not what it said: a message may quote a participant's cell (server logs).
         frames = "\n".join(f"  {Path(f.filename).name}:{f.lineno} in {f.name}"

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import OutputError, library_reason
 from ..groups import normalise
 from ..metadata import WorkbookMeta, metadata_from_openpyxl
 from ..schema import MATRICES, matrix
@@ -146,15 +146,13 @@ def read_master(path: Path) -> OldMaster:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
     except Exception as exc:
-        raise OutputError(f"{path}: the existing master cannot be read ({type(exc).__name__}: {exc}); "
-                          "move it away or choose another output") from exc
+        raise OutputError("errors.output.master_unreadable", path=path, reason=library_reason(exc)) from exc
     try:
         meta = metadata_from_openpyxl(wb)
         is_master = (meta is not None and meta.kind == MASTER_KIND) or \
             (_find_sheet(wb, "coverage") is not None and _find_sheet(wb, "sources") is not None)
         if not is_master:
-            raise OutputError(f"{path} exists and is not a UPR Matrix master; it was not replaced. "
-                              "Choose another output file, or move that file away.")
+            raise OutputError("errors.output.not_master", path=path)
         lang = meta.lang if meta and meta.lang in ("en", "fr") else "en"
         extra_headers = _group_extra_headers(wb) or {}
         rows: dict[str, list[MasterRow]] = {}
@@ -185,8 +183,6 @@ def read_master(path: Path) -> OldMaster:
     except OutputError:
         raise
     except Exception as exc:  # read-only mode parses each sheet only now: damage surfaces here
-        raise OutputError(f"{path}: the existing master is damaged and cannot be read ({type(exc).__name__}: "
-                          f"{' '.join(str(exc).split())}); it was left as it is: move it away or choose "
-                          "another output") from exc
+        raise OutputError("errors.output.master_damaged", path=path, reason=library_reason(exc)) from exc
     finally:
         wb.close()

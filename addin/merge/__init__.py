@@ -69,11 +69,12 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
         raise ValueError(f"language must be 'en' or 'fr', not {lang!r}")
     output = Path(output)
     if output.suffix.lower() != ".xlsx":
-        raise OutputError(reason("xlsx_only", lang, target=output, suggestion=output.with_suffix(".xlsx").name))
+        raise OutputError("merge.reason.xlsx_only", lang=lang, target=output,
+                          suggestion=output.with_suffix(".xlsx").name)
     if output.is_dir():
-        raise OutputError(f"{output}: this is a folder; name the master file, e.g. {output / 'master.xlsx'}")
+        raise OutputError("errors.output.master_is_folder", lang=lang, output=output, example=output / "master.xlsx")
     if output.exists() and not real_target(output).is_file():   # a pipe or a device would block the read
-        raise OutputError(f"{output}: this is not a regular file; name a master workbook file")
+        raise OutputError("errors.output.master_not_regular", lang=lang, output=output)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -85,7 +86,8 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
         old = read_master(output) if output.exists() else None
         sources, loaded, lists, warnings = _load_sources(files, output, lang, console, on_file, scan.read, jobs)
         result.warnings += warnings + scan.notes
-        result.sources = [SourceResult(path=p.path or Path(str(p)), status="skipped", reason=p.detail, unusable=True)
+        result.sources = [SourceResult(path=p.path or Path(str(p)), status="skipped", reason=p.detail_in(lang),
+                                        unusable=True)
                           for p in problems] + sources
         result.sources += [SourceResult(path=p, status="skipped", reason=why, format=p.suffix.lower().lstrip("."))
                            for p, why in scan.skipped]
@@ -131,7 +133,7 @@ def _write(result: MergeResult, output: Path, now: dt.datetime) -> None:
             copy_atomically(target, result.backup)
         except OutputError as exc:
             result.backup = None
-            raise OutputError(f"{output}: cannot keep a backup copy ({exc}); the master was not replaced") from exc
+            raise OutputError("errors.output.backup", lang=result.lang, output=output, problem=exc) from exc
     try:
         save_workbook(workbook, target)
     except OutputError:

@@ -102,7 +102,7 @@ def _read_source(path: Path, *, target: Path, lang: str, data: WorkbookData | No
     try:
         data = data or open_workbook(path)
     except InputError as exc:
-        source.status, source.reason, source.unusable = "skipped", exc.detail, True
+        source.status, source.reason, source.unusable = "skipped", exc.detail_in(lang), True
         return read
     source.kind, source.modified, source.sha256 = data.kind, data.modified, data.sha256
     read.data_kind = data.kind
@@ -212,10 +212,13 @@ def _full_list(path: Path | None, lang: str) -> list[dict[str, object]]:
 
     try:
         recs = import_recommendations(Path(path)).recommendations
-    except InputError:
-        data = open_workbook(Path(path))
+    except InputError as not_a_list:
+        try:   # a group's workbook holds the list too
+            data = open_workbook(Path(path))
+        except InputError:
+            raise not_a_list from None   # what is wrong with it as a list, not that a .csv is no workbook
         if not data.recommendations:
-            raise InputError(path, "no recommendations found in this list") from None
+            raise InputError(path, "errors.list.none_found", lang=lang) from None
         return data.recommendations
     return [dict(zip(RECOMMENDATIONS.keys, row)) for row in recommendation_rows(recs, lang)]
 

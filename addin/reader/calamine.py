@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, library_reason
 from ..files import open_regular
 from ..metadata import META_SHEET, WorkbookMeta, metadata_from_rows
 from ..tables import check_workbook_file
 from .model import RawSheet
-from .xlsx import _problem
 
 
 def _calamine_rows(sheet) -> list[tuple]:
@@ -50,7 +49,7 @@ def _raw_sheets_calamine(path: Path, suffix: str | None = None) -> tuple[list[Ra
             with open_regular(path) as handle:
                 wb = CalamineWorkbook.from_filelike(io.BytesIO(handle.read()))
     except Exception as exc:
-        raise InputError(path, f"cannot open the workbook ({_problem(exc)})") from exc
+        raise InputError(path, "errors.workbook.cannot_open", reason=library_reason(exc)) from exc
     sheets, meta = [], None
     for meta_info in wb.sheets_metadata:
         name = meta_info.name
@@ -58,8 +57,7 @@ def _raw_sheets_calamine(path: Path, suffix: str | None = None) -> tuple[list[Ra
             sheet = wb.get_sheet_by_name(name)
             rows = _calamine_rows(sheet)
         except Exception as exc:
-            raise InputError(path, f"the sheet is damaged and cannot be read ({_problem(exc)})",
-                             sheet=name) from exc
+            raise InputError(path, "errors.workbook.sheet_damaged", sheet=name, reason=library_reason(exc)) from exc
         if name == META_SHEET:
             meta = metadata_from_rows(rows)
             continue

@@ -143,15 +143,16 @@ def open_workbook(path: Path) -> WorkbookData:
     Only a regular file is opened (a named pipe or a device would block forever)."""
     path = Path(path)
     if not path.exists() and not path.is_symlink():
-        raise InputError(path, "no such file")
+        raise InputError(path, "errors.file.missing")
     info = regular_file(path)
     suffix = workbook_suffix(path)
     if not suffix:
         typed = path.suffix.lower()
         if typed == ".xlsb":
-            raise InputError(path, "an Excel binary workbook (.xlsb), which cannot be read; open it in Excel and "
-                                   "save it as .xlsx")
-        raise InputError(path, f"not a workbook ({typed or 'no extension'}); use .xlsx, .xlsm, .xls or .ods")
+            raise InputError(path, "errors.workbook.xlsb")
+        if not typed:
+            raise InputError(path, "errors.workbook.no_extension")
+        raise InputError(path, "errors.workbook.not_workbook", suffix=typed)
     if suffix in (".xlsx", ".xlsm"):
         sheets, meta = raw_sheets_xlsx(path, suffix)
         saved = SavedResults(path)

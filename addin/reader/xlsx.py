@@ -9,7 +9,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, library_reason
 from ..files import open_regular
 from ..metadata import META_SHEET, WorkbookMeta, metadata_from_openpyxl
 from ..tables import check_workbook_file
@@ -185,7 +185,8 @@ class SavedResults:
             self.workbook.close()
 
 
-XML_BOMB = "it declares XML entities, which workbooks never use (an XML bomb?); it was not read"
+# The message key for a workbook declaring XML entities (an XML bomb).
+XML_BOMB = "errors.workbook.xml_bomb"
 
 
 def _is_xml_bomb(exc: BaseException | None) -> bool:
@@ -199,10 +200,6 @@ def _is_xml_bomb(exc: BaseException | None) -> bool:
     return False
 
 
-def _problem(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"   # one line, whatever the library wrote
-
-
 def _raw_sheets_openpyxl(path: Path, suffix: str | None = None) -> tuple[list[RawSheet], WorkbookMeta | None]:
     import openpyxl
 
@@ -212,8 +209,9 @@ def _raw_sheets_openpyxl(path: Path, suffix: str | None = None) -> tuple[list[Ra
             warnings.simplefilter("ignore")   # style and extension notes, without the file name
             wb = openpyxl.load_workbook(_openpyxl_source(path), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:
-        raise InputError(path, XML_BOMB if _is_xml_bomb(exc) else
-                         f"cannot open the workbook ({_problem(exc)})") from exc
+        if _is_xml_bomb(exc):
+            raise InputError(path, XML_BOMB) from exc
+        raise InputError(path, "errors.workbook.cannot_open", reason=library_reason(exc)) from exc
     try:
         sheet = None
         try:
@@ -230,9 +228,10 @@ def _raw_sheets_openpyxl(path: Path, suffix: str | None = None) -> tuple[list[Ra
                 sheets.append(RawSheet(ws.title, _sheet_rows(ws), ws.sheet_state != "visible", merged, comments))
         except Exception as exc:
             # Read-only mode parses a sheet only now: damage found here must name the sheet, not crash.
-            raise InputError(path, XML_BOMB if _is_xml_bomb(exc) else
-                             f"the sheet is damaged and cannot be read ({_problem(exc)}); open the workbook "
-                             "in Excel or LibreOffice and save it again", sheet=sheet) from exc
+            if _is_xml_bomb(exc):
+                raise InputError(path, XML_BOMB, sheet=sheet) from exc
+            raise InputError(path, "errors.workbook.sheet_damaged_save_workbook", sheet=sheet,
+                             reason=library_reason(exc)) from exc
         return sheets, meta
     finally:
         wb.close()

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, Phrase
 from ..groups import GroupMapping, slug
 from .model import Recommendation, UHRI_SOURCE, UN_REPORT_SOURCE, UPR_INFO_SOURCE, normalise
 from .states import _id_prefix, _state_display, state_key
@@ -273,13 +273,17 @@ def _nothing_matched(path: Path, drafts: list[_Draft], state: str | None, sessio
     states = Counter(d.rec.state for d in drafts if d.rec.state)
     if state and not any(state_key(s) == state_key(state) for s in states):
         names = sorted(states)
-        shown = ", ".join(names[:8]) + (f", … ({len(names)} in all)" if len(names) > 8 else "")
-        return InputError(path, f"no recommendations for State {state!r}; States in the file: {shown or 'none'}")
+        if not names:
+            return InputError(path, "errors.list.no_state_none", state=state)
+        if len(names) > 8:
+            return InputError(path, "errors.list.no_state_more", state=state, states=", ".join(names[:8]),
+                              n=len(names))
+        return InputError(path, "errors.list.no_state", state=state, states=", ".join(names))
     mine = [d.rec for d in drafts if not state or state_key(d.rec.state) == state_key(state)]
     sessions = sorted({r.session for r in mine if r.session is not None})
     cycles = sorted({r.cycle for r in mine if r.session is None and r.cycle is not None})
-    found = [f"session {', '.join(map(str, sessions))}"] if sessions else []
-    found += [f"no session, cycle {', '.join(map(str, cycles))}"] if cycles else []
-    return InputError(path, f"no recommendations for {state or 'any State'} in session {session} "
-                            f"(cycle {cycle_for_session(session)}); the file has "
-                            f"{'; '.join(found) or 'no session'}{' for ' + state if state else ''}")
+    listed = {"sessions": ", ".join(map(str, sessions)), "cycles": ", ".join(map(str, cycles))}
+    found = Phrase("errors.list.found_" + ("both" if sessions and cycles else "sessions" if sessions else
+                                           "cycles" if cycles else "nothing"), **listed)
+    return InputError(path, "errors.list.no_session_state" if state else "errors.list.no_session", state=state,
+                      session=session, cycle=cycle_for_session(session), found=found)

@@ -33,10 +33,9 @@ def import_recommendations(path, *, state: str | None = None, session: int | Non
     skipped_rows: Counter = Counter()
     fmt, drafts, other_mechanisms = _drafts(path, source, mapping, skipped_rows)
     if not drafts:
-        problem = "no recommendations in the file"
         if other_mechanisms:
-            problem += f" ({other_mechanisms} rows of other UN mechanisms, none of the UPR)"
-        raise InputError(path, problem)
+            raise InputError(path, "errors.list.other_mechanisms", n=other_mechanisms)
+        raise InputError(path, "errors.list.nothing")
 
     # A file without State or session holds those the user names.
     for draft in drafts:
@@ -58,8 +57,7 @@ def import_recommendations(path, *, state: str | None = None, session: int | Non
     if not include_pledges:
         kept = [d for d in kept if d.rec.response != PLEDGE]
         if not kept:
-            raise InputError(path, f"the file holds only voluntary pledges ({len(pledges)}); "
-                                   "use --include-pledges to import them")
+            raise InputError(path, "errors.list.only_pledges", n=len(pledges))
 
     _infer_missing_labels(kept)
     for draft in kept:

@@ -184,7 +184,7 @@ def _import_list(path, source, state, session, mapping) -> ImportResult:
     recs = [r for r in (_list_rec(row, source.columns, mapping) for row in source.rows) if r]
     empty = len(source.rows) - len(recs)
     if not recs:
-        raise InputError(path, "the recommendations list is empty")
+        raise InputError(path, "errors.list.empty")
     wanted_state = state_key(state) if state else None
     kept = [r for r in recs if _matches_filter(r, wanted_state, session)]
     if not kept:
@@ -201,5 +201,5 @@ def read_list_workbook(path, mapping: GroupMapping | None = None) -> list[Recomm
     mapping = mapping or GroupMapping.default()
     source = _read_source(path)
     if source.lines is not None or "id" not in source.columns:
-        raise InputError(path, "not a UPR Matrix recommendations list (no ID and Recommendation columns)")
+        raise InputError(path, "errors.list.not_list")
     return [r for r in (_list_rec(row, source.columns, mapping) for row in source.rows) if r]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree  # workbooks come from anywhere
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from ..schema import RECOMMENDATIONS
 from ..tables import TEXT_SUFFIXES, decode_text, read_table
 from .model import normalise
@@ -125,7 +125,7 @@ def _raw_lines(path: Path) -> list[str]:
     try:
         data = read_bytes(path)
     except OSError as exc:
-        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from exc
+        raise InputError(path, "errors.file.unreadable", reason=os_reason(exc)) from exc
     text, _ = decode_text(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.suffix.lower() == ".txt":
@@ -163,17 +163,18 @@ def _read_source(path: Path) -> _Source:
     one_column = all(sum(bool(_text(v)) for v in row) <= 1 for row in all_rows[:50])
     if paragraph_number(first_cells[0]) or one_column:
         return _lines_source(_raw_lines(path) if path.suffix.lower() in TEXT_SUFFIXES else first_cells)
-    seen = ", ".join(repr(h) for h in table.columns if h) or "none"
+    seen = ", ".join(repr(h) for h in table.columns if h)
     expected = ", ".join(RECOMMENDATIONS.column("text").header_names[:4])
     searched = len(candidates)
     lower = next((i for i, row in enumerate(table.rows[searched - 1:HEADER_HINT_ROWS], start=searched + 1)
                   if "text" in match_columns(row)), None)
     if lower is not None:
-        raise InputError(path, f"no recommendation text column in the first {searched} rows searched; the header "
-                               f"row is at row {lower}: delete {lower - searched} or more of the rows above it so "
-                               f"that it is within rows 1 to {searched}", sheet=table.sheet)
-    raise InputError(path, f"no recommendation text column found in the first {searched} rows; headers seen: {seen} "
-                           f"(name the text column e.g. {expected})", sheet=table.sheet)
+        raise InputError(path, "errors.list.header_lower", sheet=table.sheet, searched=searched, row=lower,
+                         extra=lower - searched)
+    if not seen:
+        raise InputError(path, "errors.list.no_headers", sheet=table.sheet, searched=searched, expected=expected)
+    raise InputError(path, "errors.list.no_text_column", sheet=table.sheet, searched=searched, seen=seen,
+                     expected=expected)
 
 
 # How far below the rows searched a header is looked for, only to say where it is.

@@ -39,7 +39,7 @@ def run(workdir: Path, lang: str, recommendations: Path | None) -> dict:
     try:
         result = merge_workbooks([Path(UPLOADED)], output, lang=lang, recommendations=recommendations)
     except (InputError, OutputError) as exc:
-        return {"error": scrub(str(exc), workdir)}
+        return {"error": scrub(exc.text(lang), workdir)}
     console = Console(file=io.StringIO(), width=10_000, record=True, highlight=False, color_system=None)
     render_summary(result, console)
     lines = [scrub(line, workdir) for line in console.export_text().splitlines() if line.strip()]
