@@ -187,3 +187,64 @@ def test_the_task_pane_gets_its_words_from_the_catalogue(monkeypatch):
     assert words["fr"]["merging"] == catalogue("fr")["taskpane.merging"] and "plural," in words["fr"]["merging"]
     script = (REPO / "addin/server/office/static/js/upr-taskpane.js").read_text(encoding="utf-8")
     assert "const TEXT = {" not in script and "/upr/text" in script
+
+
+# --- Errors for bad input speak the run's language too ------------------------------------------------
+
+def test_french_error_messages_have_no_english_word():
+    """Every message of the [errors] section, filled, is French in French (what it quotes aside)."""
+    for key, message in catalogue("fr").items():
+        if key.startswith("errors."):
+            assert not _english_words(text(key, "fr", **{name: 2 for name in placeholders(message)})), key
+
+
+def test_an_error_names_file_sheet_and_cell_in_either_language():
+    from addin.errors import InputError
+
+    error = InputError("plan.xlsx", "errors.workbook.sheet_empty", sheet="Plan", cell="B4")
+    assert str(error) == "plan.xlsx, sheet 'Plan', cell B4: the sheet is empty"
+    assert error.text("fr") == "plan.xlsx, feuille « Plan », cellule B4 : la feuille est vide"
+    assert error.detail_in("fr") == "feuille « Plan », cellule B4 : la feuille est vide"
+
+
+def test_bad_input_gets_a_french_message_in_a_french_run(tmp_path, monkeypatch):
+    """Unreadable workbooks, a master that cannot be written, missing files and an empty list: the same
+    one-line errors in French as in English, each naming the file (and the sheet when it is known)."""
+    import zipfile
+
+    monkeypatch.chdir(tmp_path)
+    Path("cut.xlsx").write_bytes(b"PK\x03\x04" + bytes(40))              # a copy cut short
+    book = openpyxl.Workbook()
+    book.active.title = "Plan"
+    book.active["A1"] = "ID"
+    book.save("plain.xlsx")
+    with zipfile.ZipFile("plain.xlsx") as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"][:200]   # the sheet's XML cut
+    with zipfile.ZipFile("damaged.xlsx", "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    Path("a file").write_text("not a folder")
+    Path("empty list.csv").write_text("To,Text,From,Response,Session\n", encoding="utf-8")
+    runs = {  # the command, then what the English message says
+        ("validate", "cut.xlsx"): "cut.xlsx: the file is damaged: it is cut short",
+        ("validate", "damaged.xlsx"): "damaged.xlsx, sheet 'Plan': the sheet is damaged",
+        ("validate", "missing.xlsx"): "missing.xlsx: no such file or folder",
+        ("merge", "plain.xlsx", "-o", "master.ods"): "master.ods: the master is written as .xlsx",
+        ("merge", "plain.xlsx", "-o", "a file/master.xlsx"): "a file: cannot create the folder (File exists)",
+        ("merge", "cut.xlsx", "-o", "plain.xlsx"): "plain.xlsx exists and is not a UPR Matrix master",
+        ("merge", "plain.xlsx", "-o", "master.xlsx", "--recommendations", "empty list.csv"):
+            "empty list.csv: no recommendations in the file",
+        ("groups", "make", "empty list.csv", "-o", "groups"): "empty list.csv: no recommendations in the file",
+        ("groups", "make", "missing.csv", "-o", "groups"): "missing.csv: no such file",
+    }
+    for args, english in runs.items():
+        said = {lang: runner.invoke(app, [*args, "--lang", lang]) for lang in LANGUAGES}
+        assert said["en"].exit_code == said["fr"].exit_code == 2, (args, said["en"].output, said["fr"].output)
+        assert english in " ".join(said["en"].output.split()), (args, said["en"].output)
+        french = " ".join(said["fr"].output.split())
+        named = re.match(r"(.+?\.\w+|a file)\b", english).group(1)   # the file the message names
+        assert named in french and (" feuille « Plan »" in french) == ("sheet 'Plan'" in english), (args, french)
+        unquoted = french.replace(str(tmp_path), " ").replace(named, " ")   # the paths are the user's
+        assert not _english_words(unquoted), (args, french, _english_words(unquoted))
+    assert not Path("master.xlsx").exists() and Path("plain.xlsx").stat().st_size and not Path("groups").exists()
