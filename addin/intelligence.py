@@ -1215,7 +1215,10 @@ def _issue_decision(prob: np.ndarray, model: Model, p: Parse, text: str) -> dict
 # --------------------------------------------------------------------------
 
 def _read_text_column(path: Path) -> list[str]:
-    raw = Path(path).read_bytes()
+    from addin.errors import InputError
+    from addin.files import read_bytes
+
+    raw = read_bytes(Path(path))   # InputError, naming the file, when it is missing or not a regular file
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -1227,7 +1230,7 @@ def _read_text_column(path: Path) -> list[str]:
         return []
     names = [h.strip().lstrip("\ufeff").lower() for h in header]
     if "text" not in names:
-        raise ValueError(f"{path}: no 'Text' column (found: {', '.join(header)})")
+        raise InputError(path, "errors.list.no_text_header", found=", ".join(header))
     col = names.index("text")
     return [row[col] if col < len(row) else "" for row in reader if any(cell.strip() for cell in row)]
 

@@ -63,6 +63,11 @@ def test_classify_json_lines(tmp_path):
     assert (second["row"], second["action"]) == (2, 4)
     assert "Trafficking" in second["issues"]
     assert set(first["confidence"]) >= {"action", "issues"} and first["reason"]
+    # Bad input is one line naming the file, not a traceback.
+    (tmp_path / "numbers.csv").write_text("A,B\n1,2\n", encoding="utf-8")
+    for name, problem in (("numbers.csv", "no 'Text' column (found: A, B)"), ("missing.csv", "no such file")):
+        result = runner.invoke(app, ["recommendations", "classify", str(tmp_path / name)])
+        assert result.exit_code == 2 and f"{name}: {problem}" in result.output, result.output
 
 
 def test_import_bad_input_is_one_line_and_exit_2(tmp_path):
