@@ -14,7 +14,7 @@ from . import lexicon as lx
 from .messages import message
 from .model import PlanWindow, Verdict
 from .text import (Entity, Features, Quantity, acronym_expansions, entities, features, first_match, fold, has,
-                   matches, per_text, quantities, stem)
+                   matches, per_text, quantities, stem, stems_match)
 
 ROW_KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
             "responsible_body")
@@ -507,21 +507,34 @@ def relevant(row: PlanRow) -> Outcome:
     if other_entity:
         return _outcome(False, "R.other_entity", "R.fix", other=other_entity, subject=row.required_entities[0].text)
 
+    other_subject = _other_subject(row)
+    if other_subject:
+        return _outcome(False, "R.other_entity", "R.fix", other=other_subject[0], subject=other_subject[1])
+
     rec_people = rec.concepts & lx.POPULATIONS
     ind_people = ind.concepts & lx.POPULATIONS
-    if rec_people and ind_people and not rec_people & ind_people:
+    # Overlapping populations (adolescents, youth) excuse the difference only where the subject is shared too.
+    overlapping = {o for p in rec_people for o in lx.OVERLAPPING_POPULATIONS.get(p, ())}
+    overlap_on_subject = overlapping & ind_people and matches(
+        rec.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS | lx.SECTORS), ind).concepts
+    if rec_people and ind_people and not rec_people & ind_people and not overlap_on_subject:
         return _outcome(False, "R.other_population", "R.fix", subject=subject,
                         other=", ".join(sorted(ind.concept_words[p] for p in ind_people)))
 
     issue = rec.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS)
     strong_issue = issue.without(lx.KIND_CONCEPTS)
     people_shared = rec_people & ind_people
-    if strong_issue and not strong_issue.concepts and strong_issue.stems <= WEAK_ISSUE_STEMS and people_shared \
-            and has(f"{lx.EFFORT_WORDS}|{lx.PROCESS_WORDS}", row.folded["indicator"]):
-        # "protect the rights of migrants": any service or effort reaching those people tracks it
+    # Discrimination against a group is tracked by what is done to or for that group (K12, L084).
+    if strong_issue and strong_issue.concepts <= {"DISCRIMINATION"} and strong_issue.stems <= WEAK_ISSUE_STEMS \
+            and people_shared \
+            and (has(f"{lx.EFFORT_WORDS}|{lx.PROCESS_WORDS}", row.folded["indicator"]) or row.is_structural
+                 or ind.without(lx.POPULATIONS)):
+        # "protect the rights of migrants": any service, effort, policy or entitlement reaching those people
+        # tracks it (L134, L188); a bare head count of them does not (D39)
         return _outcome(True, "R.ok", shared=", ".join(sorted(ind.concept_words[p] for p in people_shared)))
     if strong_issue:
         shared = matches(strong_issue, ind, loose=True)
+        shared.concepts |= _compounds_spelled_out(strong_issue, ind)
         shared.stems -= PLACE_STEMS  # "rural" alone: where, not what (the place is S's business)
         names_only_a_kind = not _distinctive(shared)
         untracked = strong_issue.without(shared.concepts | lx.KIND_CONCEPTS)
@@ -537,6 +550,17 @@ def relevant(row: PlanRow) -> Outcome:
         if sector_only:
             # "Number of schools built" under "protect children from violence in schools"
             return _outcome(False, "R.only_inputs", "R.fix", subject=subject)
+        concern = {c for c in untracked.concepts if c not in lx.SECTORS}
+        if row.is_count and shared.concepts and shared.concepts <= lx.SECTORS and not shared.stems \
+                and not shared.concepts & row.recommendation_features.concepts \
+                and all(source not in ind.concepts and source not in lx.POPULATIONS
+                        for source in row.recommendation_features.concepts
+                        if shared.concepts & set(lx.IMPLIED_CONCEPTS.get(source, ()))):
+            # The recommendation only implies the sector (an NPM is about detention): a prison count does not track it
+            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+        if shared and stated <= lx.SECTORS and concern and not shared.stems and "TRAINING" in ind.concepts:
+            # Training that shares only the sector ("prison officers trained in first aid" under overcrowding)
+            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
         if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
             if not shared.concepts and shared.stems <= WEAK_ISSUE_STEMS and people_shared:
                 shared = shared | Features({p for p in people_shared}, set(), {}, dict(rec.concept_words))
@@ -544,7 +568,9 @@ def relevant(row: PlanRow) -> Outcome:
         goal = _with_implied(features(row.text["goal"]))
         bridge = matches(goal.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS), ind)
         bridge.stems -= PLACE_STEMS
-        if row.text["goal"] and matches(strong_issue, goal) and _distinctive(bridge):
+        bare_input_count = re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))
+        sector_bridge = not bridge.stems and bridge.concepts <= lx.SECTORS and bare_input_count
+        if row.text["goal"] and matches(strong_issue, goal) and _distinctive(bridge) and not sector_bridge:
             return _outcome(True, "R.ok_goal", shared=bridge.describe(within=row.quotable))
         people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
         if people_or_actors:
@@ -559,6 +585,33 @@ def relevant(row: PlanRow) -> Outcome:
     if fallback:
         return _outcome(True, "R.ok", shared=fallback.describe(within=row.quotable))
     return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+
+
+def _other_subject(row: PlanRow) -> tuple[str, str] | None:
+    """(the indicator's words, the recommendation's words) when the indicator names a subject that sits beside
+    the recommendation's own in one field (lexicon.CONTRASTS) and not the recommendation's own."""
+    rec, ind = row.folded["recommendation"], row.folded["indicator"]
+    for members in lx.CONTRASTS.values():
+        asked = [pattern for pattern in members.values() if has(pattern, rec)]
+        if not asked:
+            continue
+        named = [pattern for pattern in members.values() if has(pattern, ind)]
+        if named and not set(named) & set(asked):
+            return row.indicator_word(named[0]), first_match(asked[0], rec, row.text["recommendation"])
+    return None
+
+
+def _compounds_spelled_out(needles: Features, haystack: Features) -> set[str]:
+    """Compound concepts of `needles` whose own words all occur, apart, in `haystack`: "travail des enfants"
+    in "enfants retirés du travail" (L128). Only compounds of two content words or more."""
+    found = set()
+    for concept in needles.concepts - haystack.concepts:
+        words = needles.concept_words.get(concept, "")
+        content = {stem(w) for w in re.findall(r"[a-z]+", fold(words))
+                   if len(w) >= 3 and w not in lx.STOPWORDS and w not in lx.GENERIC_WORDS}
+        if len(content) >= 2 and all(any(stems_match(s, h) for h in haystack.all_stems) for s in content):
+            found.add(concept)
+    return found
 
 
 def _how_named(entity: Entity, row: PlanRow) -> str:

@@ -9,6 +9,10 @@ from __future__ import annotations
 # the part ("labour") is not read as a separate topic. Each pattern yields one or more concept tags.
 CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # compounds first
+    (r"child soldiers?|enfants? soldats?|children (?:formerly )?associated with armed (?:forces|groups)|"
+     r"enfants? (?:anciennement )?associes? aux (?:forces|groupes) armes", ("CHILD_SOLDIERS", "CHILD", "ARMED_CONFLICT")),
+    (r"armed groups?|groupes? armes|armed forces (?:and|or) groups|forces (?:et|ou) groupes armes|armed conflicts?|"
+     r"conflits? armes", ("ARMED_CONFLICT",)),
     (r"child labou?r|child workers?|working children|travail des enfants|enfants travailleurs|travail infantile|"
      r"worst forms of (?:child )?labou?r|pires formes de travail(?: des enfants)?|economic exploitation|"
      r"exploitation economique",
@@ -16,11 +20,14 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:child|early|forced)(?:,? (?:early|forced))*(?: and (?:early|forced))? marriages?|marri(?:ed|age) (?:of girls |of children )?"
      r"before (?:the age of |age )?18|marriage of (?:children|minors|girls)|mariages? (?:d'enfants|des enfants|precoces?|forces?|"
      r"des mineures?)(?: et (?:forces?|precoces?))?|mariee?s? avant (?:l'age de )?18", ("CHILD_MARRIAGE", "CHILD")),
-    (r"female genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|mutilations? genitales?(?: feminines?)?|mgf",
+    (r"female genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|excis(?:eu|eu)(?:rs?|ses?)|excisers?|"
+     r"circumcisers?|(?:traditional )?cutters|(?:renounc\w* |abandon\w* )?cutting|mutilations? genitales?(?: feminines?)?|mgf",
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
     (r"registres? (?:national |central )?(?:des|de) (?:personnes privees de liberte|detenus|garde a vue)|"
-     r"(?:central |national )?(?:detainee|detention|custody) registers?", ("DETENTION_REGISTER", "DETENTION", "DETAINEES")),
+     r"(?:central |national )?(?:detainee|detention|custody) registers?|registers? (?:of|for) (?:all )?(?:detainees|"
+     r"(?:persons|people) (?:deprived of (?:their )?liberty|in custody|detained))",
+     ("DETENTION_REGISTER", "DETENTION", "DETAINEES")),
     (r"persons? (?:held )?in (?:police )?custody|persons? deprived of (?:their )?liberty|personnes? (?:gardees? a vue|"
      r"privees? de (?:leur )?liberte)", ("DETENTION", "DETAINEES")),
     (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|killings of women|meurtres de femmes",
@@ -40,7 +47,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"decisions affecting (?:them|children)|participation of children|participation des enfants|views of (?:the )?child\w*|"
      r"opinions? de l'enfant|children's (?:councils?|parliaments?)|conseils? (?:communaux |municipaux )?(?:des|de) "
      r"(?:enfants|jeunes)|parlements? des enfants|youth councils?", ("CHILD_PARTICIPATION",)),
-    (r"postes? electifs?|elective (?:posts?|offices?)|conseill(?:ers|eres) municipa(?:ux|les)|councill?ors?|mayors?|"
+    (r"postes? electifs?|elective (?:posts?|offices?)|deputee?s?|members of parliament|mps|parliamentarians?|"
+     r"senat(?:eurs?|rices?)|senators?|ministres?|ministers|cabinet (?:posts|ministers)|conseill(?:ers|eres) municipa(?:ux|les)|councill?ors?|mayors?|"
      r"maires?", ("REPRESENTATION",)),
     (r"(?:filles|girls) (?:de \d+ a \d+ ans |aged \d+ ?-? ?\d+ )?(?:deja )?(?:mariees|married)|married girls",
      ("CHILD_MARRIAGE", "CHILD")),
@@ -79,7 +87,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"gender[- ]based violence|gbv|violences? (?:basees? sur le genre|sexistes|faites aux femmes|a l'egard des femmes)|"
      r"violence against women", ("VIOLENCE", "WOMEN")),
     (r"survivors?|survivantes?|survivants?", ("VIOLENCE",)),
-    (r"violences?|abuses?|maltraitance", ("VIOLENCE",)),
+    # beatings by or in the hands of the police are ill-treatment (G012, G018); elsewhere, violence
+    (r"(?:beatings?|beaten|sevices|brutalit(?:y|ies|es)|passages? a tabac) (?:in|by|en|par|dans) (?:the |la |les )?"
+     r"(?:police|custody|detention|prisons?|garde a vue|detention|policiers|gendarmes|commissariats?)|police brutality|"
+     r"brutalites policieres", ("TORTURE", "VIOLENCE")),
+    (r"beatings?|beaten|sevices|brutalit(?:y|ies|es)|passages? a tabac", ("VIOLENCE",)),
+    (r"violences?|abuses?|maltraitance|maltreat\w*|mistreat\w*|maltraitee?s?", ("VIOLENCE",)),
     (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)",
      ("TRAFFICKING",)),
     (r"death penalty|capital punishment|death sentences?|death row|executions?|peine de mort|peine capitale|"
@@ -92,8 +105,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"pre-?trial detention|pretrial|on remand|remand prisoners?|detention provisoire|prevenus?|"
      r"detenus? en attente de jugement", ("DETENTION", "PRETRIAL", "DETAINEES")),
     (r"interrogations?|police cells?|cellules? de garde a vue|custody|garde a vue", ("DETENTION",)),
-    (r"places? of detention|lieux de detention|prison conditions|conditions de detention|prison overcrowding|"
-     r"surpopulation carcerale|overcrowding", ("DETENTION",)),
+    (r"(?:prison )?overcrowding|surpopulation(?: carcerale)?|occupancy|taux d'occupation|(?:official|prison) capacity|"
+     r"capacite (?:d'accueil|carcerale)|(?:inmates|prisoners|detenus) (?:per|par|pour) (?:\d+ )?places", ("OVERCROWDING", "DETENTION")),
+    (r"places? of detention|lieux de detention|prison conditions|conditions de detention", ("DETENTION",)),
     (r"prison (?:staff|officers?|guards?|officials)|agents? penitentiaires?|gardiens? de prison|personnel penitentiaire",
      ("PRISON_STAFF", "DETENTION")),
     (r"detainees?|prisoners?|inmates?|detenue?s?|suspects?|(?:persons|people) arrested|arrested persons|personnes arretees",
@@ -106,7 +120,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"torture[ds]?|ill-?treatment|cruel,? inhuman or degrading|mauvais traitements?|traitements? (?:cruels?|inhumains?|degradants?)|"
      r"op-?cat", ("TORTURE",)),
     (r"enforced disappearances?|disparitions? forcees?|(?:the )?disappeared|disparus", ("DISAPPEARANCE",)),
-    (r"birth registration|birth certificates?|births? (?:are |is )?registered|registered at birth|registration of (?:all )?births|"
+    (r"birth registration|birth certificates?|births? (?:have been |has been |were |are |is )?(?:registered|recorded)|registered at birth|registration of (?:all )?births|"
      r"enregistrement des (?:mariages et des )?naissances|registration of (?:marriages and )?births|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil|"
      r"civil registration|vital statistics",
      ("BIRTH_REGISTRATION",)),
@@ -115,6 +129,11 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"access to information|acces a l'information|right to information|freedom of information|droit a l'information",
      ("INFORMATION",)),
     (r"information", ("INFORMATION",)),
+    (r"incitement to (?:ethnic|racial|religious|tribal) hatred|(?:ethnic|racial|tribal) hatred|"
+     r"incitation a la haine (?:ethnique|raciale|religieuse|tribale)|haine (?:ethnique|raciale|tribale)",
+     ("HATE_SPEECH", "MINORITIES")),
+    (r"hate speech|discours (?:de haine|haineux)|incitement to (?:\w+ )?(?:hatred|violence|discrimination)|"
+     r"incitation a la haine(?: \w+)?|hatred|haine|hate crimes?|crimes? de haine", ("HATE_SPEECH",)),
     (r"censorship|censure|defamation|diffamation|blasphemy|blaspheme|sedition", ("EXPRESSION",)),
     (r"internet|online|en ligne|websites?|sites? (?:web|internet)|social media|reseaux sociaux|bloggers?|blogueurs?",
      ("INTERNET",)),
@@ -144,6 +163,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"special procedures?|special rapporteurs?|standing invitation|procedures speciales|rapporteurs? speciaux|"
      r"invitation permanente|un mechanisms?|mecanismes? des nations unies|treaty bod(?:y|ies)", ("UN_MECHANISMS",)),
     (r"access to justice|acces a la justice", ("JUSTICE",)),
+    (r"fair trials?|fair hearings?|proces equitables?|due process|garanties? (?:judiciaires|procedurales)|"
+     r"(?:within a )?reasonable time|delai raisonnable|delais? (?:moyens? )?de (?:jugement|traitement)|length of (?:trials?|proceedings)|"
+     r"duree (?:moyenne )?des (?:proces|procedures)", ("FAIR_TRIAL", "JUSTICE")),
     (r"legal aid|legal assistance|legal representation|aide (?:juridictionnelle|juridique|legale)|assistance juridique|"
      r"paralegals?|parajuristes?|lawyers?|avocats?", ("LEGAL_AID", "JUSTICE")),
     (r"mobile courts?|audiences foraines|chambres foraines|cours? itinerantes?", ("JUSTICE",)),
@@ -164,6 +186,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("EARLY_PREGNANCY",)),
     (r"street children|children (?:(?:living|working) )?(?:in|on) (?:the )?streets?(?: situations?)?|"
      r"enfants (?:des|de la|en situation de) rues?", ("STREET_CHILDREN", "CHILD")),
+    # children at work are child labour even when the words stand apart ("children under 15 found working", G026)
+    (r"(?:children|enfants|minors|mineurs)(?: [\w-]+){0,3} (?:found |caught )?(?:working|travaillant|au travail)",
+     ("CHILD_LABOUR", "CHILD")),
     (r"orphans?|orphelins?|foster (?:care|famil(?:y|ies))|familles? d'accueil|alternative care|protection de remplacement|"
      r"orphanages?|orphelinats?", ("ALTERNATIVE_CARE", "CHILD")),
     (r"older (?:persons?|people|women|men)|elderly|senior citizens?|personnes agees|aines|aged (?:60|65) and (?:over|above)|"
@@ -171,6 +196,10 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # rights holders
     (r"girls?|filles?|adolescent girls|jeunes filles", ("GIRLS", "CHILD", "WOMEN")),
     (r"mother-to-child transmission|pmtct|ptme|transmission (?:de la )?mere[- ]enfant", ("HIV", "PMTCT")),
+    # before 'gender': "gender identity" names LGBTI persons, not women (L084)
+    (r"lgbti?q?\+?|sexual orientation|gender identity|same-sex|homosexual(?:ity|s)?|orientation sexuelle|identite de genre|"
+     r"homosexuel\w*|relations entre personnes de meme sexe|"
+     r"homosexualite", ("LGBTI",)),
     (r"gender mainstreaming|integration (?:du|de la dimension de) genre|approche genre|gender[- ](?:sensitive|responsive)|"
      r"gender perspective|perspective de genre|sensible au genre",
      ("DISCRIMINATION", "WOMEN")),
@@ -188,9 +217,6 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)", ("INDIGENOUS",)),
-    (r"lgbti?q?\+?|sexual orientation|gender identity|same-sex|homosexual(?:ity|s)?|orientation sexuelle|identite de genre|"
-     r"homosexuel\w*|relations entre personnes de meme sexe|"
-     r"homosexualite", ("LGBTI",)),
     (r"albinism|albinos?|albinisme", ("ALBINISM",)),
     (r"stateless(?:ness)?|apatrides?|apatridie", ("STATELESSNESS",)),
     (r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv|antiretrovira\w*|arvs?", ("HIV",)),
@@ -298,6 +324,8 @@ IMPLIED_CONCEPTS = {
     "CHILD_PARTICIPATION": ("REPRESENTATION",),
     "CREDIT": ("ECONOMIC_EMPOWERMENT",),
     "DETENTION_REGISTER": ("DISAPPEARANCE",),
+    # Prosecuting and investigating is how impunity ends (L143).
+    "PROSECUTION": ("IMPUNITY",),
     "SMUGGLING": ("MIGRANTS",),
     "ACADEMIC_FREEDOM": ("EXPRESSION",),
     "INTERNET": ("EXPRESSION",),
@@ -307,6 +335,8 @@ POPULATIONS = frozenset({
     "WOMEN", "GIRLS", "CHILD", "YOUTH", "OLDER_PERSONS", "DISABILITY", "REFUGEES", "MIGRANTS", "DISPLACED",
     "MINORITIES", "INDIGENOUS", "LGBTI", "ALBINISM", "STATELESSNESS", "DETAINEES", "HRD", "DOMESTIC_WORKERS",
 })
+# Populations that overlap: adolescents are both children and youth (L075).
+OVERLAPPING_POPULATIONS = {"YOUTH": frozenset({"CHILD"}), "CHILD": frozenset({"YOUTH"})}
 # Those who act (or are trained) rather than the subject of a right: a shared actor alone is not relevance.
 ACTORS = frozenset({"POLICE", "SECURITY_FORCES", "JUDGES", "TEACHERS", "HEALTH_WORKERS", "LEADERS", "OFFICIALS",
                     "PRISON_STAFF"})
@@ -342,6 +372,7 @@ take taking takes taken continue continues continued continuing pursue pursuing 
 ensure ensuring ensured guarantee guaranteeing guaranteed promote promoting promotion improve improving improved
 improvement improvements enhance enhancing enhanced increase increasing increased increases reduce reducing reduced
 reduction combat combating combatting fight fighting eliminate eliminating elimination eliminated end ending ended
+eradicate eradicating eradication eradicated eradiquer
 prevent preventing address addressing intensify intensifying step steps measures measure efforts effort action actions
 adopt adopting adopted adoption ratify ratifying ratified ratification establish establishing established establishment
 create creating created creation implement implementing implementation consider considering undertake undertaking
@@ -349,7 +380,7 @@ make making provide providing provided bring bringing expedite expediting accele
 respect respecting respected support supporting develop developing further effective effectively adequate adequately
 necessary appropriate full fully relevant concrete specific urgent urgently possible comprehensive new existing various
 more greater better good high low many much also related including include includes included particular particularly
-especially notably view order line accordance compliance conformity standards standard international national country
+especially notably view order line accordance compliance basis conformity standards standard international national country
 countries state states government governments authorities authority people persons person individuals population
 rights right human number numbers percentage proportion share rate rates level levels cases case year years annual
 annually total issue issues need needs able whole entire access equal equality situation progress principle principles
@@ -588,7 +619,7 @@ GENERIC_INPUT_COUNT = (
 )
 # Words that only say where (the place is checked under S, not R).
 PLACE_WORDS = frozenset("rural rurale rurales ruraux milieu zone zones area areas remote urban urbaine urbaines region regions "
-                        "district districts province provinces".split())
+                        "district districts province provinces home homes domicile".split())
 # Broad sectors: sharing one of them alone does not track a particular concern in it.
 SECTORS = frozenset({"EDUCATION", "HEALTH", "JUSTICE", "DETENTION", "LAND", "WORK", "INTERNET"})
 # Done without the safeguard the law requires: the State should do less of it.
@@ -638,3 +669,60 @@ OUTCOME_WORDS = (
     r"proportion de|part des?|seats held|sieges|married|mariees?|living|vivant|access to|acces a|stunting|malnutrition|"
     r"who report|qui declarent|victims?|victimes?|cases of|cas de"
 )
+
+# Subjects that sit side by side in one field and are not each other: an indicator on one does not track a
+# recommendation on another ("tertiary education" under primary education, "freedom of association" under peaceful
+# assembly, child mortality under maternal mortality). Each family: member -> its words. An indicator that names a
+# member of a family, and none of the members the recommendation names, is about another subject.
+CONTRASTS: dict[str, dict[str, str]] = {
+    "education level": {
+        "pre-primary": r"pre-?primary|pre-?school|early childhood education|prescolaire|(?:ecole|enseignement) maternelle",
+        "primary": r"(?:primary|elementary) (?:schools?|education|level|cycle|enrol\w*|completion|pupils|classes)|"
+                   r"(?:ecoles?|enseignement|cycle|niveau|eleves|scolarisation) (?:du |au )?primaire|"
+                   r"(?:au|le|du|en) primaire",
+        "secondary": r"secondary|secondaire|lower secondary|upper secondary|lycees?|colleges? d'enseignement",
+        "tertiary": r"tertiary|higher education|universit(?:y|ies|aires?|es?)|enseignement superieur|etudiants?",
+    },
+    "whose mortality": {
+        "maternal": r"maternal (?:mortality|deaths?)|mortalite maternelle|deces maternels?|women dying in childbirth|"
+                    r"femmes meurent en couches",
+        "child": r"(?:infant|child|under-?(?:five|5)|neonatal|newborn) (?:mortality|deaths?)|mortalite (?:infantile|"
+                 r"infanto-juvenile|neonatale|des enfants|des moins de (?:cinq|5) ans)|deces (?:d'enfants|neonatals?)",
+    },
+    "disease": {
+        "hiv": r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv|antiretrovira\w*",
+        "tuberculosis": r"tuberculosis|tuberculose|tb",
+        "malaria": r"malaria|paludisme",
+        "measles": r"measles|rougeole",
+        "cholera": r"cholera",
+        "hepatitis": r"hepatitis|hepatite",
+        "cancer": r"cancers?",
+    },
+    "freedom": {
+        "assembly": r"(?:peaceful )?assembly|reunions? (?:publiques?|pacifiques?)|reunion pacifique|demonstrat(?:ions?|ors?)|"
+                    r"protests?|protesters?|rassemblements?|manifestations?|manifestants?",
+        "association": r"association|associations?|ngos?|ong|non-governmental organi[sz]ations?|trade unions?|syndica\w*",
+        "expression": r"expression|press|presse|journalists?|journalistes?|media|medias?|censorship|censure",
+        "religion": r"religio\w*(?! (?:and \w+ |or \w+ )?leaders)|belief|croyances?|worship|culte|blasphem\w*",
+    },
+    "harmful practice": {
+        "fgm": r"female genital mutilations?|fgm|genital cutting|excision|mutilations? genitales?|mgf|excis\w*|cutting",
+        "child marriage": r"(?:child|early|forced) marriages?|mariages? (?:d'enfants|des enfants|precoces?|forces?)|"
+                          r"married before|mariee?s? avant",
+        "corporal punishment": r"corporal punishments?|chatiments? corporels?|physical punishment|caning|flogging",
+        "trafficking": r"traffick\w*|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trading in human beings",
+        "smuggling": r"smuggl\w*|passeurs?|trafic (?:illicite )?de migrants",
+        "sexual harassment": r"sexual harassment|harcelement sexuel",
+        "domestic violence": r"domestic violence|violences? (?:domestiques?|conjugales?)|intimate partner violence",
+    },
+    "participation": {
+        "political": r"political (?:participation|life)|public life|vie (?:politique|publique)|decision-making|"
+                     r"prise de decision|elected|elues?|elus|seats|sieges|parliament|parlement",
+        "labour market": r"labou?r (?:force|market)|marche du travail|taux d'activite|employment rate|taux d'emploi",
+    },
+    "registration": {
+        "birth": r"births?|naissances?",
+        "identity card": r"identity cards?|cartes? (?:nationales? )?d'identite",
+        "voter": r"voters?|electeurs?|electoral rolls?|listes? electorales?",
+    },
+}

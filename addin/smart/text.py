@@ -12,7 +12,7 @@ from .triggers import PREFIX_LENGTH, Triggers
 
 __all__ = [
     "fold", "Features", "features", "matches", "stem", "Entity", "entities", "acronym_expansions",
-    "Quantity", "quantities", "has", "first_match",
+    "Quantity", "quantities", "has", "first_match", "stems_match",
 ]
 
 
@@ -124,7 +124,8 @@ def stem(word: str) -> str:
     return current
 
 
-def _stems_match(a: str, b: str) -> bool:
+def stems_match(a: str, b: str) -> bool:
+    """The same stem, or one a longer form of the other ('register' and 'registration'), five letters or more."""
     if a == b:
         return True
     shorter, longer = sorted((a, b), key=len)
@@ -244,7 +245,7 @@ def _is_content(token: str, keep_generic: bool) -> bool:
 def matches(needles: Features, haystack: Features, loose: bool = False) -> Features:
     """The part of `needles` that `haystack` also mentions; `loose` also looks inside the haystack's concepts."""
     pool = haystack.stems | haystack.all_stems if loose else haystack.stems
-    shared_stems = {s for s in needles.stems if any(_stems_match(s, h) for h in pool)}
+    shared_stems = {s for s in needles.stems if any(stems_match(s, h) for h in pool)}
     return Features(needles.concepts & haystack.concepts, shared_stems, needles.words, needles.concept_words)
 
 
