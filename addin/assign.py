@@ -70,6 +70,7 @@ class AssignResult:
     groups: list[GroupAssignment]
     unassigned_left: int                        # rows with no group chosen
     problems: list[str] = field(default_factory=list)   # one line each; the other groups were done
+    lang: str = "en"                            # the workshop's language: of the workbooks and the messages
 
 
 def _chosen_groups(path: Path, mapping: GroupMapping) -> tuple[str, dict[str, Group], int]:
@@ -134,7 +135,7 @@ def assign_recommendations(unassigned: Path, outdir: Path, *, mapping: GroupMapp
     found_lang, chosen, left = _chosen_groups(unassigned, mapping)
     lang = lang or found_lang
     listed = {r.id: r for r in read_list_workbook(unassigned, mapping)}
-    result = AssignResult(groups=[], unassigned_left=left)
+    result = AssignResult(groups=[], unassigned_left=left, lang=lang)
     now = dt.datetime.now().replace(microsecond=0)
     for group in mapping.groups:
         ids = [i for i, g in chosen.items() if g is group]

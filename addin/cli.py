@@ -47,8 +47,9 @@ class Format(str, Enum):
     json = "json"
 
 
-def fail(exc: Exception | str, code: int = 2, *, lang: str = "en") -> None:
-    """Print the error on one line, in the run's language, and exit with code."""
+def fail(exc: Exception | str, code: int = 2, *, lang: str | None = None) -> None:
+    """Print the error on one line in the run's language (None: the language of what raised it), exit with code."""
+    lang = lang or getattr(exc, "lang", "en")
     errors.print(text("cli.error", lang, text=said(exc, lang)), style="bold red", soft_wrap=True)
     raise typer.Exit(code)
 
@@ -191,18 +192,19 @@ def groups_assign(
         result = assign_recommendations(unassigned, outdir, mapping=_mapping(groups))
     except (InputError, OutputError) as exc:
         fail(exc)
+    lang = result.lang   # the Unassigned workbook's language
     for done in result.groups:
         for path, added in done.added.items():
-            note = f" ({len(done.already[path])} already there)" if done.already.get(path) else ""
-            console.print(f"{done.group:<42} +{len(added):>3} recommendations{note}  {path}")
+            note = text("assign.already", lang, n=len(done.already[path])) if done.already.get(path) else ""
+            console.print(text("assign.added", lang, group=f"{done.group:<42}", count=f"{len(added):>3}",
+                               n=len(added), note=note, path=path))
     for done in result.groups:
         for backup in done.backups:
-            console.print(f"The previous file was kept as {backup}", style="yellow")
+            console.print(text("cli.replaced_kept", lang, path=backup), style="yellow")
     for problem in result.problems:
-        errors.print(f"error: {problem}", style="bold red")
-    total = sum(len(d.ids) for d in result.groups)
-    console.print(f"Assigned: {total} recommendations to {len(result.groups)} groups; "
-                  f"{result.unassigned_left} still without a group")
+        errors.print(text("cli.error", lang, text=problem), style="bold red")
+    console.print(text("assign.total", lang, total=sum(len(d.ids) for d in result.groups), groups=len(result.groups),
+                       left=result.unassigned_left))
     raise typer.Exit(2 if result.problems else 0)
 
 

@@ -141,6 +141,6 @@ class OutputError(UserError):
     """The output cannot be written (locked, open elsewhere, no permission). Its message names the file."""
 
 
-def said(exc: BaseException | str, lang: str) -> str:
-    """An exception's message in lang when it is one of ours, else as it is."""
+def said(exc: BaseException | str, lang: str | None = None) -> str:
+    """An exception's message in lang when it is one of ours (None: the raiser's language), else as it is."""
     return exc.text(lang) if isinstance(exc, UserError) else str(exc)

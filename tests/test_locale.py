@@ -248,3 +248,34 @@ def test_bad_input_gets_a_french_message_in_a_french_run(tmp_path, monkeypatch):
         unquoted = french.replace(str(tmp_path), " ").replace(named, " ")   # the paths are the user's
         assert not _english_words(unquoted), (args, french, _english_words(unquoted))
     assert not Path("master.xlsx").exists() and Path("plain.xlsx").stat().st_size and not Path("groups").exists()
+
+
+def test_groups_assign_speaks_the_workshops_language(tmp_path):
+    """`groups assign` has no --lang: it speaks the Unassigned workbook's language, errors included."""
+    from example_rows import example_source
+
+    from addin.assign import ASSIGN_HEADER
+
+    listbook, groups = tmp_path / "Recommandations.xlsx", tmp_path / "groupes"
+    for args in (["recommendations", "import", str(example_source()), "-o", str(listbook), "--lang", "fr"],
+                 ["groups", "make", str(listbook), "-o", str(groups), "--lang", "fr"]):
+        assert runner.invoke(app, args).exit_code == 0
+    unassigned = groups / f"{text('ui.unassigned', 'fr')}.xlsx"
+
+    book = openpyxl.load_workbook(unassigned)
+    column = [c.value for c in book.worksheets[0][1]].index(ASSIGN_HEADER["fr"]) + 1
+
+    def choose(group: str) -> str:
+        book = openpyxl.load_workbook(unassigned)
+        book.worksheets[0].cell(2, column).value = group
+        book.save(unassigned)
+        result = runner.invoke(app, ["groups", "assign", str(unassigned), "-o", str(groups)])
+        output = " ".join(result.output.replace(str(tmp_path), " ").split())
+        assert not _english_words(re.sub(r"\S+\.xlsx", " ", output)), output
+        return f"{result.exit_code} {output}"
+
+    cell = f"{openpyxl.utils.get_column_letter(column)}2"
+    assert f"2 erreur : /groupes/{unassigned.name}, feuille « Recommandations », cellule {cell} : « Finance » " \
+           "n'est pas un groupe de cet atelier" in choose("Finance")
+    assigned = choose("Justice")
+    assert assigned.startswith("0 ") and "Attribution : 1 recommandation à 1 groupe ; " in assigned, assigned
