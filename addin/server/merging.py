@@ -18,6 +18,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
+from ..locale import text
 from .merge_job import MASTER_NAME, UPLOADED
 from .settings import ServerSettings
 from .uploads import LIST_SUFFIXES, Refusal, check_suffix, display_name, private_folder, save_upload
@@ -66,28 +67,27 @@ async def merge(request: Request):
     except HTTPException as exc:
         if "files" in str(exc.detail).lower():
             return _refuse(413, _too_many(settings))
-        return _refuse(400, f"The upload could not be read: {exc.detail}")
+        return _refuse(400, text("errors.server.unreadable_upload", "en", detail=exc.detail))   # no language yet
     try:
         uploads = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
         listed = form.get("recommendations")
         listed = listed if isinstance(listed, UploadFile) and listed.filename else None
         lang = form.get("lang") if form.get("lang") in ("en", "fr") else "en"
         if len(uploads) + bool(listed) > settings.max_files:
-            return _refuse(413, _too_many(settings))
+            return _refuse(413, _too_many(settings, lang))
         if not uploads:
-            return _refuse(400, "Choose the groups' workbooks to merge.")
+            return _refuse(400, text("errors.server.no_files", lang))
         slots = _slots(settings)
         if slots.locked():
-            return _refuse(503, "The server is busy with other merges. Try again in a minute.")
+            return _refuse(503, text("errors.server.busy", lang))
         async with slots:
             return await _merge(uploads, listed, lang, settings)
     finally:
         await form.close()
 
 
-def _too_many(settings: ServerSettings) -> str:
-    return (f"Too many files: this server merges at most {settings.max_files} files at once "
-            "(UPR_SERVER_MAX_FILES), the list included.")
+def _too_many(settings: ServerSettings, lang: str = "en") -> str:
+    return text("errors.server.too_many", lang, n=settings.max_files)
 
 
 async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str, settings: ServerSettings):
@@ -100,11 +100,11 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
         saved = 0
         for upload in uploads:
             name = display_name(upload.filename)
-            problem = check_suffix(name)
+            problem = check_suffix(name, lang=lang)
             if problem is None:
                 try:
                     await asyncio.to_thread(save_upload, upload.file, work / UPLOADED, name,
-                                            settings.max_file_bytes)
+                                            settings.max_file_bytes, lang)
                     saved += 1
                 except ValueError as exc:
                     problem = str(exc)
@@ -113,15 +113,15 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
         list_path = None
         if listed is not None:
             name = display_name(listed.filename)
-            problem = check_suffix(name, LIST_SUFFIXES)
+            problem = check_suffix(name, LIST_SUFFIXES, lang)
             if problem is None:
                 try:
                     list_path = await asyncio.to_thread(save_upload, listed.file, work / "list", name,
-                                                        settings.max_file_bytes)
+                                                        settings.max_file_bytes, lang)
                 except ValueError as exc:
                     problem = str(exc)
             if problem:
-                return _refuse(422, f"{name}: {problem}")
+                return _refuse(422, text("errors.where.line", lang, where=name, problem=problem))
         if saved:
             data = await _run_job(work, lang, list_path, settings)
         else:
@@ -131,7 +131,8 @@ async def _merge(uploads: list[UploadFile], listed: UploadFile | None, lang: str
             return _refuse(422, data["error"])
         data["files"][:0] = [{"name": item.name, "status": "skipped", "group": "", "rows": 0,
                               "reason": item.reason, "unusable": True} for item in refused]
-        data["summary"][:0] = [f"{item.name}: {item.reason}" for item in refused]
+        data["summary"][:0] = [text("errors.where.line", lang, where=item.name, problem=item.reason)
+                               for item in refused]
         master = work / "out" / MASTER_NAME
         if data["written"] and master.exists():
             data["master"] = {"name": MASTER_NAME, "base64": base64.b64encode(master.read_bytes()).decode()}
@@ -155,8 +156,8 @@ async def _run_job(work: Path, lang: str, list_path: Path | None, settings: Serv
         process.kill()
         await process.wait()
         logger.warning("merge stopped at its time limit (%g s)", settings.merge_seconds)
-        return {"error": f"The merge took longer than {settings.merge_seconds:g} s (UPR_SERVER_MERGE_SECONDS) "
-                         "and was stopped. Merge fewer files at once, or ask the host to raise the limit."}
+        seconds = f"{settings.merge_seconds:g}"
+        return {"error": text("errors.server.timeout", lang, seconds=seconds.replace(".", ",") if lang == "fr" else seconds)}
     except BaseException:           # the request was cancelled (the user left): the merge goes with it
         if process.returncode is None:
             process.kill()
@@ -164,6 +165,5 @@ async def _run_job(work: Path, lang: str, list_path: Path | None, settings: Serv
     result = work / "result.json"
     if process.returncode != 0 or not result.exists():
         logger.error("merge process failed with exit code %s", process.returncode)
-        return {"error": "The merge failed on the server. Send the files to the host of this server, who can "
-                         "run `upr merge` on them to see why."}
+        return {"error": text("errors.server.failed", lang)}
     return json.loads(result.read_text(encoding="utf-8"))

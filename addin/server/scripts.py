@@ -17,27 +17,39 @@ from xlwings.server import script
 
 import addin.excel as upr
 from addin.errors import InputError, OutputError
+from addin.locale import text
 
 from .app import current_settings
-from .uploads import LIST_SUFFIXES, check_suffix, display_name, leaf_name, private_folder
+from .uploads import LIST_SUFFIXES, check_suffix, display_name, leaf_name, megabytes, private_folder
+
+
+def _language(book: xw.Book) -> str:
+    """The book's language for a message, English when even that cannot be read."""
+    from addin.excel.live import book_language
+
+    try:
+        return book_language(book)
+    except Exception:  # noqa: BLE001 - the message must still be shown
+        return "en"
 
 
 async def _call(function, *args, **kwargs):
     try:
         return await asyncio.to_thread(function, *args, **kwargs)
     except (InputError, OutputError) as exc:
-        raise xw.XlwingsError(str(exc)) from None
+        book = next((a for a in (*args, *kwargs.values()) if isinstance(a, xw.Book)), None)
+        raise xw.XlwingsError(exc.text(_language(book) if book is not None else None)) from None
 
 
-def _decoded(name: str, content_base64: str) -> bytes:
+def _decoded(name: str, content_base64: str, lang: str) -> bytes:
     try:
         content = base64.b64decode(content_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise xw.XlwingsError(f"{name}: the file did not arrive whole; choose it again") from None
+        raise xw.XlwingsError(text("errors.server.not_whole", lang, name=name)) from None
     limit = current_settings().max_file_bytes
     if len(content) > limit:
-        raise xw.XlwingsError(f"{name}: larger than the {limit / 2**20:.3g} MB this server accepts for one file "
-                              "(UPR_SERVER_MAX_FILE_MB)")
+        raise xw.XlwingsError(text("errors.where.line", lang, where=name, problem=text(
+            "errors.server.too_large", lang, mb=megabytes(limit, lang))))
     return content
 
 
@@ -57,10 +69,11 @@ async def clear_flags(book: xw.Book):
 async def refresh_list(book: xw.Book, list_name: str, list_base64: str):
     """Refresh list: replaces the Recommendations list from the list file chosen in the task pane."""
     name = display_name(list_name)
-    problem = check_suffix(name, LIST_SUFFIXES)
+    lang = _language(book)
+    problem = check_suffix(name, LIST_SUFFIXES, lang)
     if problem:
-        raise xw.XlwingsError(f"{name}: {problem}")
-    content = _decoded(name, list_base64)
+        raise xw.XlwingsError(text("errors.where.line", lang, where=name, problem=problem))
+    content = _decoded(name, list_base64, lang)
     with private_folder("upr-list-") as folder:
         path = folder / leaf_name(name)
         path.write_bytes(content)
@@ -70,7 +83,8 @@ async def refresh_list(book: xw.Book, list_name: str, list_base64: str):
 @script
 async def show_master_sheets(book: xw.Book, master_base64: str):
     """Writes the Summary and Coverage sheets of the master the task pane just received."""
-    content = _decoded("the master", master_base64)
+    lang = _language(book)
+    content = _decoded(text("errors.server.the_master", lang), master_base64, lang)
     with private_folder("upr-master-") as folder:
         path = folder / "Master matrix.xlsx"
         path.write_bytes(content)

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..locale import text
+
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 LIST_SUFFIXES = WORKBOOK_SUFFIXES + (".csv",)       # a recommendation list may also be a csv export
 _UNSAFE = re.compile(r'[<>:"/\\|?*]+')       # separators and what Windows forbids in a name
@@ -58,8 +60,15 @@ def private_folder(prefix: str = "upr-") -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def save_upload(source, folder: Path, display: str, max_bytes: int) -> Path:
-    """Copy an uploaded file object into folder under a leaf name of ours, refusing it past max_bytes."""
+def megabytes(limit: int, lang: str = "en") -> str:
+    """A limit in bytes as MB to three digits, with the language's decimal mark (0.01, 0,01)."""
+    shown = f"{limit / 2**20:.3g}"
+    return shown.replace(".", ",") if lang == "fr" else shown
+
+
+def save_upload(source, folder: Path, display: str, max_bytes: int, lang: str = "en") -> Path:
+    """Copy an uploaded file object into folder under a leaf name of ours, refusing it past max_bytes
+    (ValueError, its message in lang)."""
     leaf = leaf_name(display)
     stem, suffix = os.path.splitext(leaf)
     target, copy = folder / leaf, 1
@@ -73,14 +82,14 @@ def save_upload(source, folder: Path, display: str, max_bytes: int) -> Path:
             if written > max_bytes:
                 out.close()
                 target.unlink()
-                raise ValueError(f"larger than the {max_bytes / 2**20:.3g} MB this server accepts for one file "
-                                 "(UPR_SERVER_MAX_FILE_MB)")
+                raise ValueError(text("errors.server.too_large", lang, mb=megabytes(max_bytes, lang)))
             out.write(block)
     return target
 
 
-def check_suffix(display: str, allowed: tuple[str, ...] = WORKBOOK_SUFFIXES) -> str | None:
+def check_suffix(display: str, allowed: tuple[str, ...] = WORKBOOK_SUFFIXES, lang: str = "en") -> str | None:
+    """Why a file of that name is not taken, in lang; None when it is."""
     suffix = os.path.splitext(display)[1].lower()
     if suffix not in allowed:
-        return f"not a workbook: send {', '.join(allowed)} files"
+        return text("errors.server.not_workbook", lang, suffixes=", ".join(allowed))
     return None
