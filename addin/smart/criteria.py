@@ -274,6 +274,9 @@ def _entity_named(entity: Entity, text: str, strict: bool = False) -> bool:
             return True   # the mechanism the instrument asks for
     if strict and re.match(lx.OPTIONAL_PROTOCOL, folded_entity) and not re.search(lx.PROTOCOL_MENTION, folded_text):
         return False      # for relevance, "the Convention against Torture" is not its Optional Protocol
+    if entity.kind_words and re.search(rf"(?<!\w)(?:19|20)\d\d\s+(?:{'|'.join(sorted(entity.kind_words))})(?!\w)",
+                                        folded_text):
+        return True       # "the 1961 Convention": a treaty by its year, as plans and the UN write it (J009)
     expansions = acronym_expansions(text, entity.text)
     if expansions and len(expansions.split()) >= 2 and matches(features(entity.text), features(expansions)):
         return True
@@ -316,9 +319,15 @@ def specific(row: PlanRow, on_subject: bool = True) -> Outcome:
         if not _entity_named(entity, context):
             return _outcome(False, "S.entity_missing", "S.named.fix", item=entity.text)
     for phrase, distinct in row.requested_objects:
+        if any(fold(entity.text) in fold(phrase) for entity in row.required_entities):
+            continue  # the instrument asked for is a name, and every name was found above ("the 1961 Convention")
         if not matches(distinct, named, loose=True) and not _mechanism_named(phrase, context):
             return _outcome(False, "S.object_missing", "S.named.fix", item=phrase)
     populations = row.recommendation_features.concepts & lx.POPULATIONS
+    # people named only in the title of an instrument already found ("... Reduction of Statelessness") are its name
+    in_names = " . ".join(fold(entity.text) for entity in row.required_entities)
+    populations = {p for p in populations
+                   if fold(row.recommendation_features.concept_words.get(p, "")) not in in_names or not in_names}
     missing = populations - _with_implied(named).concepts
     if missing:
         words = ", ".join(sorted({row.recommendation_features.concept_words[p] for p in missing}))
@@ -366,6 +375,8 @@ def _place_phrase(pattern: str, main_request: str) -> str:
 def _names_its_object(row: PlanRow) -> bool:
     """'A policy is adopted by Cabinet' names no policy; 'Prevention of Torture Act enacted' does."""
     folded = row.folded["indicator"]
+    if re.search(rf"(?<!\w)(?:19|20)\d\d\s+(?:{'|'.join(sorted(lx.INSTRUMENT_KINDS))})(?!\w)", folded):
+        return True  # "the 1961 Convention", "the 2006 Ordinance": named by its year
     folded = re.sub(rf"(?<!\w)(?:{lx.STRUCTURAL_EVENT})(?!\w)", " ", folded)
     folded = re.sub(r"(?<!\w)(?:by|par)\s+.*$", " ", folded)
     left = features(folded, keep_generic=True).without(lx.KIND_CONCEPTS)
@@ -506,6 +517,11 @@ def relevant(row: PlanRow) -> Outcome:
     other_entity = _other_entity(row)
     if other_entity:
         return _outcome(False, "R.other_entity", "R.fix", other=other_entity, subject=row.required_entities[0].text)
+    joined = _instrument_to_join(row)
+    if joined is not None:
+        # "Ratify the OPCAT": only the instrument (or the mechanism it sets up) tracks it, not its theme
+        # (torture complaints, reparations for disappearances, ramps in schools: J025, L136, G009, G010)
+        return _outcome(False, "R.unrelated", "R.fix", subject=joined.text)
 
     other_subject = _other_subject(row)
     if other_subject:
@@ -585,6 +601,19 @@ def relevant(row: PlanRow) -> Outcome:
     if fallback:
         return _outcome(True, "R.ok", shared=fallback.describe(within=row.quotable))
     return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+
+
+_JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(?:\w+\s+){0,4}?)?(?:(?:sign|signer)\s+(?:and|et)\s+)?"
+                      r"(?:ratify|ratifying|accede to|acceding to|accession to|become (?:a )?party to|ratifier|adherer a|"
+                      r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a)\b")
+
+
+def _instrument_to_join(row: PlanRow) -> Entity | None:
+    """The instrument a recommendation asks the State to ratify or accede to, when that is its main request."""
+    if not _JOINING.match(row.folded["recommendation"]):
+        return None
+    main_request, _ = row.recommendation_parts
+    return next((e for e in row.required_entities if e.start < len(main_request) and not e.is_body), None)
 
 
 def _other_subject(row: PlanRow) -> tuple[str, str] | None:

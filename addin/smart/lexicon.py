@@ -9,6 +9,8 @@ from __future__ import annotations
 # the part ("labour") is not read as a separate topic. Each pattern yields one or more concept tags.
 CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # compounds first
+    (r"human rights (?:education|training|modules?|courses?|curricul(?:um|a))|(?:education|formation|enseignement) "
+     r"(?:aux|en matiere de) droits (?:de l'homme|humains)", ("HR_EDUCATION", "TRAINING")),
     (r"child soldiers?|enfants? soldats?|children (?:formerly )?associated with armed (?:forces|groups)|"
      r"enfants? (?:anciennement )?associes? aux (?:forces|groupes) armes", ("CHILD_SOLDIERS", "CHILD", "ARMED_CONFLICT")),
     (r"armed groups?|groupes? armes|armed forces (?:and|or) groups|forces (?:et|ou) groupes armes|armed conflicts?|"
@@ -75,11 +77,14 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
     (r"senior (?:positions?|posts?|officials?|civil servants?|management)|leadership positions?|management positions?|"
+     r"high(?:er)? (?:governmental |government |public )?(?:posts?|offices?|positions?)|hautes? fonctions?|"
+     r"postes? de haut niveau|"
      r"postes? (?:de responsabilite|de direction|de decision)|permanent secretar(?:y|ies)|heads? of (?:departments?|"
      r"agenc(?:y|ies))", ("REPRESENTATION",)),
     (r"domestic violence|violences? (?:domestiques?|conjugales?|familiales?)|intimate partner violence",
      ("VIOLENCE", "DOMESTIC_VIOLENCE")),
-    (r"sexual (?:and gender-based )?violence|violences? sexuelles?(?: et sexistes)?|sexual abuse|sexual assaults?|rapes?|viols?",
+    (r"sexual (?:and gender-based )?violence|violences? sexuelles?(?: et sexistes)?|sexual abuses?|sexual assaults?|rapes?|viols?|"
+     r"abus sexuels?|agressions? sexuelles?|sexual exploitation|exploitation sexuelle|(?:online )?grooming|pedopornograph\w*|child sexual abuse material",
      ("VIOLENCE", "SEXUAL_VIOLENCE")),
     # Services that exist for survivors of gender-based violence.
     (r"gender (?:and children(?:'s)? )?desks?|one-stop cent(?:re|er)s?|centres? (?:integres?|de prise en charge integree)",
@@ -326,6 +331,8 @@ IMPLIED_CONCEPTS = {
     "DETENTION_REGISTER": ("DISAPPEARANCE",),
     # Prosecuting and investigating is how impunity ends (L143).
     "PROSECUTION": ("IMPUNITY",),
+    # Contraception and reproductive health services are how early pregnancy is prevented (G015).
+    "EARLY_PREGNANCY": ("REPRODUCTIVE_HEALTH",),
     "SMUGGLING": ("MIGRANTS",),
     "ACADEMIC_FREEDOM": ("EXPRESSION",),
     "INTERNET": ("EXPRESSION",),
@@ -379,6 +386,7 @@ create creating created creation implement implementing implementation consider 
 make making provide providing provided bring bringing expedite expediting accelerate accelerating raise raising raised
 respect respecting respected support supporting develop developing further effective effectively adequate adequately
 necessary appropriate full fully relevant concrete specific urgent urgently possible comprehensive new existing various
+easy easily efficient efficiently coherent
 more greater better good high low many much also related including include includes included particular particularly
 especially notably view order line accordance compliance basis conformity standards standard international national country
 countries state states government governments authorities authority people persons person individuals population
@@ -432,7 +440,7 @@ STRUCTURAL_EVENT = (
     r"inclu(?:s|se|ses)|integree?s?|introduite?s?|"
     r"adoptee?s?|ratifiee?s?|promulguee?s?|creee?s?|mise? en place|etablie?s?|instituee?s?|publiee?s?|votee?s?|abrogee?s?|"
     r"modifiee?s?|revisee?s?|abolie?s?|operationnelle?s?|signee?s?|validee?s?|approuvee?s?|entree? en vigueur|en vigueur|"
-    r"deposee?s?"
+    r"deposee?s?|revised|withdrawn|lifted|appointed"
 )
 
 # Recommendation verbs asking for a structural change; the phrase after them is the thing to name.
