@@ -274,6 +274,9 @@ def _entity_named(entity: Entity, text: str, strict: bool = False) -> bool:
             return True   # the mechanism the instrument asks for
     if strict and re.match(lx.OPTIONAL_PROTOCOL, folded_entity) and not re.search(lx.PROTOCOL_MENTION, folded_text):
         return False      # for relevance, "the Convention against Torture" is not its Optional Protocol
+    if any(len(other.text.split()) >= 2 and other.kind_words and folded_entity.startswith(fold(other.text) + " ")
+           for other in entities(text)):
+        return True       # its short title: "Rome Statute" for the Rome Statute of the International Criminal Court
     if entity.kind_words and re.search(rf"(?<!\w)(?:19|20)\d\d\s+(?:{'|'.join(sorted(entity.kind_words))})(?!\w)",
                                         folded_text):
         return True       # "the 1961 Convention": a treaty by its year, as plans and the UN write it (J009)
@@ -327,7 +330,8 @@ def specific(row: PlanRow, on_subject: bool = True) -> Outcome:
     # people named only in the title of an instrument already found ("... Reduction of Statelessness") are its name
     in_names = " . ".join(fold(entity.text) for entity in row.required_entities)
     populations = {p for p in populations
-                   if fold(row.recommendation_features.concept_words.get(p, "")) not in in_names or not in_names}
+                   if (fold(row.recommendation_features.concept_words.get(p, "")) not in in_names or not in_names)
+                   and _names_population(row.recommendation_features.concept_words.get(p, ""), p)}
     missing = populations - _with_implied(named).concepts
     if missing:
         words = ", ".join(sorted({row.recommendation_features.concept_words[p] for p in missing}))
@@ -342,6 +346,13 @@ def specific(row: PlanRow, on_subject: bool = True) -> Outcome:
         if items and not matches(items, named, loose=True):
             return _outcome(False, "S.item_missing", "S.named.fix", item=singled_out.strip(" .;"))
     return _outcome(True, "S.ok", what=what)
+
+
+def _names_population(words: str, population: str) -> bool:
+    """The words a population was read from name it themselves ("child labour" names children); a practice that
+    only concerns them in the lexicon does not ("corporal punishment", B027)."""
+    parts = words.split()
+    return len(parts) < 2 or any(population in features(part).concepts for part in parts)
 
 
 def _mechanism_named(phrase: str, text: str) -> bool:
@@ -518,7 +529,7 @@ def relevant(row: PlanRow) -> Outcome:
     if other_entity:
         return _outcome(False, "R.other_entity", "R.fix", other=other_entity, subject=row.required_entities[0].text)
     joined = _instrument_to_join(row)
-    if joined is not None:
+    if joined is not None and not re.search(r"(?<!\w)(?:reports?|rapports?)(?!\w)", row.folded["indicator"]):
         # "Ratify the OPCAT": only the instrument (or the mechanism it sets up) tracks it, not its theme
         # (torture complaints, reparations for disappearances, ramps in schools: J025, L136, G009, G010)
         return _outcome(False, "R.unrelated", "R.fix", subject=joined.text)
@@ -605,14 +616,20 @@ def relevant(row: PlanRow) -> Outcome:
 
 _JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(?:\w+\s+){0,4}?)?(?:(?:sign|signer)\s+(?:and|et)\s+)?"
                       r"(?:ratify|ratifying|accede to|acceding to|accession to|become (?:a )?party to|ratifier|adherer a|"
-                      r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a)\b")
+                      r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a|(?P<report>submit|soumettre|presenter)\b)")
 
 
 def _instrument_to_join(row: PlanRow) -> Entity | None:
     """The instrument a recommendation asks the State to ratify or accede to, when that is its main request."""
-    if not _JOINING.match(row.folded["recommendation"]):
+    joining = _JOINING.match(row.folded["recommendation"])
+    if not joining:
         return None
     main_request, _ = row.recommendation_parts
+    if joining.group("report"):
+        # "Submit its overdue report to the Committee against Torture": only the report tracks it (B008)
+        if not re.search(r"(?<!\w)(?:reports?|rapports?)(?!\w)", fold(main_request)):
+            return None
+        return next((e for e in row.required_entities if e.start < len(main_request) and e.is_body), None)
     return next((e for e in row.required_entities if e.start < len(main_request) and not e.is_body), None)
 
 
@@ -696,6 +713,8 @@ def _other_entity(row: PlanRow) -> str:
             continue
         if set(fold(entity.text).split()) & lx.ADOPTING_BODIES:
             continue
+        if features(entity.text).without(lx.KIND_CONCEPTS).concepts & row.recommendation_features.concepts:
+            continue  # a law on the recommendation's own subject ("Anti-Trafficking Act" under trafficking laws, B032)
         if any(entity.is_body == other.is_body for other in wanted):
             return entity.text
     return ""

@@ -9,6 +9,8 @@ from __future__ import annotations
 # the part ("labour") is not read as a separate topic. Each pattern yields one or more concept tags.
 CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # compounds first
+    (r"tasers?|electro-?shock weapons?|electric shock weapons?|conducted energy (?:weapons?|devices?)|"
+     r"(?:armes?|pistolets?) a (?:impulsion|impulsions) electriques?", ("TASER",)),
     (r"human rights (?:education|training|modules?|courses?|curricul(?:um|a))|(?:education|formation|enseignement) "
      r"(?:aux|en matiere de) droits (?:de l'homme|humains)", ("HR_EDUCATION", "TRAINING")),
     (r"child soldiers?|enfants? soldats?|children (?:formerly )?associated with armed (?:forces|groups)|"
@@ -32,7 +34,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("DETENTION_REGISTER", "DETENTION", "DETAINEES")),
     (r"persons? (?:held )?in (?:police )?custody|persons? deprived of (?:their )?liberty|personnes? (?:gardees? a vue|"
      r"privees? de (?:leur )?liberte)", ("DETENTION", "DETAINEES")),
-    (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|killings of women|meurtres de femmes",
+    (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|killings of women|meurtres? de femmes",
      ("FEMICIDE", "VIOLENCE")),
     (r"equal pay|(?:gender )?pay gap|earnings|wages?|salaires?|remunerations?|ecarts? (?:de salaire|salarial|de remuneration)",
      ("PAY",)),
@@ -295,12 +297,15 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"training|trainings|trained|train|capacity[- ]building|capacit(?:y|ies)|formations?|formee?s?|renforcement des capacites|"
      r"capacites|workshops?|ateliers?", ("TRAINING",)),
     (r"awareness|sensiti[sz]ation|sensibilisation|sensibiliser|sensibilisee?s?|campaigns?|campagnes?", ("AWARENESS",)),
-    (r"complaints?|plaintes?|grievances?", ("COMPLAINTS",)),
+    (r"complaints?|plaintes?|grievances?|helplines?|hotlines?|lignes? (?:d'ecoute|vertes?)|numeros? verts?",
+     ("COMPLAINTS",)),
     (r"investigat(?:e|ed|es|ion|ions|ing)|inquir(?:y|ies)|enquetes?", ("INVESTIGATION",)),
     (r"prosecut(?:e|ed|es|ion|ions|ing)|convict(?:ed|ion|ions)|trials?|judgments?|judgements?|jugements?|jugee?s?|poursuites?|"
      r"poursuivie?s?|condamnations?|condamnee?s?|sanctioned|sanctions?|disciplined", ("PROSECUTION",)),
     (r"impunity|impunite", ("IMPUNITY",)),
-    (r"backlogs?|pending cases|case backlog|affaires pendantes|arriere judiciaire|dossiers en souffrance",
+    (r"backlogs? of reports|overdue reports?|reports? (?:that are |which are )?overdue|rapports? en retard",
+     ("REPORTING", "UN_MECHANISMS")),
+    (r"backlogs?|pending cases|cases pending|case backlog|affaires pendantes|arriere judiciaire|dossiers en souffrance",
      ("BACKLOG", "JUSTICE")),
     (r"independence|independent|independance|independante?s?", ("INDEPENDENCE",)),
     (r"representation|represented|decision-making|prise de decision|elected|elues?|elus|elections?|electoral|electorale?s?|"
@@ -534,6 +539,7 @@ KNOWN_ACRONYMS = {
     "CDE": "Convention relative aux droits de l'enfant",
     "CDPH": "Convention relative aux droits des personnes handicapees",
     "MNP": "Mecanisme national de prevention",
+    "OP": "Optional Protocol to the",
 }
 
 # Capitalised words that make a name an institution or an instrument.

@@ -312,6 +312,11 @@ def _acronym_expansions(text: str, other: str) -> str:
             extra.append(" ".join(other_words[span[0]:span[1]]))
         elif letters in lx.KNOWN_ACRONYMS:
             extra.append(lx.KNOWN_ACRONYMS[letters])
+    for token in _ACRONYM.findall(text):
+        parts = re.split(r"[-/]", token)
+        if len(parts) > 1 and all(part in lx.KNOWN_ACRONYMS for part in parts):
+            # "OP-ICESCR": the Optional Protocol to the Covenant, spelled out part by part
+            extra.append(" ".join(lx.KNOWN_ACRONYMS[part] for part in parts))
     folded_text = " ".join(text_words)
     for letters in acronyms(other):
         known = lx.KNOWN_ACRONYMS.get(letters)
@@ -342,10 +347,15 @@ class Entity:
         if not kinds:
             return False
         words = _folded_words(self.text)
-        head = words[0] if words[0] in kinds else kinds[-1]
+        # the kind word before the first "of", "on", "to"... is the head: "Rome Statute of the International
+        # Criminal Court" is a statute, "Committee against Torture" a committee (B017)
+        before = next((i for i, w in enumerate(words) if w in _HEAD_CONNECTORS), len(words))
+        leading = [w for w in words[:before] if w in kinds]
+        head = words[0] if words[0] in kinds else (leading[-1] if leading else kinds[-1])
         return head in lx.BODY_KINDS
 
 
+_HEAD_CONNECTORS = frozenset("of on to for against from de du des sur contre pour".split())
 _ENTITY_TOKEN = re.compile(r"[^\W_][\w'\u2019\-]*")
 _CONNECTORS = frozenset("of on for to the against and in from with de des du la le et pour sur contre aux au".split())
 _ELIDED_CONNECTOR = re.compile(r"^(?:l|d)['\u2019]", re.IGNORECASE)
