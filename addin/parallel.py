@@ -47,6 +47,7 @@ def map_in_order(function: Callable[[Item], Result], items: Iterable[Item], jobs
         for item in items:
             yield function(item)
         return
-    # maxtasksperchild bounds what a worker's heap keeps of the files it read before.
-    with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=50) as pool:
+    # Workers live for the whole run: forked now, while this process is small. A worker forked later
+    # would start with a copy of everything gathered so far.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(function, items, chunksize=1)
