@@ -199,12 +199,19 @@ def test_french_error_messages_have_no_english_word():
 
 
 def test_an_error_names_file_sheet_and_cell_in_either_language():
-    from addin.errors import InputError
+    from addin.errors import InputError, library_reason
 
     error = InputError("plan.xlsx", "errors.workbook.sheet_empty", sheet="Plan", cell="B4")
     assert str(error) == "plan.xlsx, sheet 'Plan', cell B4: the sheet is empty"
     assert error.text("fr") == "plan.xlsx, feuille « Plan », cellule B4 : la feuille est vide"
     assert error.detail_in("fr") == "feuille « Plan », cellule B4 : la feuille est vide"
+    # Raised in a worker process (addin.parallel), it arrives whole and still speaks either language.
+    import pickle
+
+    again = pickle.loads(pickle.dumps(InputError("cut.xlsx", "errors.file.unreadable", lang="fr",
+                                                 reason=library_reason(OSError("boom")))))
+    assert str(again) == "cut.xlsx : impossible de lire le fichier (« OSError: boom »)"
+    assert again.text("en") == "cut.xlsx: cannot read the file (OSError: boom)"
 
 
 def test_bad_input_gets_a_french_message_in_a_french_run(tmp_path, monkeypatch):
