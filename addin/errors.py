@@ -31,9 +31,6 @@ class Phrase:
     def __repr__(self) -> str:
         return f"Phrase({self.key!r}, **{self.values!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Phrase) and (self.key, self.values) == (other.key, other.values)
-
 
 def _message(key: str, lang: str, values: dict[str, object]) -> str:
     """The catalogue's message; a plain sentence not (yet) in the catalogue is shown as it is."""
@@ -51,7 +48,7 @@ _OS_REASONS = {errno.EACCES: "access", errno.EPERM: "access", errno.ENOSPC: "dis
                errno.ENOTDIR: "not_folder", errno.EEXIST: "exists", errno.EBUSY: "busy",
                errno.EIO: "io"}
 if hasattr(errno, "EDQUOT"):
-    _OS_REASONS[errno.EDQUOT] = "disk_full"
+    _OS_REASONS[errno.EDQUOT] = "quota"
 
 
 def os_reason(exc: BaseException) -> Phrase | str:
