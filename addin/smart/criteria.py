@@ -529,7 +529,7 @@ def relevant(row: PlanRow) -> Outcome:
     if other_entity:
         return _outcome(False, "R.other_entity", "R.fix", other=other_entity, subject=row.required_entities[0].text)
     joined = _instrument_to_join(row)
-    if joined is not None and not re.search(r"(?<!\w)(?:reports?|rapports?)(?!\w)", row.folded["indicator"]):
+    if joined is not None:
         # "Ratify the OPCAT": only the instrument (or the mechanism it sets up) tracks it, not its theme
         # (torture complaints, reparations for disappearances, ramps in schools: J025, L136, G009, G010)
         return _outcome(False, "R.unrelated", "R.fix", subject=joined.text)
@@ -616,7 +616,11 @@ def relevant(row: PlanRow) -> Outcome:
 
 _JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(?:\w+\s+){0,4}?)?(?:(?:sign|signer)\s+(?:and|et)\s+)?"
                       r"(?:ratify|ratifying|accede to|acceding to|accession to|become (?:a )?party to|ratifier|adherer a|"
-                      r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a|(?P<report>submit|soumettre|presenter)\b)")
+                      r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a|(?P<report>submit|soumettre|presenter)|"
+                      r"(?P<invite>invite|inviter|extend (?:an? )?(?:\w+ ){0,3}invitation|adresser une invitation)\b)")
+# What an indicator must mention to track a request to report or to invite (B008, C027).
+_ACT_WORDS = {"report": r"(?<!\w)(?:reports?|rapports?)(?!\w)",
+              "invite": r"(?<!\w)(?:invit\w*|visits?|visites?|missions?)(?!\w)"}
 
 
 def _instrument_to_join(row: PlanRow) -> Entity | None:
@@ -625,9 +629,13 @@ def _instrument_to_join(row: PlanRow) -> Entity | None:
     if not joining:
         return None
     main_request, _ = row.recommendation_parts
-    if joining.group("report"):
-        # "Submit its overdue report to the Committee against Torture": only the report tracks it (B008)
-        if not re.search(r"(?<!\w)(?:reports?|rapports?)(?!\w)", fold(main_request)):
+    act = "report" if joining.group("report") else "invite" if joining.group("invite") else ""
+    if act:
+        # "Submit its overdue report to the Committee against Torture", "Invite the Special Rapporteur on ...":
+        # only the report or the visit tracks it, not the body's theme (B008, C027)
+        if act == "report" and not re.search(_ACT_WORDS[act], fold(main_request)):
+            return None
+        if re.search(_ACT_WORDS[act], row.folded["indicator"]):
             return None
         return next((e for e in row.required_entities if e.start < len(main_request) and e.is_body), None)
     return next((e for e in row.required_entities if e.start < len(main_request) and not e.is_body), None)

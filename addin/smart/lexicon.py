@@ -28,6 +28,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"circumcisers?|(?:traditional )?cutters|(?:renounc\w* |abandon\w* )?cutting|mutilations? genitales?(?: feminines?)?|mgf",
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
+    # teachers or parents hitting children is corporal punishment (C022)
+    (r"(?:beat(?:ing|s)?|hitting|caning|frapp\w*) (?:of )?(?:the |des |les )?(?:pupils|children|students|learners|eleves|enfants)",
+     ("CORPORAL_PUNISHMENT", "CHILD")),
     (r"registres? (?:national |central )?(?:des|de) (?:personnes privees de liberte|detenus|garde a vue)|"
      r"(?:central |national )?(?:detainee|detention|custody) registers?|registers? (?:of|for) (?:all )?(?:detainees|"
      r"(?:persons|people) (?:deprived of (?:their )?liberty|in custody|detained))",
@@ -376,7 +379,8 @@ toute toutes qu n j m t c during pendant durant among parmi
 
 # Verbs and nouns too general to say what a recommendation is about ("protect the rights of ..."): a reason
 # quotes them only when nothing else is left.
-WEAK_WORDS = frozenset("protect protection protecting protected proteger protege protegee protection".split())
+WEAK_WORDS = frozenset("""protect protection protecting protected proteger protege protegee protection safeguard safeguarding
+sauvegarder uphold upholding defend defending challenges problems difficulties defis problemes difficultes""".split())
 
 # Words present in almost every recommendation or indicator: they say what to do or how to count, not about what.
 GENERIC_WORDS = frozenset("""
@@ -445,7 +449,7 @@ STRUCTURAL_EVENT = (
     r"inclu(?:s|se|ses)|integree?s?|introduite?s?|"
     r"adoptee?s?|ratifiee?s?|promulguee?s?|creee?s?|mise? en place|etablie?s?|instituee?s?|publiee?s?|votee?s?|abrogee?s?|"
     r"modifiee?s?|revisee?s?|abolie?s?|operationnelle?s?|signee?s?|validee?s?|approuvee?s?|entree? en vigueur|en vigueur|"
-    r"deposee?s?|revised|withdrawn|lifted|appointed"
+    r"deposee?s?|revised|withdrawn|lifted|appointed|conducted|carried out|completed|held"
 )
 
 # Recommendation verbs asking for a structural change; the phrase after them is the thing to name.
@@ -548,6 +552,7 @@ ministry ministries minister ministere ministre department departement office bu
 board service services court cour tribunal parliament parlement assembly assemblee senate senat cabinet police force
 forces gendarmerie directorate direction institute institut institution commission commissions committee comite council
 conseil ombudsman mediateur unit cellule secretariat observatoire inspectorate inspection registrar registry fund fonds
+rapporteur rapporteuse
 judiciary attorney prosecutor prosecutions procureur president presidence prime army armee commissariat defenseur
 """.split())
 INSTRUMENT_KINDS = frozenset("""
@@ -614,7 +619,7 @@ EFFORT_WORDS = (
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
     r"salaire moyen|household income|revenu moyen|upheld|places in|places d'(?:hebergement|accueil)|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
-    r"separee?s?|separately"
+    r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (
@@ -700,7 +705,8 @@ CONTRASTS: dict[str, dict[str, str]] = {
     "whose mortality": {
         "maternal": r"maternal (?:mortality|deaths?)|mortalite maternelle|deces maternels?|women dying in childbirth|"
                     r"femmes meurent en couches",
-        "child": r"(?:infant|child|under-?(?:five|5)|neonatal|newborn) (?:mortality|deaths?)|mortalite (?:infantile|"
+        "child": r"(?:infant|child|under-?(?:five|5)|neonatal|newborn) (?:mortality|deaths?)|"
+                 r"(?:maternal|maternelle) (?:and|et) (?:infant|child|infantile|neonatal|neonatale)|mortalite (?:infantile|"
                  r"infanto-juvenile|neonatale|des enfants|des moins de (?:cinq|5) ans)|deces (?:d'enfants|neonatals?)",
     },
     "disease": {
