@@ -645,14 +645,20 @@ def _other_subject(row: PlanRow) -> tuple[str, str] | None:
     """(the indicator's words, the recommendation's words) when the indicator names a subject that sits beside
     the recommendation's own in one field (lexicon.CONTRASTS) and not the recommendation's own."""
     rec, ind = row.folded["recommendation"], row.folded["indicator"]
-    for members in lx.CONTRASTS.values():
-        asked = [pattern for pattern in members.values() if has(pattern, rec)]
-        if not asked:
-            continue
-        named = [pattern for pattern in members.values() if has(pattern, ind)]
-        if named and not set(named) & set(asked):
+    asked_by_family = _contrast_members(rec)
+    if not any(asked_by_family):
+        return None
+    for asked, named in zip(asked_by_family, _contrast_members(ind)):
+        if asked and named and not set(named) & set(asked):
             return row.indicator_word(named[0]), first_match(asked[0], rec, row.text["recommendation"])
     return None
+
+
+@per_text
+def _contrast_members(folded: str) -> tuple[tuple[str, ...], ...]:
+    """For each family of lexicon.CONTRASTS, the patterns of its members the text names (one text read once)."""
+    return tuple(tuple(pattern for pattern in members.values() if has(pattern, folded))
+                 for members in lx.CONTRASTS.values())
 
 
 def _compounds_spelled_out(needles: Features, haystack: Features) -> set[str]:
@@ -660,12 +666,16 @@ def _compounds_spelled_out(needles: Features, haystack: Features) -> set[str]:
     in "enfants retirés du travail" (L128). Only compounds of two content words or more."""
     found = set()
     for concept in needles.concepts - haystack.concepts:
-        words = needles.concept_words.get(concept, "")
-        content = {stem(w) for w in re.findall(r"[a-z]+", fold(words))
-                   if len(w) >= 3 and w not in lx.STOPWORDS and w not in lx.GENERIC_WORDS}
+        content = _compound_stems(needles.concept_words.get(concept, ""))
         if len(content) >= 2 and all(any(stems_match(s, h) for h in haystack.all_stems) for s in content):
             found.add(concept)
     return found
+
+
+@per_text
+def _compound_stems(words: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", fold(words))
+                     if len(w) >= 3 and w not in lx.STOPWORDS and w not in lx.GENERIC_WORDS)
 
 
 def _how_named(entity: Entity, row: PlanRow) -> str:
