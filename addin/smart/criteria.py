@@ -220,8 +220,8 @@ def _required_entities(rec: str) -> tuple[Entity, ...]:
     required = []
     for entity in entities(rec):
         before = fold(rec[:entity.start])
-        if re.search(lx.REFERENCE_INTRO, before):
-            continue
+        if re.search(lx.REFERENCE_INTRO, before) or re.search(r"(?<!\w)(?:by|par)\s+(?:the\s+|le\s+|la\s+|l')?$", before):
+            continue  # cited, or the agent ("accredited by the International Coordinating Committee", A030)
         qualifier = re.search(r"(\w+)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|l')?$", before)
         if qualifier and qualifier.group(1) not in lx.PROCESS_NOUNS:
             continue
@@ -614,9 +614,9 @@ def relevant(row: PlanRow) -> Outcome:
     return _outcome(False, "R.unrelated", "R.fix", subject=subject)
 
 
-_JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(?:\w+\s+){0,4}?)?(?:(?:sign|signer)\s+(?:and|et)\s+)?"
+_JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(?:[\w']+\s+){0,6}?)?(?:(?:sign|signer)\s+(?:and|et)\s+)?"
                       r"(?:ratify|ratifying|accede to|acceding to|accession to|become (?:a )?party to|ratifier|adherer a|"
-                      r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a|(?P<report>submit|soumettre|presenter)|"
+                      r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a|(?P<report>submit|transmit|soumettre|presenter|transmettre)|"
                       r"(?P<invite>invite|inviter|extend (?:an? )?(?:\w+ ){0,3}invitation|adresser une invitation)\b)")
 # What an indicator must mention to track a request to report or to invite (B008, C027).
 _ACT_WORDS = {"report": r"(?<!\w)(?:reports?|rapports?)(?!\w)",
@@ -724,6 +724,12 @@ def _other_entity(row: PlanRow) -> str:
         return ""
     indicator = row.indicator
     if any(_entity_named(entity, indicator, strict=True) for entity in wanted):
+        return ""
+    # The indicator tracks the recommendation's own concern in another instrument ("Penal Code amendment
+    # criminalising FGM" under a plan that criminalises FGM, A018): not another subject.
+    concern = (row.recommendation_features.concepts & row.indicator_features.concepts) - lx.SECTORS - lx.POPULATIONS \
+        - lx.ACTORS - lx.MEANS - lx.KIND_CONCEPTS - lx.GENERIC_CONCERNS
+    if concern and not _instrument_to_join(row):
         return ""
     for entity in entities(indicator):
         before = fold(indicator[:entity.start])

@@ -169,7 +169,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?", ("HRD",)),
     (r"national (?:human rights )?(?:institution|commission)s? (?:for|on|of) human rights|national human rights "
      r"(?:institution|commission)s?|human rights commission|nhri|nhrc|nchr|uhrc|khrc|cndh|cnidh|inddh|"
-     r"commission nationale (?:independante )?des droits (?:de l'homme|humains)", ("NHRI", "COMMISSION")),
+     r"commission nationale (?:independante )?des droits (?:de l'homme|humains)|institutions? nationales? "
+     r"(?:independantes? )?des droits (?:de l'homme|humains)|indh", ("NHRI", "COMMISSION")),
     (r"special procedures?|special rapporteurs?|standing invitation|procedures speciales|rapporteurs? speciaux|"
      r"invitation permanente|un mechanisms?|mecanismes? des nations unies|treaty bod(?:y|ies)", ("UN_MECHANISMS",)),
     (r"access to justice|acces a la justice", ("JUSTICE",)),
@@ -230,6 +231,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"albinism|albinos?|albinisme", ("ALBINISM",)),
     (r"stateless(?:ness)?|apatrides?|apatridie", ("STATELESSNESS",)),
     (r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv|antiretrovira\w*|arvs?", ("HIV",)),
+    (r"condoms?|preservatifs?", ("HIV", "REPRODUCTIVE_HEALTH")),
     (r"tuberculosis|tuberculose", ("HEALTH",)),
     (r"mental health|sante mentale|mental illness|maladies? mentales?|psychosocial|psychiatri\w*", ("MENTAL_HEALTH", "HEALTH")),
     (r"family planning|contracepti\w*|planification familiale|planning familial|(?:sexual and )?reproductive health|"
@@ -273,7 +275,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"illitera(?:cy|te)|analphabetisme|analphabetes?", ("ILLITERACY",)),
     (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
      r"non-?discrimination", ("DISCRIMINATION",)),
-    (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation", ("DISCRIMINATION",)),
+    (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
+     r"inegalites?", ("DISCRIMINATION",)),
     (r"employment|employed|jobs?|posts?|recruit(?:ment|ed)|hired|emplois?|postes?|embauche|recrutement|recrutee?s?",
      ("EMPLOYMENT",)),
     (r"drop-?outs?|school dropout|abandon scolaire|out-of-school|out of school|non scolarisee?s?|hors de l'ecole",
@@ -355,6 +358,11 @@ OVERLAPPING_POPULATIONS = {"YOUTH": frozenset({"CHILD"}), "CHILD": frozenset({"Y
 # Those who act (or are trained) rather than the subject of a right: a shared actor alone is not relevance.
 ACTORS = frozenset({"POLICE", "SECURITY_FORCES", "JUDGES", "TEACHERS", "HEALTH_WORKERS", "LEADERS", "OFFICIALS",
                     "PRISON_STAFF"})
+# Concerns every institution has (money, staff training, complaints, cases): sharing one of them does not make two
+# named bodies or instruments the same subject.
+GENERIC_CONCERNS = frozenset({"BUDGET", "TRAINING", "COMPLAINTS", "INVESTIGATION", "PROSECUTION", "INDEPENDENCE",
+                              "JUSTICE", "REPRESENTATION", "EMPLOYMENT", "INFORMATION", "UN_MECHANISMS", "NHRI",
+                              "VIOLENCE"})
 # Means rather than subject: "raise awareness of X" is about X.
 MEANS = frozenset({"AWARENESS"})
 # Kinds of instruments and bodies: naming the kind alone ("a policy", "the law") names nothing.
@@ -380,7 +388,8 @@ toute toutes qu n j m t c during pendant durant among parmi
 # Verbs and nouns too general to say what a recommendation is about ("protect the rights of ..."): a reason
 # quotes them only when nothing else is left.
 WEAK_WORDS = frozenset("""protect protection protecting protected proteger protege protegee protection safeguard safeguarding
-sauvegarder uphold upholding defend defending challenges problems difficulties defis problemes difficultes""".split())
+sauvegarder uphold upholding defend defending challenges problems difficulties defis problemes difficultes gap gaps
+ecart ecarts""".split())
 
 # Words present in almost every recommendation or indicator: they say what to do or how to count, not about what.
 GENERIC_WORDS = frozenset("""
@@ -543,6 +552,10 @@ KNOWN_ACRONYMS = {
     "CDE": "Convention relative aux droits de l'enfant",
     "CDPH": "Convention relative aux droits des personnes handicapees",
     "MNP": "Mecanisme national de prevention",
+    "OPSC": "Optional Protocol to the Convention on the Rights of the Child on the sale of children, child prostitution "
+            "and child pornography",
+    "OPAC": "Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed "
+            "conflict",
     "OP": "Optional Protocol to the",
 }
 
@@ -619,7 +632,7 @@ EFFORT_WORDS = (
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
     r"salaire moyen|household income|revenu moyen|upheld|places in|places d'(?:hebergement|accueil)|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
-    r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de"
+    r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de|sheltered|hebergee?s?"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (

@@ -378,7 +378,7 @@ _ARTICLES = frozenset("the a an le la les l un une".split())
 _VERB_ENDINGS = re.compile(r"(?:er|ir|re|ize|ise|ify|ate)$")
 # Imperatives that start a recommendation and that no ending above catches ("Accede to the ...").
 _REQUEST_VERBS = frozenset("accede join sign adopt enact establish extend submit implement withdraw lift accept "
-                           "abolish amend repeal issue become invite".split())
+                           "abolish amend repeal issue become invite transmit".split())
 
 
 def _looks_like_verb_or_article(token: str) -> bool:
