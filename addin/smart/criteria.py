@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..dates import When, find_when_in_text, parse_when
 from . import lexicon as lx
@@ -162,6 +162,11 @@ class PlanRow:
         return [(source[start:end], _copy(distinct)) for start, end, distinct in _requested_objects(folded)]
 
     @cached_property
+    def instrument_to_join(self) -> Entity | None:
+        """What the main request asks to ratify, report to or invite, if that is what it asks (_JOINING)."""
+        return _find_instrument_to_join(self)
+
+    @cached_property
     def quotable(self) -> str:
         """The folded text whose words a reason may quote back: recommendation, goal and indicator."""
         return " . ".join(self.folded[key] for key in ("recommendation", "goal", "indicator"))
@@ -263,6 +268,12 @@ def _quote_date(when: When) -> str:
     return f"{when.start.isoformat()}/{when.end.isoformat()}"
 
 
+@lru_cache(maxsize=1024)
+def _year_and_kind(kinds: tuple[str, ...]) -> re.Pattern:
+    """'the 1961 Convention': a year, then one of these kind words."""
+    return re.compile(rf"(?<!\w)(?:19|20)\d\d\s+(?:{'|'.join(kinds)})(?!\w)")
+
+
 def _entity_named(entity: Entity, text: str, strict: bool = False) -> bool:
     """Named by its acronym, by 'the Commission' for a Commission, or by its kind word ('Act', 'Commission')
     together with at least half of its distinctive words."""
@@ -277,8 +288,8 @@ def _entity_named(entity: Entity, text: str, strict: bool = False) -> bool:
     if any(len(other.text.split()) >= 2 and other.kind_words and folded_entity.startswith(fold(other.text) + " ")
            for other in entities(text)):
         return True       # its short title: "Rome Statute" for the Rome Statute of the International Criminal Court
-    if entity.kind_words and re.search(rf"(?<!\w)(?:19|20)\d\d\s+(?:{'|'.join(sorted(entity.kind_words))})(?!\w)",
-                                        folded_text):
+    kinds_named = entity.kind_words
+    if kinds_named and _year_and_kind(tuple(sorted(kinds_named))).search(folded_text):
         return True       # "the 1961 Convention": a treaty by its year, as plans and the UN write it (J009)
     expansions = acronym_expansions(text, entity.text)
     if expansions and len(expansions.split()) >= 2 and matches(features(entity.text), features(expansions)):
@@ -386,7 +397,7 @@ def _place_phrase(pattern: str, main_request: str) -> str:
 def _names_its_object(row: PlanRow) -> bool:
     """'A policy is adopted by Cabinet' names no policy; 'Prevention of Torture Act enacted' does."""
     folded = row.folded["indicator"]
-    if re.search(rf"(?<!\w)(?:19|20)\d\d\s+(?:{'|'.join(sorted(lx.INSTRUMENT_KINDS))})(?!\w)", folded):
+    if _year_and_kind(tuple(sorted(lx.INSTRUMENT_KINDS))).search(folded):
         return True  # "the 1961 Convention", "the 2006 Ordinance": named by its year
     folded = re.sub(rf"(?<!\w)(?:{lx.STRUCTURAL_EVENT})(?!\w)", " ", folded)
     folded = re.sub(r"(?<!\w)(?:by|par)\s+.*$", " ", folded)
@@ -619,23 +630,36 @@ _JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(
                       r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a|(?P<report>submit|transmit|soumettre|presenter|transmettre)|"
                       r"(?P<invite>invite|inviter|extend (?:an? )?(?:\w+ ){0,3}invitation|adresser une invitation)\b)")
 # What an indicator must mention to track a request to report or to invite (B008, C027).
-_ACT_WORDS = {"report": r"(?<!\w)(?:reports?|rapports?)(?!\w)",
-              "invite": r"(?<!\w)(?:invit\w*|visits?|visites?|missions?)(?!\w)"}
+_ACT_WORDS = {"report": re.compile(r"(?<!\w)(?:reports?|rapports?)(?!\w)"),
+              "invite": re.compile(r"(?<!\w)(?:invit\w*|visits?|visites?|missions?)(?!\w)")}
 
 
 def _instrument_to_join(row: PlanRow) -> Entity | None:
     """The instrument a recommendation asks the State to ratify or accede to, when that is its main request."""
-    joining = _JOINING.match(row.folded["recommendation"])
+    return row.instrument_to_join
+
+
+@per_text
+def _requested_act(folded_recommendation: str) -> str | None:
+    """None: the recommendation does not ask to join, report or invite; else "join", "report" or "invite"."""
+    joining = _JOINING.match(folded_recommendation)
     if not joining:
         return None
+    return "report" if joining.group("report") else "invite" if joining.group("invite") else "join"
+
+
+def _find_instrument_to_join(row: PlanRow) -> Entity | None:
+    act = _requested_act(row.folded["recommendation"])
+    if act is None:
+        return None
     main_request, _ = row.recommendation_parts
-    act = "report" if joining.group("report") else "invite" if joining.group("invite") else ""
+    act = "" if act == "join" else act
     if act:
         # "Submit its overdue report to the Committee against Torture", "Invite the Special Rapporteur on ...":
         # only the report or the visit tracks it, not the body's theme (B008, C027)
-        if act == "report" and not re.search(_ACT_WORDS[act], fold(main_request)):
+        if act == "report" and not _ACT_WORDS[act].search(fold(main_request)):
             return None
-        if re.search(_ACT_WORDS[act], row.folded["indicator"]):
+        if _ACT_WORDS[act].search(row.folded["indicator"]):
             return None
         return next((e for e in row.required_entities if e.start < len(main_request) and e.is_body), None)
     return next((e for e in row.required_entities if e.start < len(main_request) and not e.is_body), None)
@@ -666,7 +690,10 @@ def _compounds_spelled_out(needles: Features, haystack: Features) -> set[str]:
     in "enfants retirés du travail" (L128). Only compounds of two content words or more."""
     found = set()
     for concept in needles.concepts - haystack.concepts:
-        content = _compound_stems(needles.concept_words.get(concept, ""))
+        words = needles.concept_words.get(concept, "")
+        if " " not in words:
+            continue
+        content = _compound_stems(words)
         if len(content) >= 2 and all(any(stems_match(s, h) for h in haystack.all_stems) for s in content):
             found.add(concept)
     return found

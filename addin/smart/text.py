@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
+from functools import cached_property, lru_cache, wraps
 
 from . import lexicon as lx
 from .triggers import PREFIX_LENGTH, Triggers
@@ -335,7 +335,7 @@ class Entity:
     end: int
     acronym: str = ""
 
-    @property
+    @cached_property
     def kind_words(self) -> set[str]:
         return {w for w in _folded_words(self.text) if w in lx.BODY_KINDS or w in lx.INSTRUMENT_KINDS}
 
