@@ -3,8 +3,10 @@
 The rows were written and labelled by the rubric of ../shared/data/smart/indicators-dev.csv before the
 checker was run on them, from the kinds of indicators OHCHR's indicator tables, national action plans and
 UPR mid-term reports hold (structural, process, outcome; English and French). The `split` column says which
-rows rules may be changed on (dev) and which are held out (test); docs/smart.md says how the split was made.
-Both figures are printed (measurements); the held-out rows' misses are not, so that nobody tunes on them.
+rows rules may be changed on (dev) and which are held out (test: the fresh batch Z001-Z160); docs/smart.md says
+how the split was made. Both figures are printed per criterion (measurements); the held-out rows' misses are not,
+so that nobody tunes on them. While rules are being changed, deselect the held-out figure
+(--deselect "tests/test_smart_labelled.py::test_accuracy_per_criterion_on_our_labelled_rows[test]").
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ LABELLED = Path(__file__).with_name("data") / "smart-labelled.csv"
 WINDOW = PlanWindow.from_years(2016, 2020)   # the plan the rows' deadlines are labelled against
 KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
         "responsible_body")
-# Floors a little below the figures of 2026-11-30 (dev, 660 rows: S .997 M 1 A .995 R .988 T 1; held-out: S .959 M 1
-# A .959 R .903 T 1), so that a change that loses rows fails here. The target is 0.92 on every criterion.
+# Floors a little below the figures of 2026-12-01 (dev, 1,005 rows: S .994 M 1 A .984 R .989 T 1; the fresh held-out
+# batch Z001-Z160, looked at once: S 1 M 1 A .981 R .900 T 1), so that a change that loses rows fails here. The target
+# is 0.92 on every criterion: R is under it on the held-out rows. docs/smart.md says how the split was made.
 FLOORS = {"dev": 0.97, "test": 0.88}
 
 
