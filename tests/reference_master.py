@@ -285,7 +285,7 @@ def _write_findings(ws, result: "MergeResult") -> None:
                      item.group, Path(f.file).name if f.file else None, f.sheet or None, f.cell or None,
                      f.recommendation_id or None, field_label or None, f.message, f.fix or None, target])
         links.append(item.link)
-    widths = [15, 22, 9, 22, 28, 23, 8, 12, 25, 60, 50, 28]  # "Avertissement", "Plan de mise en œuvre", "ID de la recommandation"
+    widths = [15, 22, 9, 22, 28, 23, 8, 12, 28, 60, 50, 28]  # "Avertissement", "Plan de mise en œuvre", "ID de la recommandation", "Responsible Government body"
     write_table(ws, headers, rows, widths, freeze="A2")
     from openpyxl.comments import Comment
 

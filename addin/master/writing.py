@@ -366,7 +366,7 @@ def _write_findings(book: Book, title: str, result: "MergeResult") -> None:
         link = link_rows.get(r)
         return {last: f"{quote_sheetname(link[0])}!{link[1]}"} if link else None
 
-    widths = [15, 22, 9, 22, 28, 23, 8, 12, 25, 60, 50, 28]  # "Avertissement", "Plan de mise en œuvre", "ID de la recommandation"
+    widths = [15, 22, 9, 22, 28, 23, 8, 12, 28, 60, 50, 28]  # "Avertissement", "Plan de mise en œuvre", "ID de la recommandation", "Responsible Government body"
     write_table(book, title, headers, rows(), widths, freeze="A2", cell_style=cell_style, links=links,
                 count=len(result.findings), comment=comment)
 
