@@ -152,11 +152,7 @@ def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | Non
     # Workbooks the scan has read already (a workbook beside its annotated copy) are validated here.
     read_elsewhere = map_in_order(one_file, [p for p in files if p not in scan.read], jobs)
     for path in files:
-        if path in scan.read:
-            report.files.append(validate_workbook(scan.read[path], lang=lang, first_year=first_year,
-                                                  last_year=last_year))
-        else:
-            report.files.append(next(read_elsewhere))
+        report.files.append(one_file(path, data=scan.read[path]) if path in scan.read else next(read_elsewhere))
         if on_file:
             on_file(path)
     if not report.files:
@@ -165,12 +161,13 @@ def validate_paths(paths: list[Path], *, lang: str = "en", first_year: int | Non
     return report
 
 
-def _validate_file(path: Path, *, lang: str, first_year: int | None, last_year: int | None) -> FileReport:
-    """One workbook's report. Its parsed workbook is dropped on return: only the findings and SMART
-    results are kept, so memory grows with what the output shows, not with the files (annotating
-    reads the file again)."""
+def _validate_file(path: Path, *, lang: str, first_year: int | None, last_year: int | None,
+                   data: WorkbookData | None = None) -> FileReport:
+    """One workbook's report (data: the workbook when it is read already). Its parsed workbook is dropped
+    on return: only the findings and SMART results are kept, so memory grows with what the output shows,
+    not with the files (annotating reads the file again)."""
     try:
-        data = open_workbook(path)
+        data = data or open_workbook(path)
     except InputError as exc:
         return FileReport(path=path, kind="unknown", group="", error=exc.text(lang))
     return validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year)
