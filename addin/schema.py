@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .locale import french_spacing
+
 
 SCHEMA_VERSION = "1.0"
 LANGUAGES = ("en", "fr")
@@ -66,7 +68,7 @@ class Column(Bilingual):
     hidden: bool = False
 
     def help(self, lang: str = "en") -> str:
-        return self.help_fr if lang == "fr" else self.help_en
+        return french_spacing(self.help_fr) if lang == "fr" else self.help_en
 
     @property
     def autofilled(self) -> bool:

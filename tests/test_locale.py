@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from addin.cli import app
 from addin.demo import fill_matrix
 from addin.i18n import example_row
-from addin.locale import LANGUAGES, catalogue, number, plural_category, text
+from addin.locale import LANGUAGES, catalogue, french_spacing, number, plural_category, text
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -57,10 +57,22 @@ def test_plural_rules():
     assert text("report.verdict.ok", "en", path="a.xlsx", rows=1) == "✓ a.xlsx: 1 row, no errors."
     assert text("report.verdict.ok", "en", path="a.xlsx", rows=2) == "✓ a.xlsx: 2 rows, no errors."
     assert text("report.verdict.bad", "fr", path="a.xlsx", errors=1, warnings=0, rows=3) == \
-        "✗ a.xlsx : 1 erreur et 0 avertissement sur 3 lignes."
-    assert text("merge.say.files", "fr", merged=1, skipped=2) == "Fichiers : 1 fusionné, 2 ignorés"
+        "✗ a.xlsx\u00a0: 1 erreur et 0 avertissement sur 3 lignes."
+    assert text("merge.say.files", "fr", merged=1, skipped=2) == "Fichiers\u00a0: 1 fusionné, 2 ignorés"
     assert number(1234567, "fr") == "1\u202f234\u202f567" and number(1234567, "en") == "1,234,567"
     assert "12\u202f345 notes" in text("merge.say.findings", "fr", errors=0, warnings=0, infos=12345)
+
+
+def test_french_spaces_before_colons_and_inside_guillemets_never_break():
+    """LibreOffice and Excel wrap at any plain space: French typography wants "«\u00a0amélioré\u00a0»" and
+    "Fichiers\u00a0:" kept together. Only the catalogue's own spaces change, never the values put in it."""
+    assert french_spacing("« amélioré » ; oui ! non ? a : b") == \
+        "«\u00a0amélioré\u00a0»\u00a0; oui\u00a0! non\u00a0? a\u00a0: b"
+    assert french_spacing("https://example.org/a?b 10:30") == "https://example.org/a?b 10:30"
+    assert text("errors.quoted", "fr", text="typed : « as is »").count("\u00a0") == 2   # the value kept
+    for key, message in catalogue("fr").items():
+        assert not re.search(r"« | [»:;!?]", message), (key, message)
+    assert "Spécifique\u00a0: " in text("ui.S", "fr") and "«\u00a0amélioré\u00a0»" in text("ui.S", "fr")
 
 
 def test_no_module_keeps_its_own_table_of_translations():
@@ -169,6 +181,8 @@ def test_french_output_has_no_english_word(tmp_path):
                 continue
             if words := _english_words(value):
                 problems.append((f"{path.name}!{sheet}!{where}", value[:120], sorted(words)))
+            if re.search(r"« | [»:;!?]", value):   # French spacing: see test_french_spaces_...
+                problems.append((f"{path.name}!{sheet}!{where}", value[:120], "breakable space"))
     assert not problems, "\n".join(map(str, problems[:80]))
 
 
@@ -203,14 +217,14 @@ def test_an_error_names_file_sheet_and_cell_in_either_language():
 
     error = InputError("plan.xlsx", "errors.workbook.sheet_empty", sheet="Plan", cell="B4")
     assert str(error) == "plan.xlsx, sheet 'Plan', cell B4: the sheet is empty"
-    assert error.text("fr") == "plan.xlsx, feuille « Plan », cellule B4 : la feuille est vide"
-    assert error.detail_in("fr") == "feuille « Plan », cellule B4 : la feuille est vide"
+    assert error.text("fr") == french_spacing("plan.xlsx, feuille « Plan », cellule B4 : la feuille est vide")
+    assert error.detail_in("fr") == french_spacing("feuille « Plan », cellule B4 : la feuille est vide")
     # Raised in a worker process (addin.parallel), it arrives whole and still speaks either language.
     import pickle
 
     again = pickle.loads(pickle.dumps(InputError("cut.xlsx", "errors.file.unreadable", lang="fr",
                                                  reason=library_reason(OSError("boom")))))
-    assert str(again) == "cut.xlsx : impossible de lire le fichier (« OSError: boom »)"
+    assert str(again) == french_spacing("cut.xlsx : impossible de lire le fichier (« OSError: boom »)")
     assert again.text("en") == "cut.xlsx: cannot read the file (OSError: boom)"
 
 

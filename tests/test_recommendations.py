@@ -94,7 +94,7 @@ def test_upr_info_summary_counts_everything(rwanda):
     assert f"Unassigned (no group; assign them by hand): {len(rwanda.unassigned)}" in lines
     for group in MAPPING.groups:
         assert group.en in lines
-    assert "Réponses : Acceptée : 118, Notée : 7" in "\n".join(rwanda.summary_lines(MAPPING, lang="fr"))
+    assert "Réponses\u00a0: Acceptée\u00a0: 118, Notée\u00a0: 7" in "\n".join(rwanda.summary_lines(MAPPING, lang="fr"))
 
 
 def test_include_pledges_keeps_them(rwanda, rwanda_with_pledges):

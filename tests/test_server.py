@@ -318,7 +318,7 @@ def test_oversize_files_and_requests_and_too_many_files_are_refused_clearly(rwan
     assert [(f["name"], f["status"]) for f in response.json()["files"]] == [("big.xlsx", "skipped")]
     assert "master" not in response.json() and "UPR_SERVER_MAX_FILE_MB" in response.json()["summary"][0]
     said = _merge(client, _files(big), lang="fr").json()        # in the task pane's language
-    assert said["summary"][0].startswith("big.xlsx : plus de 0,5 Mo, la taille maximale d'un fichier")
+    assert said["summary"][0].startswith("big.xlsx\u00a0: plus de 0,5 Mo, la taille maximale d'un fichier")
 
     client = settings(max_request_mb=0.5)
     response = _merge(client, _files(big))

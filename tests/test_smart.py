@@ -546,7 +546,7 @@ def test_check_csv_reads_headers_in_any_case_with_bom_and_extra_columns(tmp_path
             ["x2", *[row(deadline="ongoing")[key] for key in reversed(KEYS)], ""]]
     results = check_csv(write_csv(tmp_path / "plan.csv", header, rows), WINDOW, lang="fr")
     assert [r.score for r in results] == [5, 4]
-    assert results[1].verdicts["T"].reason.startswith("« ongoing »")
+    assert results[1].verdicts["T"].reason.startswith("«\u00a0ongoing\u00a0»")
 
 
 def test_check_csv_reads_semicolons_and_windows_encoding(tmp_path):

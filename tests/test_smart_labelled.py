@@ -224,5 +224,5 @@ def test_a_goal_match_a_bare_input_count_and_a_missing_place_say_so_in_both_lang
     assert "violence" in _reasons(inputs_row, "en")[1] and "moyens" in _reasons(inputs_row, "fr")[1]
     assert _reasons(place_row, "en")[0] == ("The recommendation asks for this in milieu rural, but neither the "
                                             "indicator nor the goal says where.")
-    assert _reasons(place_row, "fr")[0] == ("La recommandation vise un lieu précis (« milieu rural »), mais ni "
+    assert _reasons(place_row, "fr")[0] == ("La recommandation vise un lieu précis («\u00a0milieu rural\u00a0»), mais ni "
                                             "l'indicateur ni l'objectif ne disent où.")

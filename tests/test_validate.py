@@ -143,7 +143,7 @@ def test_french_messages(filled_plan):
     assert all(f["message"].startswith("Indicateur non ") for f in smart)
     text = runner.invoke(app, ["validate", str(filled_plan), "--lang", "fr"])
     assert "erreurs" in text.output
-    assert re.search(r"Indicateurs : 5 vérifiés, dont \d entièrement SMART ; .*structurels", text.output)
+    assert re.search(r"Indicateurs\s: 5 vérifiés, dont \d entièrement SMART\s; .*structurels", text.output)
 
 
 def test_french_indicators_in_a_french_workbook(workshop, tmp_path):

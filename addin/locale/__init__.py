@@ -21,6 +21,16 @@ LANGUAGES = ("en", "fr")
 DEFAULT = "en"
 
 NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+# French typography: the space inside « » and before : ; ! ? never breaks, so a line never starts with
+# "»" or ":" (LibreOffice and Excel wrap at a plain space).
+_FRENCH_BREAKABLE_SPACE = re.compile(r"(?<=«) | (?=[»:;!?])")
+
+
+def french_spacing(text: str) -> str:
+    """The plain spaces French typography wants unbreakable, made so; other spaces as they are."""
+    return _FRENCH_BREAKABLE_SPACE.sub(NBSP, text) if " " in text else text
 
 
 def plural_category(n: int | float, lang: str) -> str:
@@ -50,7 +60,10 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
 def catalogue(lang: str) -> dict[str, str]:
     """The language's messages by dotted key."""
     data = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
-    return _flatten(tomllib.loads(data))
+    messages = _flatten(tomllib.loads(data))
+    if lang == "fr":
+        messages = {key: french_spacing(message) for key, message in messages.items()}
+    return messages
 
 
 def has(key: str) -> bool:
