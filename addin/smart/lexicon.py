@@ -15,6 +15,10 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:aux|en matiere de) droits (?:de l'homme|humains)", ("HR_EDUCATION", "TRAINING")),
     (r"child soldiers?|enfants? soldats?|children (?:formerly )?associated with armed (?:forces|groups)|"
      r"enfants? (?:anciennement )?associes? aux (?:forces|groupes) armes", ("CHILD_SOLDIERS", "CHILD", "ARMED_CONFLICT")),
+    (r"international humanitarian law|droit international humanitaire|geneva conventions|conventions de geneve|"
+     r"civilian (?:casualties|population|deaths)|victimes civiles|populations? civiles?", ("ARMED_CONFLICT",)),
+    (r"truth and reconciliation|truth commissions?|transitional justice|justice transitionnelle|"
+     r"verite(?:,)? (?:justice )?et reconciliation|commissions? verite", ("TRANSITIONAL_JUSTICE",)),
     (r"armed groups?|groupes? armes|armed forces (?:and|or) groups|forces (?:et|ou) groupes armes|armed conflicts?|"
      r"conflits? armes", ("ARMED_CONFLICT",)),
     (r"child labou?r|child workers?|working children|travail des enfants|enfants travailleurs|travail infantile|"
@@ -22,9 +26,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"exploitation economique",
      ("CHILD_LABOUR", "CHILD")),
     (r"(?:child|early|forced)(?:,? (?:early|forced))*(?: and (?:early|forced))? marriages?|marri(?:ed|age) (?:of girls |of children )?"
-     r"before (?:the age of |age )?18|marriage of (?:children|minors|girls)|mariages? (?:d'enfants|des enfants|precoces?|forces?|"
+     r"(?:or in (?:a )?union )?before (?:the age of |age )?18|marriage of (?:children|minors|girls)|mariages? (?:d'enfants|des enfants|precoces?|forces?|"
      r"des mineures?)(?: et (?:forces?|precoces?))?|mariee?s? avant (?:l'age de )?18", ("CHILD_MARRIAGE", "CHILD")),
-    (r"female genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|excis(?:eu|eu)(?:rs?|ses?)|excisers?|"
+    (r"(?:female )?genital mutilations?(?:/cutting)?|fgm(?:/c)?|genital cutting|excision|excis(?:eu|eu)(?:rs?|ses?)|excisers?|"
      r"circumcisers?|(?:traditional )?cutters|(?:renounc\w* |abandon\w* )?cutting|mutilations? genitales?(?: feminines?)?|mgf",
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
@@ -89,8 +93,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"domestic violence|violences? (?:domestiques?|conjugales?|familiales?)|intimate partner violence",
      ("VIOLENCE", "DOMESTIC_VIOLENCE")),
     (r"sexual (?:and gender-based )?violence|violences? sexuelles?(?: et sexistes)?|sexual abuses?|sexual assaults?|rapes?|viols?|"
-     r"abus sexuels?|agressions? sexuelles?|sexual exploitation|exploitation sexuelle|(?:online )?grooming|pedopornograph\w*|child sexual abuse material",
+     r"abus sexuels?|agressions? sexuelles?|(?:online )?grooming|child sexual abuse material",
      ("VIOLENCE", "SEXUAL_VIOLENCE")),
+    # exploiting people for sex is what most trafficking is for (Z022)
+    (r"(?:forced |commercial )?sexual exploitation|exploitation sexuelle(?: a des fins commerciales)?|(?:forced |child )?prostitution|"
+     r"pedopornograph\w*|(?:child )?pornography|pornographie(?: mettant en scene des enfants)?",
+     ("VIOLENCE", "SEXUAL_VIOLENCE", "EXPLOITATION")),
     # Services that exist for survivors of gender-based violence.
     (r"gender (?:and children(?:'s)? )?desks?|one-stop cent(?:re|er)s?|centres? (?:integres?|de prise en charge integree)",
      ("GBV_SERVICES",)),
@@ -103,11 +111,17 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"brutalites policieres", ("TORTURE", "VIOLENCE")),
     (r"beatings?|beaten|sevices|brutalit(?:y|ies|es)|passages? a tabac", ("VIOLENCE",)),
     (r"violences?|abuses?|maltraitance|maltreat\w*|mistreat\w*|maltraitee?s?", ("VIOLENCE",)),
-    (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)",
-     ("TRAFFICKING",)),
-    (r"death penalty|capital punishment|death sentences?|death row|executions?|peine de mort|peine capitale|"
+    (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)|"
+     r"victimes? de (?:la )?traite|traite d'(?:etres humains|enfants|femmes)|anti-?traite|trading in (?:human beings|persons)|"
+     r"sale of (?:children|persons)|vente d'enfants", ("TRAFFICKING", "EXPLOITATION")),
+    (r"extra-?judicial(?: killings?| executions?)?|summary (?:or arbitrary )?executions?|arbitrary executions?|unlawful killings?|"
+     r"executions? (?:extrajudiciaires?|sommaires?|arbitraires?)|killings? by (?:the )?(?:police|security forces|army|military)",
+     ("EXTRAJUDICIAL_KILLINGS", "VIOLENCE")),
+    (r"death penalty|capital punishment|death sentences?|death[- ]row|executions?|peine de mort|peine capitale|moratori(?:um|a)|"
+     r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|"
      r"condamnations? a mort|condamnes? a mort", ("DEATH_PENALTY",)),
-    (r"children in conflict with the law|juvenile justice|juvenile (?:detention|offenders?|facilities|centres?|centers?|"
+    (r"(?:minimum )?age of criminal responsibility|age (?:minimum )?de (?:la )?responsabilite penale|"
+     r"children in conflict with the law|juvenile justice|juvenile (?:detention|offenders?|facilities|centres?|centers?|"
      r"courts?|wings?)|justice (?:pour|des) mineurs|enfants en conflit avec la loi|mineurs en conflit avec la loi|"
      r"centres? (?:de reeducation|pour mineurs)", ("JUVENILE_JUSTICE", "CHILD", "DETENTION")),
     (r"(?:are |is |be |being )?held (?:separately|together|with adults|apart|in (?:custody|detention|prisons?|cells?))|"
@@ -122,19 +136,23 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("PRISON_STAFF", "DETENTION")),
     (r"detainees?|prisoners?|inmates?|detenue?s?|suspects?|(?:persons|people) arrested|arrested persons|personnes arretees",
      ("DETENTION", "DETAINEES")),
-    (r"detention|detained|incarceration|imprisonment|prisons?|jails?|carcerale?s?|penitentiaires?|custody|garde a vue",
+    (r"detention|detained|incarceration|imprisonment|prisons?|jails?|carcerale?s?|penitentiaires?|custody|garde a vue|"
+     r"penitentiar(?:y|ies)|correctional (?:facilit(?:y|ies)|centres?|centers?|services?|institutions?)|arbitrary arrests?|"
+     r"arrestations? arbitraires?",
      ("DETENTION",)),
     # The OPCAT's national preventive mechanism visits places of detention to prevent torture.
     (r"national preventive mechanisms?|npm|mecanismes? nationa(?:l|ux) de prevention(?: de la torture)?|mnp",
      ("NPM",)),
-    (r"torture[ds]?|ill-?treatment|cruel,? inhuman or degrading|mauvais traitements?|traitements? (?:cruels?|inhumains?|degradants?)|"
+    (r"torture[ds]?|ill[- ]?treat(?:ment|ed)|cruel and unusual|inhuman or degrading|cruel,? inhuman or degrading|mauvais traitements?|traitements? (?:cruels?|inhumains?|degradants?)|"
      r"op-?cat", ("TORTURE",)),
-    (r"enforced disappearances?|disparitions? forcees?|(?:the )?disappeared|disparus", ("DISAPPEARANCE",)),
+    (r"(?:enforced|involuntary)(?: (?:or|and) involuntary)? disappearances?|disparitions? (?:forcees?|involontaires)|"
+     r"(?:the )?disappeared|disparus|missing persons|personnes disparues", ("DISAPPEARANCE",)),
     (r"birth registration|birth certificates?|births? (?:have been |has been |were |are |is )?(?:registered|recorded)|registered at birth|registration of (?:all )?births|"
      r"enregistrement des (?:mariages et des )?naissances|registration of (?:marriages and )?births|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil|"
      r"civil registration|vital statistics",
      ("BIRTH_REGISTRATION",)),
-    (r"freedom of (?:opinion and )?expression|liberte d'(?:opinion et d')?expression|free speech|freedom of opinion",
+    (r"freedom of (?:opinion and )?expression|liberte d'(?:opinion et d')?expression|free speech|freedom of (?:opinion|speech)|"
+     r"liberte de parole",
      ("EXPRESSION",)),
     (r"access to information|acces a l'information|right to information|freedom of information|droit a l'information",
      ("INFORMATION",)),
@@ -144,10 +162,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("HATE_SPEECH", "MINORITIES")),
     (r"hate speech|discours (?:de haine|haineux)|incitement to (?:\w+ )?(?:hatred|violence|discrimination)|"
      r"incitation a la haine(?: \w+)?|hatred|haine|hate crimes?|crimes? de haine", ("HATE_SPEECH",)),
-    (r"censorship|censure|defamation|diffamation|blasphemy|blaspheme|sedition", ("EXPRESSION",)),
+    (r"blasphem\w*", ("EXPRESSION", "RELIGION")),
+    (r"censorship|censure|defamation|diffamation|sedition|libel|insult laws", ("EXPRESSION",)),
     (r"internet|online|en ligne|websites?|sites? (?:web|internet)|social media|reseaux sociaux|bloggers?|blogueurs?",
      ("INTERNET",)),
-    (r"press|media|journalists?|presse|medias?|journalistes?|radios?", ("PRESS",)),
+    (r"press|media|journalists?|presse|medias?|journalistes?|radios?|broadcast\w*|television|newspapers?|journaux|"
+     r"radiodiffusion|audiovisuel(?:le)?", ("PRESS",)),
     (r"(?:seats|sieges) (?:held|occupied|detenus|occupes) (?:by|par) (?:des |les )?(?:women|femmes)|"
      r"(?:women|femmes) (?:in|elected to|au|a l'|elues? (?:a|au|a l'))\s*(?:the )?(?:parliament|national assembly|parlement|"
      r"assemblee nationale|local councils?|conseils? (?:locaux|municipaux|communaux))", ("REPRESENTATION", "WOMEN", "PARLIAMENT")),
@@ -166,13 +186,20 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"freedom of association|liberte d'association|associations?|civil society|ngos?|ong|societe civile|civic space|"
      r"espace civique|trade unions?|labou?r unions?|syndicats?|syndicales?", ("ASSOCIATION",)),
     (r"activists?|militants?|whistle-?blowers?|lanceurs? d'alerte", ("HRD",)),
-    (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?", ("HRD",)),
+    (r"(?:public|legal) defenders?|defenseurs? publics?", ("LEGAL_AID", "JUSTICE")),
+    (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?|defenders", ("HRD",)),
     (r"national (?:human rights )?(?:institution|commission)s? (?:for|on|of) human rights|national human rights "
      r"(?:institution|commission)s?|human rights commission|nhri|nhrc|nchr|uhrc|khrc|cndh|cnidh|inddh|"
      r"commission nationale (?:independante )?des droits (?:de l'homme|humains)|institutions? nationales? "
      r"(?:independantes? )?des droits (?:de l'homme|humains)|indh", ("NHRI", "COMMISSION")),
+    (r"paris principles|principes de paris|ganhri|global alliance of national human rights institutions|"
+     r"['\"]?a['\"]? status|statut ['\"]a['\"]", ("NHRI",)),
     (r"special procedures?|special rapporteurs?|standing invitation|procedures speciales|rapporteurs? speciaux|"
-     r"invitation permanente|un mechanisms?|mecanismes? des nations unies|treaty bod(?:y|ies)", ("UN_MECHANISMS",)),
+     r"invitation permanente|un mechanisms?|mecanismes? des nations unies|treaty bod(?:y|ies)|mandate[- ]holders?|"
+     r"titulaires? de mandats?|working groups? on|groupe de travail sur|organes? conventionnels?|organes? de traites?",
+     ("UN_MECHANISMS",)),
+    (r"(?:initial|periodic|combined|state party) reports?|rapports? (?:initia(?:l|ux)|periodiques?|combines?)|"
+     r"reporting obligations|obligations en matiere de (?:presentation de )?rapports?", ("REPORTING", "UN_MECHANISMS")),
     (r"access to justice|acces a la justice", ("JUSTICE",)),
     (r"fair trials?|fair hearings?|proces equitables?|due process|garanties? (?:judiciaires|procedurales)|"
      r"(?:within a )?reasonable time|delai raisonnable|delais? (?:moyens? )?de (?:jugement|traitement)|length of (?:trials?|proceedings)|"
@@ -198,7 +225,10 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"street children|children (?:(?:living|working) )?(?:in|on) (?:the )?streets?(?: situations?)?|"
      r"enfants (?:des|de la|en situation de) rues?", ("STREET_CHILDREN", "CHILD")),
     # children at work are child labour even when the words stand apart ("children under 15 found working", G026)
-    (r"(?:children|enfants|minors|mineurs)(?: [\w-]+){0,3} (?:found |caught )?(?:working|travaillant|au travail)",
+    (r"(?:children|enfants|minors|mineurs)(?: [\w-]+){0,3} (?:found |caught )?(?:working|travaillant|au travail)|"
+     r"(?:children|enfants|minors|mineurs)(?: [\w-]+){0,3} (?:in|from|dans|des) (?:hazardous|dangerous) (?:work|labou?r|jobs?)|"
+     r"(?:children|enfants|minors|mineurs)(?: [\w-]+){0,3} (?:aux|des|dans les) travaux dangereux|"
+     r"minimum age (?:for|of) (?:admission to )?(?:employment|work)|age minimum d'admission a l'emploi",
      ("CHILD_LABOUR", "CHILD")),
     (r"orphans?|orphelins?|foster (?:care|famil(?:y|ies))|familles? d'accueil|alternative care|protection de remplacement|"
      r"orphanages?|orphelinats?", ("ALTERNATIVE_CARE", "CHILD")),
@@ -209,7 +239,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"mother-to-child transmission|pmtct|ptme|transmission (?:de la )?mere[- ]enfant", ("HIV", "PMTCT")),
     # before 'gender': "gender identity" names LGBTI persons, not women (L084)
     (r"lgbti?q?\+?|sexual orientation|gender identity|same-sex|homosexual(?:ity|s)?|orientation sexuelle|identite de genre|"
-     r"homosexuel\w*|relations entre personnes de meme sexe|"
+     r"homosexuel\w*|relations entre personnes de meme sexe|lesbians?|gays?|bisexual\w*|transgender\w*|transsexual\w*|"
+     r"intersex\w*|lesbiennes?|bisexuel\w*|transgenres?|intersexes?|consenting adults|adultes consentants|"
      r"homosexualite", ("LGBTI",)),
     (r"gender mainstreaming|integration (?:du|de la dimension de) genre|approche genre|gender[- ](?:sensitive|responsive)|"
      r"gender perspective|perspective de genre|sensible au genre",
@@ -222,12 +253,22 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"disabilit(?:y|ies)|disabled|handicap(?:ee?s?)?|handicapes?", ("DISABILITY",)),
     (r"refugee convention|convention (?:on|relating to) the status of refugees|convention relative au statut des refugies",
      ("ASYLUM", "REFUGEES")),
-    (r"refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile", ("REFUGEES",)),
+    (r"(?:refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile)(?: [\w'-]+){0,3} (?:returned|deported|expelled|sent back|"
+     r"refoule\w*|renvoye\w*|expulse\w*|reconduit\w*)|(?:returns?|deportations?|expulsions?|refoulements?|renvois?) "
+     r"(?:of|des|de) (?:rejected |failed )?(?:refugees|asylum[- ]seekers|refugies|demandeurs d'asile)", ("ASYLUM", "REFUGEES")),
+    (r"unaccompanied (?:migrant |foreign )?(?:minors|children)|mineurs? (?:etrangers? )?non accompagnes?|"
+     r"enfants? (?:etrangers? )?non accompagnes?", ("MIGRANTS", "CHILD")),
+    (r"refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile|unhcr|resettlement", ("REFUGEES",)),
     (r"asylum|asile|refugee status|statut de refugie|non-?refoulement", ("ASYLUM",)),
-    (r"migrant workers|travailleu(?:r|se)s migrant(?:e)?s|migrante?s?|migrations?", ("MIGRANTS",)),
+    (r"migrant workers|travailleu(?:r|se)s migrant(?:e)?s|migrante?s?|migrations?|immigrants?|immigration|immigree?s?|"
+     r"foreigners|foreign (?:nationals|workers|residents)|non-nationals|undocumented|irregular (?:migrants|status|situation)|"
+     r"etrangers|etrangeres|travailleurs etrangers|sans-papiers|en situation irreguliere", ("MIGRANTS",)),
     (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
-    (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage", ("MINORITIES",)),
-    (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)", ("INDIGENOUS",)),
+    (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage|(?:persons?|people) of african descent|"
+     r"afro-?descendants?|personnes d'ascendance africaine|dalits?|caste-based|castes?", ("MINORITIES",)),
+    (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)|tribal peoples?|aboriginal|first nations|maori|"
+     r"torres strait islanders?|sami|adivasis?|peuples? tribaux", ("INDIGENOUS",)),
+    (r"racis[mt]\w*|racial(?:ly)?(?: motivated)?|xenophob\w*|raciale?s?|racistes?|race", ("RACISM", "DISCRIMINATION")),
     (r"albinism|albinos?|albinisme", ("ALBINISM",)),
     (r"stateless(?:ness)?|apatrides?|apatridie", ("STATELESSNESS",)),
     (r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv|antiretrovira\w*|arvs?", ("HIV",)),
@@ -241,7 +282,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"intellectual disabilit\w*|autis\w*", ("DISABILITY",)),
     (r"malaria|paludisme|(?:bed|mosquito) ?nets?|moustiquaires?|itns?|llins?|antipaludiques?", ("MALARIA", "HEALTH")),
     (r"credit|microcredit|micro-credit|microfinance|loans?|prets?|microcredits?", ("CREDIT",)),
-    (r"poverty|poor|pauvres?|pauvrete|indigents?|extreme poverty|low-income|bas revenus?", ("POVERTY",)),
+    (r"poverty|poor|pauvres?|pauvrete|indigents?|extreme poverty|low-income|bas revenus?|social exclusion|"
+     r"exclusion sociale", ("POVERTY",)),
     (r"domestic workers?|domestic work|travailleu(?:r|se)s? domestiques?|travail domestique|employees? de maison|"
      r"private households?|menages? prives?", ("DOMESTIC_WORKERS",)),
     # phenomena and topics
@@ -249,9 +291,13 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"mortality|mortalite|deaths?|deces|die|dying|meurent", ("MORTALITY", "HEALTH")),
     (r"vaccin\w*|immuni[sz]\w*|couverture vaccinale", ("HEALTH",)),
     (r"corruption|corrupt|bribery|bribes?|pots?-de-vin|asset declarations?|declarations? de patrimoine|illicit enrichment|"
-     r"enrichissement illicite", ("CORRUPTION",)),
+     r"enrichissement illicite|embezzl\w*|misappropriat\w*|detournements? de (?:fonds|deniers|biens) publics|"
+     r"detournements? de fonds|abuse of (?:office|power|public office)|abus de (?:fonctions?|pouvoir)|kickbacks?|graft",
+     ("CORRUPTION",)),
     (r"freedom of (?:religion|belief|worship|conscience)|liberte (?:de religion|religieuse|de culte|de conscience)|"
-     r"religio\w*|worship|culte|churches|eglises?|mosques?|mosquees?", ("RELIGION",)),
+     r"religio\w*|worship|culte|churches|eglises?|mosques?|mosquees?|muslims?|christians?|musulmans?|chretiens?|"
+     r"baha'?is?|jehovah's witnesses|temoins de jehovah|conscientious objectors?|conscientious objection|"
+     r"objecteurs? de conscience|objection de conscience", ("RELIGION",)),
     (r"terroris\w*|counter-terrorism|antiterroris\w*|extremis\w*", ("TERRORISM",)),
     (r"privacy|vie privee|surveillance|data protection|donnees personnelles|personal data", ("PRIVACY",)),
     (r"environment\w*|environnement\w*|climate|climat\w*|pollu(?:tion|tants?|ters?)|polluante?s?|rejets|deforestation|drought|secheresse|floods?|"
@@ -273,6 +319,10 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("FOOD",)),
     (r"mines?|mining|miners?|minier(?:e|s|es)?|sites? miniers?|orpaillage|quarr(?:y|ies)|carrieres?", ("MINING",)),
     (r"illitera(?:cy|te)|analphabetisme|analphabetes?", ("ILLITERACY",)),
+    (r"literacy|alphabetisation", ("ILLITERACY", "EDUCATION")),
+    (r"stereotyp\w*|prejudices?|prejuges?|sexis[mt]\w*", ("STEREOTYPES",)),
+    (r"harmful (?:traditional |cultural )?practices|pratiques (?:traditionnelles |culturelles )?(?:nefastes|prejudiciables)",
+     ("HARMFUL_PRACTICES",)),
     (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
      r"non-?discrimination", ("DISCRIMINATION",)),
     (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
@@ -293,9 +343,11 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement|boreholes?|wells|forages?|puits|"
      r"latrines?|toilets?|toilettes",
      ("WATER",)),
+    (r"homeless\w*|sans-abri|sans domicile(?: fixe)?|sdf", ("HOUSING",)),
     (r"housing|logements?|forced evictions?|evictions?|(?:forcibly )?evicted|evictees?|expulsions? forcees?|expulsions?|"
      r"deguerpi\w*", ("HOUSING",)),
-    (r"land|lands|foncier(?:e|s|es)?|terres?", ("LAND",)),
+    (r"land|lands|foncier(?:e|s|es)?|terres?|land (?:titles?|tenure|registration)|title deeds?|titres? fonciers?|"
+     r"cadastr\w*|property rights|droits? de propriete", ("LAND",)),
     (r"inheritance|inherit|succession|heritage", ("INHERITANCE",)),
     (r"budgets?|budgetary|budgetaires?|budgeting|budgetisation|funding|funds?|financial resources|ressources financieres|financement|allocations?|"
      r"allocated|allouee?s?|dotations?|credits budgetaires|spending|expenditures?|depenses|resources|ressources",
@@ -346,6 +398,11 @@ IMPLIED_CONCEPTS = {
     "EARLY_PREGNANCY": ("REPRODUCTIVE_HEALTH",),
     "SMUGGLING": ("MIGRANTS",),
     "ACADEMIC_FREEDOM": ("EXPRESSION",),
+    # an asylum application is an asylum-seeker's (Z085); not the other way: a head count of refugees does not track
+    # non-refoulement (D39)
+    "ASYLUM": ("REFUGEES",),
+    "FGM": ("HARMFUL_PRACTICES",),
+    "CHILD_MARRIAGE": ("HARMFUL_PRACTICES",),
     "INTERNET": ("EXPRESSION",),
 }
 
@@ -515,7 +572,7 @@ INSTRUMENT_MECHANISMS = {
     "statut de rome": r"international criminal court|cour penale internationale",
 }
 # An optional protocol is not named by its parent treaty's name alone.
-OPTIONAL_PROTOCOL = r"^(?:optional protocol|protocole facultatif)"
+OPTIONAL_PROTOCOL = r"^(?:(?:first|second|premier|deuxieme|second) )?(?:optional protocol|protocole facultatif)"
 PROTOCOL_MENTION = r"(?<!\w)(?:protocols?|protocoles?|op-?[a-z]{2,7}|opcat|opsc|opac)(?!\w)"
 
 # Words that only say what kind of text a name refers to, or where in it: a reason never quotes them

@@ -453,11 +453,15 @@ def _entities(source: str) -> tuple[Entity, ...]:
 def _french_style(tokens: list[tuple[str, int, int]], head: int, source: str) -> list[int]:
     """A capitalised kind word and its lower-case complement, up to a clause boundary."""
     taken = [head]
-    for k in range(head + 1, min(len(tokens), head + 9)):
+    for k in range(head + 1, min(len(tokens), head + 12)):
         word = tokens[k][0]
         gap = source[tokens[k - 1][2]:tokens[k][1]]
         folded = fold(_ELIDED_CONNECTOR.sub("", word))
-        if re.search(r"[,;:.()\[\]]", gap) or folded in _FRENCH_STOP:
+        previous = tokens[k - 1][0]
+        # part of the name: "Protocole ... se rapportant à", "Convention contre la torture"
+        in_name = (folded == "a" and fold(previous) == "rapportant") or (folded == "contre" and _kind_of(previous)
+                                                                         and _is_capitalised(previous))
+        if re.search(r"[,;:.()\[\]]", gap) or (folded in _FRENCH_STOP and not in_name):
             break
         if re.fullmatch(rf"(?:{lx.STRUCTURAL_EVENT})", folded):
             break
