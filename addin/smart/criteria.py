@@ -691,9 +691,13 @@ def _compounds_spelled_out(needles: Features, haystack: Features) -> set[str]:
     found = set()
     for concept in needles.concepts - haystack.concepts:
         words = needles.concept_words.get(concept, "")
-        if " " not in words:
-            continue
         content = _compound_stems(words)
+        if " " not in words:
+            # one word in another form the patterns do not list ("executions", "executed": Z018)
+            if len(content) == 1 and all(len(s) >= 5 and any(stems_match(s, h) for h in haystack.all_stems)
+                                         for s in content):
+                found.add(concept)
+            continue
         if len(content) >= 2 and all(any(stems_match(s, h) for h in haystack.all_stems) for s in content):
             found.add(concept)
     return found

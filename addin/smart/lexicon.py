@@ -116,7 +116,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"sale of (?:children|persons)|vente d'enfants", ("TRAFFICKING", "EXPLOITATION")),
     (r"extra-?judicial(?: killings?| executions?)?|summary (?:or arbitrary )?executions?|arbitrary executions?|unlawful killings?|"
      r"executions? (?:extrajudiciaires?|sommaires?|arbitraires?)|killings? by (?:the )?(?:police|security forces|army|military)",
-     ("EXTRAJUDICIAL_KILLINGS", "VIOLENCE")),
+     ("EXTRAJUDICIAL_KILLINGS",)),
     (r"death penalty|capital punishment|death sentences?|death[- ]row|executions?|peine de mort|peine capitale|moratori(?:um|a)|"
      r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|"
      r"condamnations? a mort|condamnes? a mort", ("DEATH_PENALTY",)),
@@ -809,6 +809,11 @@ CONTRASTS: dict[str, dict[str, str]] = {
         "political": r"political (?:participation|life)|public life|vie (?:politique|publique)|decision-making|"
                      r"prise de decision|elected|elues?|elus|seats|sieges|parliament|parlement",
         "labour market": r"labou?r (?:force|market)|marche du travail|taux d'activite|employment rate|taux d'emploi",
+    },
+    "housing": {
+        "evictions": r"(?:forced )?evictions?|(?:forcibly )?evicted|evictees?|expulsions? (?:forcees?|de logements?)|deguerpi\w*",
+        "housing supply": r"(?:social|affordable|low-cost|public) housing(?: units)?|housing units|(?:houses|homes|dwellings) "
+                          r"(?:built|constructed|delivered)|logements? sociaux|logements? (?:construits|livres)",
     },
     "registration": {
         "birth": r"births?|naissances?",
