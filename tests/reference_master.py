@@ -281,7 +281,7 @@ def _write_findings(ws, result: "MergeResult") -> None:
                     field_label = sheet.column(f.field).label(lang)
                     break
         target = f"{item.link[0]}!{item.link[1]}" if item.link else None
-        rows.append([label(f.severity.value, lang), ftype.title(lang) if ftype else f.type, f.criterion or None,
+        rows.append([f.severity.label(lang), ftype.title(lang) if ftype else f.type, f.criterion or None,
                      item.group, Path(f.file).name if f.file else None, f.sheet or None, f.cell or None,
                      f.recommendation_id or None, field_label or None, f.message, f.fix or None, target])
         links.append(item.link)

@@ -22,8 +22,8 @@ def _report() -> FileReport:
 
 
 @pytest.mark.parametrize("lang, severities, fields", [
-    ("fr", ["erreur", "avertissement", "info"], ["Organe gouvernemental responsable", "Indicateur", ""]),
-    ("en", ["error", "warning", "info"], ["Responsible Government body", "Indicator", ""]),
+    ("fr", ["Erreur", "Avertissement", "Info"], ["Organe gouvernemental responsable", "Indicateur", ""]),
+    ("en", ["Error", "Warning", "Info"], ["Responsible Government body", "Indicator", ""]),
 ])
 def test_severity_and_field_are_in_the_reports_language(lang, severities, fields):
     rows = plan_flags(_report(), lang, {"Plan"}).check_rows

@@ -331,7 +331,7 @@ def _write_findings(book: Book, title: str, result: "MergeResult") -> None:
             f = item.finding
             severity = severities.get(f.severity)
             if severity is None:
-                severity = severities[f.severity] = label(f.severity.value, lang)
+                severity = severities[f.severity] = f.severity.label(lang)
             ftype = type_titles.get(f.type)
             if ftype is None:
                 known = FINDING_TYPES.get(f.type)
