@@ -258,6 +258,7 @@ def test_bad_input_gets_a_french_message_in_a_french_run(tmp_path, monkeypatch):
             "empty list.csv: no recommendations in the file",
         ("groups", "make", "empty list.csv", "-o", "groups"): "empty list.csv: no recommendations in the file",
         ("groups", "make", "missing.csv", "-o", "groups"): "missing.csv: no such file",
+        ("smart", "check", "empty list.csv", "--from", "2016", "--to", "2020"): "empty list.csv: the columns recommendation, goal,",
     }
     for args, english in runs.items():
         said = {lang: runner.invoke(app, [*args, "--lang", lang]) for lang in LANGUAGES}

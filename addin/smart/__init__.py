@@ -11,7 +11,7 @@ import io
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, os_reason
 from .criteria import (ROW_KEYS, PlanRow, achievable, indicator_type, measurable, relevant, specific, time_bound,
                        verdict)
 from .messages import LANGUAGES, MESSAGES, message
@@ -86,7 +86,7 @@ def check_csv(path: str | Path, window: PlanWindow, lang: str = "en") -> list[Sm
     try:
         text = _read_text(path)
     except OSError as exc:
-        raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(path, "errors.file.unreadable", reason=os_reason(exc)) from exc
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample.splitlines()[0] if sample else ",", delimiters=",;\t")
@@ -95,11 +95,11 @@ def check_csv(path: str | Path, window: PlanWindow, lang: str = "en") -> list[Sm
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     header = next(reader, None)
     if not header:
-        raise InputError(path, "is empty; expected a header row with " + ", ".join(ROW_KEYS))
+        raise InputError(path, "errors.indicators.no_header", columns=", ".join(ROW_KEYS))
     positions = {_header_key(name): index for index, name in enumerate(header)}
     missing = [key for key in ROW_KEYS if key not in positions]
     if missing:
-        raise InputError(path, "lacks the column(s) " + ", ".join(missing))
+        raise InputError(path, "errors.indicators.missing_columns", n=len(missing), columns=", ".join(missing))
     results = []
     for cells in reader:
         if not any(cell.strip() for cell in cells):
