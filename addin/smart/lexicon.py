@@ -13,6 +13,11 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:armes?|pistolets?) a (?:impulsion|impulsions) electriques?", ("TASER",)),
     (r"human rights (?:education|training|modules?|courses?|curricul(?:um|a))|(?:education|formation|enseignement) "
      r"(?:aux|en matiere de) droits (?:de l'homme|humains)", ("HR_EDUCATION", "TRAINING")),
+    # "education and awareness of human rights", "a culture of human rights": the same issue in UPR Info's words
+    (r"(?:education|awareness|sensibilisation|formation)(?: (?:and|et) (?:la |l')?(?:education|awareness|sensibilisation|"
+     r"formation|training))? (?:of|on|in|about|aux|en matiere de) (?:the )?(?:human rights|droits (?:de l'homme|humains))|"
+     r"(?:human rights culture|culture of human rights|culture (?:des|de) droits (?:de l'homme|humains))",
+     ("HR_EDUCATION",)),
     (r"child soldiers?|enfants? soldats?|children (?:formerly )?associated with armed (?:forces|groups)|"
      r"enfants? (?:anciennement )?associes? aux (?:forces|groupes) armes", ("CHILD_SOLDIERS", "CHILD", "ARMED_CONFLICT")),
     (r"international humanitarian law|droit international humanitaire|geneva conventions|conventions de geneve|"
@@ -110,7 +115,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:police|custody|detention|prisons?|garde a vue|detention|policiers|gendarmes|commissariats?)|police brutality|"
      r"brutalites policieres", ("TORTURE", "VIOLENCE")),
     (r"beatings?|beaten|sevices|brutalit(?:y|ies|es)|passages? a tabac", ("VIOLENCE",)),
-    (r"violences?|abuses?|maltraitance|maltreat\w*|mistreat\w*|maltraitee?s?", ("VIOLENCE",)),
+    # "abuse" alone may be misuse ("safeguarding against its abuse", "abuse of office"): violence only when it is done to
+    # people
+    (r"violences?|(?:child|physical|psychological|emotional|verbal|elder|spousal|partner) abuses?|abuses? (?:of|against|on) "
+     r"(?:children|women|girls|boys|minors|persons|people|detainees|prisoners|the elderly|older persons|migrants|workers)|"
+     r"(?:from|against) abuses?|abuses? (?:and|or) (?:neglect|exploitation|violence)|abus (?:physiques?|psychologiques?)|maltraitance|maltreat\w*|mistreat\w*|maltraitee?s?|attacks?|assaults?|agressions?",
+     ("VIOLENCE",)),
     (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)|"
      r"victimes? de (?:la )?traite|traite d'(?:etres humains|enfants|femmes)|anti-?traite|trading in (?:human beings|persons)|"
      r"sale of (?:children|persons)|vente d'enfants", ("TRAFFICKING", "EXPLOITATION")),
@@ -122,7 +132,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"condamnations? a mort|condamnes? a mort", ("DEATH_PENALTY",)),
     (r"(?:minimum )?age of criminal responsibility|age (?:minimum )?de (?:la )?responsabilite penale|"
      r"children in conflict with the law|juvenile justice|juvenile (?:detention|offenders?|facilities|centres?|centers?|"
-     r"courts?|wings?)|justice (?:pour|des) mineurs|enfants en conflit avec la loi|mineurs en conflit avec la loi|"
+     r"courts?|wings?)|children'?s courts?|child-friendly courts?|tribunaux? (?:pour|des) (?:enfants|mineurs)|"
+     r"juges? (?:des|pour) (?:enfants|mineurs)|justice (?:pour|des) mineurs|enfants en conflit avec la loi|mineurs en conflit avec la loi|"
      r"centres? (?:de reeducation|pour mineurs)", ("JUVENILE_JUSTICE", "CHILD", "DETENTION")),
     (r"(?:are |is |be |being )?held (?:separately|together|with adults|apart|in (?:custody|detention|prisons?|cells?))|"
      r"detenus? (?:separement|avec (?:les )?adultes)", ("DETENTION",)),
@@ -241,6 +252,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"lgbti?q?\+?|sexual orientation|gender identity|same-sex|homosexual(?:ity|s)?|orientation sexuelle|identite de genre|"
      r"homosexuel\w*|relations entre personnes de meme sexe|lesbians?|gays?|bisexual\w*|transgender\w*|transsexual\w*|"
      r"intersex\w*|lesbiennes?|bisexuel\w*|transgenres?|intersexes?|consenting adults|adultes consentants|"
+     r"homophob\w*|transphob\w*|biphob\w*|"
      r"homosexualite", ("LGBTI",)),
     (r"gender mainstreaming|integration (?:du|de la dimension de) genre|approche genre|gender[- ](?:sensitive|responsive)|"
      r"gender perspective|perspective de genre|sensible au genre",
@@ -275,7 +287,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"condoms?|preservatifs?", ("HIV", "REPRODUCTIVE_HEALTH")),
     (r"tuberculosis|tuberculose", ("HEALTH",)),
     (r"mental health|sante mentale|mental illness|maladies? mentales?|psychosocial|psychiatri\w*", ("MENTAL_HEALTH", "HEALTH")),
-    (r"family planning|contracepti\w*|planification familiale|planning familial|(?:sexual and )?reproductive health|"
+    (r"family planning|contracepti\w*|(?:comprehensive )?sexuality education|sex education|"
+     r"education (?:complete )?(?:a la sexualite|sexuelle)|planification familiale|planning familial|(?:sexual and )?reproductive health|"
      r"sante (?:sexuelle et )?(?:reproductive|de la reproduction)|antenatal|prenatale?s?|postnatale?s?|obstetric\w*|"
      r"obstetricaux|obstetricales?|caesarean|cesariennes?", ("REPRODUCTIVE_HEALTH", "HEALTH")),
     (r"deaf|sourds?|blind|aveugles?|malvoyants?|sign language|langue des signes|braille|wheelchairs?|fauteuils? roulants?|"
@@ -341,7 +354,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"health|healthcare|sante|sanitaires?|medical|medicaux|clinics?|hospitals?|hopitaux?|medicines?|medicaments?|"
      r"essential drugs", ("HEALTH",)),
     (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement|boreholes?|wells|forages?|puits|"
-     r"latrines?|toilets?|toilettes",
+     r"latrines?|toilets?|toilettes|standpipes?|water points?|points d'eau|bornes?[- ]fontaines?|taps?|robinets?|"
+     r"piped water|adduction d'eau|approvisionnement en eau|water kiosks?|kiosques? a eau|hand ?pumps?|"
+     r"pompes? a motricite humaine",
      ("WATER",)),
     (r"homeless\w*|sans-abri|sans domicile(?: fixe)?|sdf", ("HOUSING",)),
     (r"housing|logements?|forced evictions?|evictions?|(?:forcibly )?evicted|evictees?|expulsions? forcees?|expulsions?|"
@@ -515,7 +530,8 @@ STRUCTURAL_EVENT = (
     r"inclu(?:s|se|ses)|integree?s?|introduite?s?|"
     r"adoptee?s?|ratifiee?s?|promulguee?s?|creee?s?|mise? en place|etablie?s?|instituee?s?|publiee?s?|votee?s?|abrogee?s?|"
     r"modifiee?s?|revisee?s?|abolie?s?|operationnelle?s?|signee?s?|validee?s?|approuvee?s?|entree? en vigueur|en vigueur|"
-    r"deposee?s?|revised|withdrawn|lifted|appointed|conducted|carried out|completed|held"
+    r"deposee?s?|revised|withdrawn|lifted|appointed|conducted|carried out|completed|held|removed|deleted|"
+    r"supprimee?s?|retiree?s?"
 )
 
 # Recommendation verbs asking for a structural change; the phrase after them is the thing to name.
@@ -530,7 +546,7 @@ STRUCTURAL_REQUEST = (
 OBJECT_BOUNDARY = (
     r",|;|\.|\bin line with\b|\bin accordance\b|\bconsistent with\b|\bin (?:full )?compliance\b|\bin conformity\b|"
     r"\bcompliant with\b|\bby\b|\bincluding\b|\bin particular\b|\bparticularly\b|\bespecially\b|\bnotably\b|\band (?=[a-z]+ )|"
-    r"\bconformement\b|\ben conformite\b|\bafin\b|\bpour\b|\ben vue\b|\bnotamment\b|\by compris\b|\bet (?=[a-z]+ )"
+    r"\bconformement\b|\ben conformite\b|\bafin\b|\bpour\b(?! (?:les )?(?:mineurs|enfants)\b)|\ben vue\b|\bnotamment\b|\by compris\b|\bet (?=[a-z]+ )"
 )
 
 # Where a recommendation asks for something ("health care in rural areas"): the indicator or the goal must
@@ -689,7 +705,9 @@ EFFORT_WORDS = (
     r"tranchee?s?|in favou?r of|compensated|indemnisee?s?|inquests?|minimum wage|salaire minimum|average wage|"
     r"salaire moyen|household income|revenu moyen|upheld|places in|places d'(?:hebergement|accueil)|sanctions?|sanctionnee?s?|tried|repatriated|rapatriee?s?|reintegrated|reinseree?s?|reunified|"
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
-    r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de|sheltered|hebergee?s?"
+    r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de|sheltered|hebergee?s?|reached|reaching|"
+    r"touchee?s?|transferred|transferee?s?|(?:reach(?:ing)?|lead(?:ing)? to) (?:a )?(?:court )?(?:decision|verdict|judgment)|"
+    r"(?:ayant )?recue?s?|offering|offrant|dispensant|providing|fournissant"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (
@@ -703,7 +721,8 @@ FACILITY_COUNT = (
 GENERIC_INPUT_COUNT = (
     r"^(?:total )?(?:number|nombre) (?:of|de|d')\s*(?:[\w'-]+ ){0,3}?(?:built|constructed|construite?s?|renovated|"
     r"renovee?s?|purchased|acquired|acquise?s?|achetee?s?|bought|recruited|recrutee?s?|appointed|nommee?s?|admitted|"
-    r"opened|ouverte?s?|painted|repainted|peinte?s?|distributed|distribuee?s?|rebuilt|reconstruite?s?|connected|raccordee?s?)(?:\s+(?:for|pour|in|dans|by|par|to|au|a)\s.*)?$|"
+    r"opened|ouverte?s?|painted|repainted|peinte?s?|distributed|distribuee?s?|rebuilt|reconstruite?s?|connected|raccordee?s?|"
+    r"added|ajoutee?s?|installed|installee?s?|supplied|equipped|equipee?s?)(?:\s+(?:for|pour|in|dans|by|par|to|au|a)\s.*)?$|"
     r"^(?:number|nombre) (?:of|de) (?:hospital )?beds$"
 )
 # Words that only say where (the place is checked under S, not R).

@@ -459,8 +459,9 @@ def _french_style(tokens: list[tuple[str, int, int]], head: int, source: str) ->
         folded = fold(_ELIDED_CONNECTOR.sub("", word))
         previous = tokens[k - 1][0]
         # part of the name: "Protocole ... se rapportant à", "Convention contre la torture"
-        in_name = (folded == "a" and fold(previous) == "rapportant") or (folded == "contre" and _kind_of(previous)
-                                                                         and _is_capitalised(previous))
+        in_name = (folded == "a" and fold(previous) == "rapportant") or (
+            folded in ("contre", "sur") and ((_kind_of(previous) and _is_capitalised(previous))
+                                             or re.fullmatch(r"(?:19|20)\d\d", previous)))  # "Convention de 1961 sur ..."
         if re.search(r"[,;:.()\[\]]", gap) or (folded in _FRENCH_STOP and not in_name):
             break
         if re.fullmatch(rf"(?:{lx.STRUCTURAL_EVENT})", folded):
