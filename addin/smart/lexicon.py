@@ -95,7 +95,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"postes? de haut niveau|"
      r"postes? (?:de responsabilite|de direction|de decision)|permanent secretar(?:y|ies)|heads? of (?:departments?|"
      r"agenc(?:y|ies))", ("REPRESENTATION",)),
-    (r"domestic violence|violences? (?:domestiques?|conjugales?|familiales?)|intimate partner violence",
+    (r"domestic violence|violences? (?:domestiques?|conjugales?|familiales?)|intimate partner violence|protection orders?|"
+     r"ordonnances? de protection|restraining orders?",
      ("VIOLENCE", "DOMESTIC_VIOLENCE")),
     (r"sexual (?:and gender-based )?violence|violences? sexuelles?(?: et sexistes)?|sexual abuses?|sexual assaults?|rapes?|viols?|"
      r"abus sexuels?|agressions? sexuelles?|(?:online )?grooming|child sexual abuse material",
@@ -128,7 +129,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"executions? (?:extrajudiciaires?|sommaires?|arbitraires?)|killings? by (?:the )?(?:police|security forces|army|military)",
      ("EXTRAJUDICIAL_KILLINGS",)),
     (r"death penalty|capital punishment|death sentences?|death[- ]row|executions?|peine de mort|peine capitale|moratori(?:um|a)|"
-     r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|"
+     r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|capital (?:offen[cs]es|crimes|"
+     r"cases|charges)|(?:crimes?|infractions?) passibles? de la peine (?:de mort|capitale)|infractions? capitales?|"
      r"condamnations? a mort|condamnes? a mort", ("DEATH_PENALTY",)),
     (r"(?:minimum )?age of criminal responsibility|age (?:minimum )?de (?:la )?responsabilite penale|"
      r"children in conflict with the law|juvenile justice|juvenile (?:detention|offenders?|facilities|centres?|centers?|"
@@ -137,7 +139,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"centres? (?:de reeducation|pour mineurs)", ("JUVENILE_JUSTICE", "CHILD", "DETENTION")),
     (r"(?:are |is |be |being )?held (?:separately|together|with adults|apart|in (?:custody|detention|prisons?|cells?))|"
      r"detenus? (?:separement|avec (?:les )?adultes)", ("DETENTION",)),
-    (r"pre-?trial detention|pretrial|on remand|remand prisoners?|detention provisoire|prevenus?|"
+    (r"pre-?trial detention|pretrial|on remand|remand(?: prisoners?)?|detention provisoire|prevenus?|"
      r"detenus? en attente de jugement", ("DETENTION", "PRETRIAL", "DETAINEES")),
     (r"interrogations?|police cells?|cellules? de garde a vue|custody|garde a vue", ("DETENTION",)),
     (r"(?:prison )?overcrowding|surpopulation(?: carcerale)?|occupancy|taux d'occupation|(?:official|prison) capacity|"
@@ -154,6 +156,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # The OPCAT's national preventive mechanism visits places of detention to prevent torture.
     (r"national preventive mechanisms?|npm|mecanismes? nationa(?:l|ux) de prevention(?: de la torture)?|mnp",
      ("NPM",)),
+    (r"confessions? (?:obtained|extracted|made) under (?:torture|duress|coercion)|forced confessions?|coerced confessions?|"
+     r"aveux (?:forces|obtenus sous la (?:torture|contrainte))", ("TORTURE",)),
     (r"torture[ds]?|ill[- ]?treat(?:ment|ed)|cruel and unusual|inhuman or degrading|cruel,? inhuman or degrading|mauvais traitements?|traitements? (?:cruels?|inhumains?|degradants?)|"
      r"op-?cat", ("TORTURE",)),
     (r"(?:enforced|involuntary)(?: (?:or|and) involuntary)? disappearances?|disparitions? (?:forcees?|involontaires)|"
@@ -193,12 +197,15 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"national assembly|assemblee nationale|parliament(?:ary)?|parlement(?:aire)?s?|senate|senat|legislature",
      ("PARLIAMENT",)),
     (r"peaceful assembly|freedom of assembly|reunions? (?:publiques?|pacifiques?)|reunion pacifique|demonstrat(?:ions?|ors?)|"
-     r"protests?|protesters?|rassemblements?|manifestations?|manifestants?|rall(?:y|ies)|marches", ("ASSEMBLY",)),
+     r"protests?|protesters?|rassemblements?|manifestations?|manifestants?|rall(?:y|ies)|(?:protest|peaceful) marches|marches (?:pacifiques|de protestation)",
+     ("ASSEMBLY",)),
     (r"freedom of association|liberte d'association|associations?|civil society|ngos?|ong|societe civile|civic space|"
      r"espace civique|trade unions?|labou?r unions?|syndicats?|syndicales?", ("ASSOCIATION",)),
     (r"activists?|militants?|whistle-?blowers?|lanceurs? d'alerte", ("HRD",)),
     (r"(?:public|legal) defenders?|defenseurs? publics?", ("LEGAL_AID", "JUSTICE")),
-    (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?|defenders", ("HRD",)),
+    (r"human rights defenders?|defenseurs? des droits (?:de l'homme|humains)|hrds?|defenders|defenseur(?:e)?s(?! publics)",
+     ("HRD",)),
+    (r"intimidat\w*|threats?|menaces?|reprisals?|represailles", ("HARASSMENT",)),
     (r"national (?:human rights )?(?:institution|commission)s? (?:for|on|of) human rights|national human rights "
      r"(?:institution|commission)s?|human rights commission|nhri|nhrc|nchr|uhrc|khrc|cndh|cnidh|inddh|"
      r"commission nationale (?:independante )?des droits (?:de l'homme|humains)|institutions? nationales? "
@@ -212,10 +219,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:initial|periodic|combined|state party) reports?|rapports? (?:initia(?:l|ux)|periodiques?|combines?)|"
      r"reporting obligations|obligations en matiere de (?:presentation de )?rapports?", ("REPORTING", "UN_MECHANISMS")),
     (r"access to justice|acces a la justice", ("JUSTICE",)),
-    (r"fair trials?|fair hearings?|proces equitables?|due process|garanties? (?:judiciaires|procedurales)|"
+    (r"fair trials?|fair hearings?|public hearings?|hearings? (?:held )?in public|open court|audiences? publiques?|huis clos|"
+     r"court interpreters?|interpretes? judiciaires|proces equitables?|due process|garanties? (?:judiciaires|procedurales)|"
      r"(?:within a )?reasonable time|delai raisonnable|delais? (?:moyens? )?de (?:jugement|traitement)|length of (?:trials?|proceedings)|"
      r"duree (?:moyenne )?des (?:proces|procedures)", ("FAIR_TRIAL", "JUSTICE")),
-    (r"legal aid|legal assistance|legal representation|aide (?:juridictionnelle|juridique|legale)|assistance juridique|"
+    (r"legal aid|legal assistance|legal representation|legal (?:aid )?clinics?|law clinics?|cliniques? juridiques?|"
+     r"maisons? (?:de la )?justice|aide (?:juridictionnelle|juridique|legale)|assistance juridique|"
      r"paralegals?|parajuristes?|lawyers?|avocats?", ("LEGAL_AID", "JUSTICE")),
     (r"mobile courts?|audiences foraines|chambres foraines|cours? itinerantes?", ("JUSTICE",)),
     (r"justice|judicial|judiciary|judiciaire|courts?|tribunaux|tribunal|magistrature|juridictions?", ("JUSTICE",)),
@@ -272,6 +281,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"enfants? (?:etrangers? )?non accompagnes?", ("MIGRANTS", "CHILD")),
     (r"refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile|unhcr|resettlement", ("REFUGEES",)),
     (r"asylum|asile|refugee status|statut de refugie|non-?refoulement", ("ASYLUM",)),
+    (r"(?:workers|nationals|citizens) (?:going|working|employed) abroad|overseas (?:workers|employment)|labou?r migrants?|"
+     r"emigrant workers|travailleurs? (?:a l'etranger|emigres?|expatries?)", ("MIGRANTS",)),
     (r"migrant workers|travailleu(?:r|se)s migrant(?:e)?s|migrante?s?|migrations?|immigrants?|immigration|immigree?s?|"
      r"foreigners|foreign (?:nationals|workers|residents)|non-nationals|undocumented|irregular (?:migrants|status|situation)|"
      r"etrangers|etrangeres|travailleurs etrangers|sans-papiers|en situation irreguliere", ("MIGRANTS",)),
@@ -282,7 +293,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"torres strait islanders?|sami|adivasis?|peuples? tribaux", ("INDIGENOUS",)),
     (r"racis[mt]\w*|racial(?:ly)?(?: motivated)?|xenophob\w*|raciale?s?|racistes?|race", ("RACISM", "DISCRIMINATION")),
     (r"albinism|albinos?|albinisme", ("ALBINISM",)),
-    (r"stateless(?:ness)?|apatrides?|apatridie", ("STATELESSNESS",)),
+    (r"stateless(?:ness)?|apatrides?|apatridie|(?:persons?|people) without (?:a |any )?nationality|sans nationalite|"
+     r"(?:of )?undetermined nationality|de nationalite indeterminee", ("STATELESSNESS",)),
     (r"hiv(?:/aids)?|aids|vih(?:/sida)?|sida|pvvih|plhiv|antiretrovira\w*|arvs?", ("HIV",)),
     (r"condoms?|preservatifs?", ("HIV", "REPRODUCTIVE_HEALTH")),
     (r"tuberculosis|tuberculose", ("HEALTH",)),
@@ -304,7 +316,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"mortality|mortalite|deaths?|deces|die|dying|meurent", ("MORTALITY", "HEALTH")),
     (r"vaccin\w*|immuni[sz]\w*|couverture vaccinale", ("HEALTH",)),
     (r"corruption|corrupt|bribery|bribes?|pots?-de-vin|asset declarations?|declarations? de patrimoine|illicit enrichment|"
-     r"enrichissement illicite|embezzl\w*|misappropriat\w*|detournements? de (?:fonds|deniers|biens) publics|"
+     r"enrichissement illicite|public procurement|marches publics|passation des marches|embezzl\w*|misappropriat\w*|detournements? de (?:fonds|deniers|biens) publics|"
      r"detournements? de fonds|abuse of (?:office|power|public office)|abus de (?:fonctions?|pouvoir)|kickbacks?|graft",
      ("CORRUPTION",)),
     (r"freedom of (?:religion|belief|worship|conscience)|liberte (?:de religion|religieuse|de culte|de conscience)|"
@@ -318,14 +330,18 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"agricultur\w*|agricoles?|farmers?|farming|smallholders?|agriculteurs?|paysans?|seeds?|semences?|crops?|"
      r"cultures vivrieres|harvests?|recoltes?|livestock|betail|elevage|fisheries|peche", ("AGRICULTURE",)),
     (r"diplomat\w*|ambassadors?|ambassadeurs?|ambassadrices?|foreign service", ("DIPLOMACY",)),
-    (r"forced labou?r|travail force|bonded labou?r|servitude|slavery|esclavage", ("FORCED_LABOUR", "WORK")),
+    (r"forced labou?r|travail force|bonded labou?r|servitude|slavery|esclavage", ("FORCED_LABOUR", "WORK", "EXPLOITATION")),
+    (r"occupational (?:safety|health|injur\w*|accidents?|diseases?)|workplace (?:accidents?|injur\w*|safety|deaths?)|"
+     r"accidents? du travail|(?:sante et )?securite au travail|maladies? professionnelles?|informal (?:sector|economy|employment|"
+     r"workers?)|secteur informel|economie informelle", ("WORK",)),
     (r"labou?r|workers?|travailleurs?|minimum wage|salaire minimum|working conditions|conditions de travail|"
      r"decent work|travail decent", ("WORK",)),
     (r"marriages?|mariages?|divorce|polygam\w*|family code|code de la famille|personal status|statut personnel|dowry|"
      r"bride price", ("FAMILY_LAW",)),
     (r"identity (?:cards?|documents?)|cartes? (?:nationales? )?d'identite|pieces d'identite|passports?",
      ("IDENTITY_DOCUMENTS",)),
-    (r"malnutrition|malnourished|stunting|stunted|wasting|hunger|food insecurity|faim|retard de croissance|"
+    (r"malnutrition|malnourished|stunting|stunted|wasting|hunger|food insecurity|faim|retard de croissance|underweight|"
+     r"insuffisance ponderale|emaciation|"
      r"insecurite alimentaire|malnutris?", ("MALNUTRITION", "FOOD")),
     (r"food|nutrition|nutritional|alimentation|alimentaire|nourriture|school feeding|cantines? scolaires?|meals|repas|"
      r"supplements?|supplementation|micronutri\w*|folic acid|acide folique|vitamin\w*|complements? alimentaires",
@@ -342,7 +358,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"inegalites?", ("DISCRIMINATION",)),
     (r"employment|employed|jobs?|posts?|recruit(?:ment|ed)|hired|emplois?|postes?|embauche|recrutement|recrutee?s?",
      ("EMPLOYMENT",)),
-    (r"drop-?outs?|school dropout|abandon scolaire|out-of-school|out of school|non scolarisee?s?|hors de l'ecole",
+    (r"drop-?outs?|school dropout|abandon scolaire|out-of-school|out of school|non scolarisee?s?|hors de l'ecole|"
+     r"survival rate|taux de survie|retention rate|taux de (?:retention|maintien)",
      ("DROPOUT",)),
     (r"unemployment|unemployed|chomage|chomeurs?", ("UNEMPLOYMENT",)),
     (r"bull(?:y|ying|ied)|harcelement scolaire", ("HARASSMENT", "VIOLENCE")),
@@ -356,9 +373,12 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"drinking water|safe water|water|eau potable|eau|sanitation|assainissement|boreholes?|wells|forages?|puits|"
      r"latrines?|toilets?|toilettes|standpipes?|water points?|points d'eau|bornes?[- ]fontaines?|taps?|robinets?|"
      r"piped water|adduction d'eau|approvisionnement en eau|water kiosks?|kiosques? a eau|hand ?pumps?|"
-     r"pompes? a motricite humaine",
+     r"pompes? a motricite humaine|open defecation|defecation a l'air libre|improved (?:water|sanitation)(?: sources?| facilit\w*)?|"
+     r"sources? d'eau amelioree?s?",
      ("WATER",)),
-    (r"homeless\w*|sans-abri|sans domicile(?: fixe)?|sdf", ("HOUSING",)),
+    (r"homeless\w*|sans-abri|sans domicile(?: fixe)?|sdf|slums?|bidonvilles?|informal settlements?", ("HOUSING",)),
+    (r"security of tenure|tenure security|securite (?:fonciere|d'occupation)|land certificates?|certificats? fonciers?|"
+     r"tenure", ("LAND", "HOUSING")),
     (r"housing|logements?|forced evictions?|evictions?|(?:forcibly )?evicted|evictees?|expulsions? forcees?|expulsions?|"
      r"deguerpi\w*", ("HOUSING",)),
     (r"land|lands|foncier(?:e|s|es)?|terres?|land (?:titles?|tenure|registration)|title deeds?|titres? fonciers?|"
@@ -381,11 +401,16 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"backlogs?|pending cases|cases pending|case backlog|affaires pendantes|arriere judiciaire|dossiers en souffrance",
      ("BACKLOG", "JUSTICE")),
     (r"independence|independent|independance|independante?s?", ("INDEPENDENCE",)),
+    (r"(?:voter )?turnout|taux de participation (?:electorale|aux elections)|candidates?|candidat(?:e)?s|candidatures?",
+     ("REPRESENTATION",)),
     (r"representation|represented|decision-making|prise de decision|elected|elues?|elus|elections?|electoral|electorale?s?|"
      r"vote|votes|voting|voters?|voter registration|electeurs?|electrices?|polling stations?|bureaux de vote|electoral rolls?|"
      r"listes? electorales?",
      ("REPRESENTATION",)),
-    (r"social protection|social security|pensions?|protection sociale|securite sociale|cash transfers?|"
+    (r"health insurance|assurance maladie|mutuelles? de sante|universal health coverage|couverture (?:maladie|sanitaire) "
+     r"universelle|out-of-pocket", ("HEALTH", "SOCIAL_PROTECTION")),
+    (r"social protection|social security|pensions?|protection sociale|securite sociale|cash transfers?|social insurance|"
+     r"assurance sociale|"
      r"transferts? monetaires|(?:social )?safety nets?|filets sociaux", ("SOCIAL_PROTECTION",)),
     (r"nationality|citizenship|nationalite", ("NATIONALITY",)),
     (r"policy|policies|politiques?", ("POLICY",)),
