@@ -210,16 +210,16 @@ def _reasons(row: dict[str, str], lang: str) -> tuple[str, str]:
 
 def test_a_goal_match_a_bare_input_count_and_a_missing_place_say_so_in_both_languages():
     goal_row = {"recommendation": "Prevent and punish violence against persons with albinism",
-                "goal": "Murders are punished", "target": "20", "deadline": "2019",
-                "indicator": "Number of convictions for murders of persons with albinism"}
+                "goal": "Abductions are punished", "target": "20", "deadline": "2019",
+                "indicator": "Number of convictions for abductions of persons with albinism"}
     inputs_row = {"recommendation": "Protect children from violence in schools", "goal": "Children are safe at school",
                   "indicator": "Number of schools built", "target": "300", "deadline": "2019"}
     place_row = {"recommendation": "Améliorer l'accès aux soins de santé en milieu rural", "target": "150",
                  "goal": "La santé s'améliore", "indicator": "Nombre de centres de santé construits", "deadline": "2020"}
-    # (attacks are violence in the lexicon since the fourth round, so the goal bridges through murders)
-    assert _reasons(goal_row, "en")[1] == ("The indicator tracks the row's goal (Murders), which is what the "
+    # (attacks and murders are violence in the lexicon since the fourth round, so the goal bridges through abductions)
+    assert _reasons(goal_row, "en")[1] == ("The indicator tracks the row's goal (Abductions), which is what the "
                                            "recommendation asks for.")
-    assert "l'objectif de la ligne (Murders)" in _reasons(goal_row, "fr")[1]
+    assert "l'objectif de la ligne (Abductions)" in _reasons(goal_row, "fr")[1]
     assert _reasons(inputs_row, "en")[1].startswith("The indicator counts inputs in the same sector, not what the "
                                                     "recommendation asks (")
     assert "violence" in _reasons(inputs_row, "en")[1] and "moyens" in _reasons(inputs_row, "fr")[1]

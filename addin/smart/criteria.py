@@ -13,7 +13,7 @@ from ..dates import When, find_when_in_text, parse_when
 from . import lexicon as lx
 from .messages import message
 from .model import PlanWindow, Verdict
-from .text import (Entity, Features, Quantity, acronym_expansions, entities, features, first_match, fold, has,
+from .text import (Entity, Features, Quantity, acronym_expansions, acronyms, entities, features, first_match, fold, has,
                    matches, per_text, quantities, stem, stems_match)
 
 ROW_KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
@@ -280,6 +280,9 @@ def _entity_named(entity: Entity, text: str, strict: bool = False) -> bool:
     if entity.acronym and re.search(rf"(?<!\w){re.escape(entity.acronym)}(?!\w)", text):
         return True
     folded_entity, folded_text = fold(entity.text), fold(text)
+    for short, full in lx.INSTRUMENT_ALIASES.items():
+        if (short in folded_entity and re.search(full, folded_text)) or (short in folded_text and re.search(full, folded_entity)):
+            return True   # "the Palermo Protocol" for the Protocol to Prevent, Suppress and Punish Trafficking in Persons
     for instrument, mechanism in lx.INSTRUMENT_MECHANISMS.items():
         if instrument in folded_entity and re.search(rf"(?<!\w)(?:{mechanism})(?!\w)", folded_text):
             return True   # the mechanism the instrument asks for
@@ -536,6 +539,9 @@ def relevant(row: PlanRow) -> Outcome:
     named = next((e for e in row.required_entities if _entity_named(e, row.indicator, strict=True)), None)
     if named is not None:
         return _outcome(True, "R.ok", shared=_how_named(named, row))
+    treaty = _treaty_acronym_named(row)
+    if treaty:
+        return _outcome(True, "R.ok", shared=treaty)
     other_entity = _other_entity(row)
     if other_entity:
         return _outcome(False, "R.other_entity", "R.fix", other=other_entity, subject=row.required_entities[0].text)
@@ -665,6 +671,36 @@ def _find_instrument_to_join(row: PlanRow) -> Entity | None:
     return next((e for e in row.required_entities if e.start < len(main_request) and not e.is_body), None)
 
 
+def _names_people(entity: Entity) -> bool:
+    """A capitalised name that is only a people's ("Torres Strait Islanders"), not a programme's ("One Laptop Per
+    Child")."""
+    found = features(entity.text)
+    return bool(found.concepts) and found.concepts <= lx.POPULATIONS and not found.stems
+
+
+def _treaty_acronym_named(row: PlanRow) -> str:
+    """A core treaty the main request names by its acronym alone ("Ratify the CAT and the second Optional Protocol to
+    ICCPR", AB046), named by the indicator by that acronym or in full: the recommendation's acronym, else ''."""
+    main_request, _ = row.recommendation_parts
+    if _requested_act(row.folded["recommendation"]) != "join":
+        return ""
+    folded_indicator = " ".join(_words(row.indicator))
+    for letters in acronyms(main_request):
+        full = lx.KNOWN_ACRONYMS.get(letters)
+        if not full or letters in ("OP",):
+            continue
+        before = fold(main_request[:main_request.find(letters)])
+        if re.search(r"(?:protocol|protocole)\s+(?:\w+\s+){0,2}(?:to|a|au|se rapportant a)\s+(?:the\s+|la\s+|le\s+)?$", before):
+            continue  # "the Optional Protocol to CEDAW": the protocol is meant, not the treaty
+        if re.search(rf"(?<!\w){letters}(?!\w)", row.indicator) or " ".join(_words(full)) in folded_indicator:
+            return letters
+    return ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
 def _other_subject(row: PlanRow) -> tuple[str, str] | None:
     """(the indicator's words, the recommendation's words) when the indicator names a subject that sits beside
     the recommendation's own in one field (lexicon.CONTRASTS) and not the recommendation's own."""
@@ -770,7 +806,8 @@ def _other_entity(row: PlanRow) -> str:
             continue
         if features(entity.text).without(lx.KIND_CONCEPTS).concepts & row.recommendation_features.concepts:
             continue  # a law on the recommendation's own subject ("Anti-Trafficking Act" under trafficking laws, B032)
-        if any(entity.is_body == other.is_body for other in wanted):
+        # a people's name ("Torres Strait Islanders") is no institution or instrument to be another of (AB012)
+        if any(entity.is_body == other.is_body for other in wanted if not _names_people(other)):
             return entity.text
     return ""
 

@@ -13,6 +13,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:armes?|pistolets?) a (?:impulsion|impulsions) electriques?", ("TASER",)),
     (r"human rights (?:education|training|modules?|courses?|curricul(?:um|a))|(?:education|formation|enseignement) "
      r"(?:aux|en matiere de) droits (?:de l'homme|humains)", ("HR_EDUCATION", "TRAINING")),
+    (r"(?:trained|training|formee?s?|formation)(?: \w+){0,2} (?:in|on|aux|en) (?:international humanitarian law and |droit "
+     r"international humanitaire et )?(?:human rights|droits (?:de l'homme|humains))", ("HR_EDUCATION", "TRAINING")),
     # "education and awareness of human rights", "a culture of human rights": the same issue in UPR Info's words
     (r"(?:education|awareness|sensibilisation|formation)(?: (?:and|et) (?:la |l')?(?:education|awareness|sensibilisation|"
      r"formation|training))? (?:of|on|in|about|aux|en matiere de) (?:the )?(?:human rights|droits (?:de l'homme|humains))|"
@@ -46,7 +48,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("DETENTION_REGISTER", "DETENTION", "DETAINEES")),
     (r"persons? (?:held )?in (?:police )?custody|persons? deprived of (?:their )?liberty|personnes? (?:gardees? a vue|"
      r"privees? de (?:leur )?liberte)", ("DETENTION", "DETAINEES")),
-    (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|killings of women|meurtres? de femmes",
+    (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|(?:killings?|murders?|homicides?) of women|"
+     r"meurtres? de femmes",
      ("FEMICIDE", "VIOLENCE")),
     (r"equal pay|(?:gender )?pay gap|earnings|wages?|salaires?|remunerations?|ecarts? (?:de salaire|salarial|de remuneration)",
      ("PAY",)),
@@ -122,6 +125,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:children|women|girls|boys|minors|persons|people|detainees|prisoners|the elderly|older persons|migrants|workers)|"
      r"(?:from|against) abuses?|abuses? (?:and|or) (?:neglect|exploitation|violence)|abus (?:physiques?|psychologiques?)|maltraitance|maltreat\w*|mistreat\w*|maltraitee?s?|attacks?|assaults?|agressions?",
      ("VIOLENCE",)),
+    (r"murders?|homicides?|meurtres?|assassinats?", ("VIOLENCE",)),
     (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)|"
      r"victimes? de (?:la )?traite|traite d'(?:etres humains|enfants|femmes)|anti-?traite|trading in (?:human beings|persons)|"
      r"sale of (?:children|persons)|vente d'enfants", ("TRAFFICKING", "EXPLOITATION")),
@@ -250,7 +254,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:children|enfants|minors|mineurs)(?: [\w-]+){0,3} (?:aux|des|dans les) travaux dangereux|"
      r"minimum age (?:for|of) (?:admission to )?(?:employment|work)|age minimum d'admission a l'emploi",
      ("CHILD_LABOUR", "CHILD")),
-    (r"orphans?|orphelins?|foster (?:care|famil(?:y|ies))|familles? d'accueil|alternative care|protection de remplacement|"
+    (r"orphans?|orphelins?|foster (?:care|famil(?:y|ies))|without parental care|(?:prive|depourvu)e?s? (?:de )?(?:protection|"
+     r"soins?|prise en charge) parentale?s?|residential (?:care|institutions?|homes?)|institutional care|children'?s homes?|"
+     r"placee?s? en (?:institution|famille)|familles? d'accueil|alternative care|protection de remplacement|"
      r"orphanages?|orphelinats?", ("ALTERNATIVE_CARE", "CHILD")),
     (r"older (?:persons?|people|women|men)|elderly|senior citizens?|personnes agees|aines|aged (?:60|65) and (?:over|above)|"
      r"troisieme age", ("OLDER_PERSONS",)),
@@ -290,7 +296,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage|(?:persons?|people) of african descent|"
      r"afro-?descendants?|personnes d'ascendance africaine|dalits?|caste-based|castes?", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)|tribal peoples?|aboriginal|first nations|maori|"
-     r"torres strait islanders?|sami|adivasis?|peuples? tribaux", ("INDIGENOUS",)),
+     r"torres strait islanders?|sami|adivasis?|peuples? tribaux|first peoples?|premieres nations|premiers peuples",
+     ("INDIGENOUS",)),
     (r"racis[mt]\w*|racial(?:ly)?(?: motivated)?|xenophob\w*|raciale?s?|racistes?|race", ("RACISM", "DISCRIMINATION")),
     (r"albinism|albinos?|albinisme", ("ALBINISM",)),
     (r"stateless(?:ness)?|apatrides?|apatridie|(?:persons?|people) without (?:a |any )?nationality|sans nationalite|"
@@ -522,6 +529,7 @@ annuelle acces egal egale egalite situation ameliore amelioree ameliores meilleu
 renforces accru accrue mener faire soit prendre toutes principe principes ensemble ensuite respecter respect jouissance
 exercice assurer travailler passant passe atteint atteindre hausse baisse visant vue cadre relative relatif relatifs
 relatives relating concerning portant against contre conditions condition living welfare wellbeing well being vie
+aimed aiming
 bien etre
 """.split())
 
@@ -556,7 +564,7 @@ STRUCTURAL_EVENT = (
     r"adoptee?s?|ratifiee?s?|promulguee?s?|creee?s?|mise? en place|etablie?s?|instituee?s?|publiee?s?|votee?s?|abrogee?s?|"
     r"modifiee?s?|revisee?s?|abolie?s?|operationnelle?s?|signee?s?|validee?s?|approuvee?s?|entree? en vigueur|en vigueur|"
     r"deposee?s?|revised|withdrawn|lifted|appointed|conducted|carried out|completed|held|removed|deleted|"
-    r"supprimee?s?|retiree?s?"
+    r"supprimee?s?|retiree?s?|designee?s?|lancee?s?|levee?s?|achevee?s?|incriminee?s?|erigee?s? en infraction"
 )
 
 # Recommendation verbs asking for a structural change; the phrase after them is the thing to name.
@@ -591,6 +599,8 @@ NAMED_ITEM_INTRO = (
 REFERENCE_INTRO = (
     r"(?:in line with|in accordance with|consistent with|in (?:full )?compliance with|in conformity with|compliant with|"
     r"compl(?:y|ies|ying) (?:fully )?with|conforms? to|se conforme(?:r)? (?:aux?|a)|to implement|pour mettre en oeuvre|"
+    r"implementing (?:legislation|laws?) (?:before the parliament )?(?:for|of|on)|legislation (?:to implement|implementing)|"
+    r"lois? d'application (?:de|du|des)|"
     r"cooperat\w* with|cooperer avec|cooperation avec|collaborat\w* with|"
     r"pursuant to|under|as required by|as provided (?:for )?(?:in|by)|conformement (?:aux?|a)|en conformite avec|conforme (?:aux?|a)|"
     r"selon|au titre de|en vertu de|dans le respect de)\s+(?:the\s+|la\s+|le\s+|les\s+|l')?(?:\d{4}\s+)?$"
@@ -611,6 +621,21 @@ INSTRUMENT_MECHANISMS = {
         r"national preventive mechanisms?|npm|mecanismes? nationa(?:l|ux) de prevention|mnp",
     "rome statute": r"international criminal court|cour penale internationale",
     "statut de rome": r"international criminal court|cour penale internationale",
+}
+# Instruments known by a short name: the short name (folded) -> a pattern for the name in full, either way.
+INSTRUMENT_ALIASES = {
+    "palermo protocol": r"protocol to prevent,? suppress and punish trafficking|trafficking (?:in persons )?protocol|"
+                        r"protocole (?:additionnel )?visant a prevenir,? reprimer et punir la traite|protocole de palerme",
+    "protocole de palerme": r"protocol to prevent,? suppress and punish trafficking|palermo protocol|"
+                            r"protocole (?:additionnel )?visant a prevenir,? reprimer et punir la traite",
+    "palermo convention": r"convention against transnational organi[sz]ed crime|convention (?:des nations unies )?contre la "
+                          r"criminalite transnationale organisee",
+    "maputo protocol": r"protocol to the african charter on human and peoples' rights on the rights of women|"
+                       r"protocole (?:a|de) la charte africaine des droits de l'homme et des peuples relatif aux droits des femmes",
+    "kampala convention": r"african union convention for the protection and assistance of internally displaced persons|"
+                          r"convention de l'union africaine sur la protection et l'assistance aux personnes deplacees",
+    "istanbul convention": r"convention on preventing and combating violence against women and domestic violence|"
+                           r"convention sur la prevention et la lutte contre la violence a l'egard des femmes",
 }
 # An optional protocol is not named by its parent treaty's name alone.
 OPTIONAL_PROTOCOL = r"^(?:(?:first|second|premier|deuxieme|second) )?(?:optional protocol|protocole facultatif)"
@@ -732,7 +757,7 @@ EFFORT_WORDS = (
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
     r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de|sheltered|hebergee?s?|reached|reaching|"
     r"touchee?s?|transferred|transferee?s?|(?:reach(?:ing)?|lead(?:ing)? to) (?:a )?(?:court )?(?:decision|verdict|judgment)|"
-    r"(?:ayant )?recue?s?|offering|offrant|dispensant|providing|fournissant"
+    r"(?:ayant )?recue?s?|offering|offrant|dispensant|providing|fournissant|receive|qui recoivent|benefit from"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (

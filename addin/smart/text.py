@@ -411,7 +411,10 @@ def _entities(source: str) -> tuple[Entity, ...]:
         while j < len(tokens):
             word, word_start, _ = tokens[j]
             gap = source[tokens[j - 1][2]:word_start]
-            if re.search(r"[,;:.()\[\]]", gap):
+            # "Protocol to Prevent, Suppress and Punish Trafficking ...": a list of capitalised verbs inside a name
+            listed = gap.strip() == "," and _kind_of(tokens[i][0]) and _is_capitalised(word) \
+                and _is_capitalised(tokens[j - 1][0]) and re.match(r"[\w\s,]*?\band\s+[A-Z]", source[word_start:word_start + 60])
+            if re.search(r"[,;:.()\[\]]", gap) and not listed:
                 break
             if _is_capitalised(word):
                 run.extend(pending + [j])
