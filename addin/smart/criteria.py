@@ -26,6 +26,7 @@ organ organe institution protocol protocole covenant pacte convention charter ch
 document measures mesures programme program
 """.split()
 KIND_STEMS = frozenset(stem(word) for word in KIND_WORDS)
+PROGRAMME_STEMS = frozenset(stem(word) for word in "programme programmes program programs".split())
 # Issue words too general to be a subject of their own ("protect the rights of ...").
 WEAK_ISSUE_STEMS = frozenset(stem(word) for word in lx.WEAK_WORDS)
 PLACE_STEMS = frozenset(stem(word) for word in lx.PLACE_WORDS)
@@ -567,6 +568,7 @@ def relevant(row: PlanRow) -> Outcome:
 
     issue = rec.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS)
     strong_issue = issue.without(lx.KIND_CONCEPTS)
+    strong_issue.stems -= PROGRAMME_STEMS  # "policies and programs undertaken to protect women": programmes name no subject
     people_shared = rec_people & ind_people
     # Discrimination against a group is tracked by what is done to or for that group (K12, L084).
     if strong_issue and strong_issue.concepts <= {"DISCRIMINATION"} and strong_issue.stems <= WEAK_ISSUE_STEMS \

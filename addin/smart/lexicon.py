@@ -40,7 +40,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
     # teachers or parents hitting children is corporal punishment (C022)
-    (r"(?:beat(?:ing|s)?|hitting|caning|frapp\w*) (?:of )?(?:the |des |les )?(?:pupils|children|students|learners|eleves|enfants)",
+    (r"(?:beat(?:ing|s)?|hit(?:ting|s)?|smack(?:ing|s)?|spank(?:ing|s)?|caning|frapp\w*) (?:of )?(?:the |a |an |their |des |les |un |une |"
+     r"leurs? )?(?:pupils?|child(?:ren)?|students?|learners?|eleves?|enfants?)",
      ("CORPORAL_PUNISHMENT", "CHILD")),
     (r"registres? (?:national |central )?(?:des|de) (?:personnes privees de liberte|detenus|garde a vue)|"
      r"(?:central |national )?(?:detainee|detention|custody) registers?|registers? (?:of|for) (?:all )?(?:detainees|"
@@ -132,6 +133,10 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"extra-?judicial(?: killings?| executions?)?|summary (?:or arbitrary )?executions?|arbitrary executions?|unlawful killings?|"
      r"executions? (?:extrajudiciaires?|sommaires?|arbitraires?)|killings? by (?:the )?(?:police|security forces|army|military)",
      ("EXTRAJUDICIAL_KILLINGS",)),
+    # the Second Optional Protocol to the ICCPR is the one aiming at the abolition of the death penalty (AC047)
+    (r"second optional protocol to the (?:iccpr|international covenant on civil and political rights)|iccpr-op2|"
+     r"deuxieme protocole facultatif (?:se rapportant au |au |du )?(?:pidcp|pacte international relatif aux droits civils et "
+     r"politiques)", ("DEATH_PENALTY",)),
     (r"death penalty|capital punishment|death sentences?|death[- ]row|executions?|peine de mort|peine capitale|moratori(?:um|a)|"
      r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|capital (?:offen[cs]es|crimes|"
      r"cases|charges)|(?:crimes?|infractions?) passibles? de la peine (?:de mort|capitale)|infractions? capitales?|"
@@ -179,8 +184,11 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"incitement to (?:ethnic|racial|religious|tribal) hatred|(?:ethnic|racial|tribal) hatred|"
      r"incitation a la haine (?:ethnique|raciale|religieuse|tribale)|haine (?:ethnique|raciale|tribale)",
      ("HATE_SPEECH", "MINORITIES")),
+    # a hate crime is violence and discrimination at once (AC032)
+    (r"hate crimes?|crimes? de haine|(?:hate|bias|racially|racist)[- ]motivated (?:crimes?|offen[cs]es|attacks?|violence)|"
+     r"crimes? (?:racistes?|a caractere raciste)", ("HATE_SPEECH", "VIOLENCE", "DISCRIMINATION")),
     (r"hate speech|discours (?:de haine|haineux)|incitement to (?:\w+ )?(?:hatred|violence|discrimination)|"
-     r"incitation a la haine(?: \w+)?|hatred|haine|hate crimes?|crimes? de haine", ("HATE_SPEECH",)),
+     r"incitation a la haine(?: \w+)?|hatred|haine", ("HATE_SPEECH",)),
     (r"blasphem\w*", ("EXPRESSION", "RELIGION")),
     (r"censorship|censure|defamation|diffamation|sedition|libel|insult laws", ("EXPRESSION",)),
     (r"internet|online|en ligne|websites?|sites? (?:web|internet)|social media|reseaux sociaux|bloggers?|blogueurs?",
@@ -314,6 +322,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"intellectual disabilit\w*|autis\w*", ("DISABILITY",)),
     (r"malaria|paludisme|(?:bed|mosquito) ?nets?|moustiquaires?|itns?|llins?|antipaludiques?", ("MALARIA", "HEALTH")),
     (r"credit|microcredit|micro-credit|microfinance|loans?|prets?|microcredits?", ("CREDIT",)),
+    (r"(?:living|live|lives|vivant|vivent|vit) (?:on|with|avec) (?:less than|under|moins de) (?:usd |us\$ ?|\$ ?)?\d|"
+     r"(?:less than|moins de) (?:usd |\$ ?)?\d+(?:[.,]\d+)? (?:usd |us dollars? |dollars? )?(?:a|per|par) (?:day|jour)", ("POVERTY",)),
     (r"poverty|poor|pauvres?|pauvrete|indigents?|extreme poverty|low-income|bas revenus?|social exclusion|"
      r"exclusion sociale", ("POVERTY",)),
     (r"domestic workers?|domestic work|travailleu(?:r|se)s? domestiques?|travail domestique|employees? de maison|"
@@ -363,6 +373,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"non-?discrimination", ("DISCRIMINATION",)),
     (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
      r"inegalites?", ("DISCRIMINATION",)),
+    (r"labou?r[- ]force participation|(?:female |women's )?labou?r force|taux d'activite|employment rates?|taux d'emploi|"
+     r"access to (?:decent )?(?:work|jobs|employment|the labou?r market)|acces (?:au travail|a l'emploi|au marche du travail)",
+     ("EMPLOYMENT", "WORK")),
     (r"employment|employed|jobs?|posts?|recruit(?:ment|ed)|hired|emplois?|postes?|embauche|recrutement|recrutee?s?",
      ("EMPLOYMENT",)),
     (r"drop-?outs?|school dropout|abandon scolaire|out-of-school|out of school|non scolarisee?s?|hors de l'ecole|"
@@ -405,7 +418,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"impunity|impunite", ("IMPUNITY",)),
     (r"backlogs? of reports|overdue reports?|reports? (?:that are |which are )?overdue|rapports? en retard",
      ("REPORTING", "UN_MECHANISMS")),
-    (r"backlogs?|pending cases|cases pending|case backlog|affaires pendantes|arriere judiciaire|dossiers en souffrance",
+    (r"backlogs?|pending cases|cases pending|case backlog|affaires pendantes|arriere judiciaire|dossiers en souffrance|"
+     r"(?:affaires|dossiers|proces) en (?:instance|attente de jugement)",
      ("BACKLOG", "JUSTICE")),
     (r"independence|independent|independance|independante?s?", ("INDEPENDENCE",)),
     (r"(?:voter )?turnout|taux de participation (?:electorale|aux elections)|candidates?|candidat(?:e)?s|candidatures?",
@@ -529,7 +543,7 @@ annuelle acces egal egale egalite situation ameliore amelioree ameliores meilleu
 renforces accru accrue mener faire soit prendre toutes principe principes ensemble ensuite respecter respect jouissance
 exercice assurer travailler passant passe atteint atteindre hausse baisse visant vue cadre relative relatif relatifs
 relatives relating concerning portant against contre conditions condition living welfare wellbeing well being vie
-aimed aiming
+aimed aiming facilitate facilitating facilitated faciliter undertaken abolish abolishing abolished abolition abolir
 bien etre
 """.split())
 
@@ -878,6 +892,12 @@ CONTRASTS: dict[str, dict[str, str]] = {
         "political": r"political (?:participation|life)|public life|vie (?:politique|publique)|decision-making|"
                      r"prise de decision|elected|elues?|elus|seats|sieges|parliament|parlement",
         "labour market": r"labou?r (?:force|market)|marche du travail|taux d'activite|employment rate|taux d'emploi",
+    },
+    "UN mechanism": {
+        "treaty bodies": r"treaty bod(?:y|ies)|organes? (?:conventionnels?|de traites?)|periodic reports?|rapports? periodiques?",
+        "special procedures": r"special procedures?|special rapporteurs?|rapporteurs? speciaux|procedures speciales|"
+                              r"working groups? on|groupes? de travail sur|mandate[- ]holders?|titulaires? de mandats?|"
+                              r"standing invitation|invitation permanente",
     },
     "housing": {
         "evictions": r"(?:forced )?evictions?|(?:forcibly )?evicted|evictees?|expulsions? (?:forcees?|de logements?)|deguerpi\w*",

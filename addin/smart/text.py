@@ -238,8 +238,20 @@ def _content_tokens(folded: str, keep_generic: bool) -> list[tuple[str, int, int
 
 @lru_cache(maxsize=65536)
 def _is_content(token: str, keep_generic: bool) -> bool:
-    return (token not in lx.STOPWORDS and (keep_generic or token not in lx.GENERIC_WORDS)
+    return (token not in lx.STOPWORDS and (keep_generic or not _is_generic(token))
             and (len(token) >= 3 or token.isdigit()) and not _YEARISH.fullmatch(token))
+
+
+@lru_cache(maxsize=None)
+def _generic_stems() -> frozenset[str]:
+    # a stem that is itself a word of the concepts ("travail" from "travailler") stays a content word
+    concept_words = {word for pattern, _ in lx.CONCEPT_PATTERNS for word in re.findall(r"[a-z]+", pattern)}
+    return frozenset(stem(word) for word in lx.GENERIC_WORDS if len(stem(word)) >= 5 and stem(word) not in concept_words)
+
+
+def _is_generic(token: str) -> bool:
+    """A generic word or another form of one ("undertaken" for "undertake", "facilitating" for "facilitate")."""
+    return token in lx.GENERIC_WORDS or (len(token) >= 6 and stem(token) in _generic_stems())
 
 
 def matches(needles: Features, haystack: Features, loose: bool = False) -> Features:
