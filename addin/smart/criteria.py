@@ -479,6 +479,8 @@ def desired_direction(row: PlanRow) -> str | None:
     says_down, says_up = has(lx.EXPLICIT_DOWN, indicator), has(lx.EXPLICIT_UP, indicator)
     if says_down != says_up:
         return "down" if says_down else "up"
+    if has(lx.RELEASED, indicator):
+        return "up"  # "persons detained for their sexual orientation released" (AD011)
     if has(lx.CRIMINALISED_FREEDOM, indicator) or has(lx.WITHOUT_SAFEGUARD, indicator):
         return "down"
     if re.search(lx.FACILITY_COUNT, indicator):
@@ -592,7 +594,8 @@ def relevant(row: PlanRow) -> Outcome:
         carried = {c for c in stated if any(rec.concept_words.get(p) == rec.concept_words.get(c)
                                             for p in rec.concepts & lx.POPULATIONS)}
         sector_only = shared and stated <= lx.SECTORS and (untracked or carried == stated) \
-            and re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))
+            and re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))  \
+            and not _asks_for_inputs(row, stated, rec)
         if sector_only:
             # "Number of schools built" under "protect children from violence in schools"
             return _outcome(False, "R.only_inputs", "R.fix", subject=subject)
@@ -671,6 +674,24 @@ def _find_instrument_to_join(row: PlanRow) -> Entity | None:
             return None
         return next((e for e in row.required_entities if e.start < len(main_request) and e.is_body), None)
     return next((e for e in row.required_entities if e.start < len(main_request) and not e.is_body), None)
+
+
+_BUILD_VERB = re.compile(r"(?<!\w)(?:create|build|construct|open|set up|creer|construire|ouvrir|batir|"
+                         r"mettre en place)(?:\s+[\w'-]+){0,3}\s*$")
+_FACILITY = re.compile(r"(?:schools?|ecoles?|classrooms?|salles? de classe|hospitals?|hopitaux|clinics?|health centres?|"
+                       r"centres? de sante|courts?|tribunaux|prisons?|boreholes?|wells|forages?|puits|latrines?)$")
+
+
+def _asks_for_inputs(row: PlanRow, concepts: set[str], rec: Features) -> bool:
+    """The recommendation asks for the inputs themselves ("Create new schools in the distant villages", AD024):
+    counting them tracks it."""
+    folded = row.folded["recommendation"]
+    for concept in concepts:
+        words = fold(rec.concept_words.get(concept, ""))
+        at = folded.find(words) if words and _FACILITY.search(words) else -1
+        if at > 0 and _BUILD_VERB.search(folded[max(0, at - 40):at]):
+            return True
+    return False
 
 
 def _names_people(entity: Entity) -> bool:

@@ -40,7 +40,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("FGM", "WOMEN")),
     (r"corporal punishments?|chatiments? corporels?|physical punishment", ("CORPORAL_PUNISHMENT", "CHILD")),
     # teachers or parents hitting children is corporal punishment (C022)
-    (r"(?:beat(?:ing|s)?|hit(?:ting|s)?|smack(?:ing|s)?|spank(?:ing|s)?|caning|frapp\w*) (?:of )?(?:the |a |an |their |des |les |un |une |"
+    (r"(?:beat(?:ing|s)?|beaten|hit(?:ting|s)?|smack(?:ing|s)?|spank(?:ing|s)?|caning|frapp\w*|battre|battu(?:e|s|es)?|gifl\w*) (?:of )?(?:the |a |an |their |des |les |un |une |"
      r"leurs? )?(?:pupils?|child(?:ren)?|students?|learners?|eleves?|enfants?)",
      ("CORPORAL_PUNISHMENT", "CHILD")),
     (r"registres? (?:national |central )?(?:des|de) (?:personnes privees de liberte|detenus|garde a vue)|"
@@ -52,7 +52,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"femicides?|feminicides?|(?:women|femmes) (?:killed|murdered|tuees|assassinees)|(?:killings?|murders?|homicides?) of women|"
      r"meurtres? de femmes",
      ("FEMICIDE", "VIOLENCE")),
-    (r"equal pay|(?:gender )?pay gap|earnings|wages?|salaires?|remunerations?|ecarts? (?:de salaire|salarial|de remuneration)",
+    (r"equal pay|(?:gender )?pay gap|(?:gender |equal )?pay (?:audits?|transparency|equity|differences?|scales?)|earnings|wages?|salaires?|remunerations?|ecarts? (?:de salaire|salarial|de remuneration)",
      ("PAY",)),
     (r"(?:disability|child|social|cash|old-age|family|support) (?:grants?|allowances?|benefits?)|social assistance|"
      r"aide sociale|allocations? (?:familiales|sociales)|prestations? sociales", ("SOCIAL_PROTECTION",)),
@@ -342,6 +342,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"objecteurs? de conscience|objection de conscience", ("RELIGION",)),
     (r"terroris\w*|counter-terrorism|antiterroris\w*|extremis\w*", ("TERRORISM",)),
     (r"privacy|vie privee|surveillance|data protection|donnees personnelles|personal data", ("PRIVACY",)),
+    (r"natural resources|ressources naturelles|forests?|forets?|reboise\w*|reforestation|afforestation|deforest\w*",
+     ("ENVIRONMENT",)),
     (r"environment\w*|environnement\w*|climate|climat\w*|pollu(?:tion|tants?|ters?)|polluante?s?|rejets|deforestation|drought|secheresse|floods?|"
      r"inondations?|particulate matter|pm2\.5|pm10|air quality|qualite de l'air|emissions?", ("ENVIRONMENT",)),
     (r"agricultur\w*|agricoles?|farmers?|farming|smallholders?|agriculteurs?|paysans?|seeds?|semences?|crops?|"
@@ -372,7 +374,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
      r"non-?discrimination", ("DISCRIMINATION",)),
     (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
-     r"inegalites?", ("DISCRIMINATION",)),
+     r"inegalites?|tolerance|intolerance|intolerant", ("DISCRIMINATION",)),
     (r"labou?r[- ]force participation|(?:female |women's )?labou?r force|taux d'activite|employment rates?|taux d'emploi|"
      r"access to (?:decent )?(?:work|jobs|employment|the labou?r market)|acces (?:au travail|a l'emploi|au marche du travail)",
      ("EMPLOYMENT", "WORK")),
@@ -500,7 +502,7 @@ shall will has have had do does did done his her our your they them he she we yo
 le la les l un une des du de d au aux a et ou en par pour sur dans avec sans sous entre chez que qui quoi dont ce cet
 cette ces son sa ses leur leurs notre nos votre vos se s ne pas plus moins tres ainsi afin comme lors est sont etre
 ont avoir fait faire doit doivent peut peuvent y il ils elle elles on nous vous lui eux meme autres autre tout tous
-toute toutes qu n j m t c during pendant durant among parmi
+toute toutes qu n j m t c during pendant durant among parmi envers towards
 """.split())
 
 # Verbs and nouns too general to say what a recommendation is about ("protect the rights of ..."): a reason
@@ -544,6 +546,7 @@ renforces accru accrue mener faire soit prendre toutes principe principes ensemb
 exercice assurer travailler passant passe atteint atteindre hausse baisse visant vue cadre relative relatif relatifs
 relatives relating concerning portant against contre conditions condition living welfare wellbeing well being vie
 aimed aiming facilitate facilitating facilitated faciliter undertaken abolish abolishing abolished abolition abolir
+encourage encouraging encouraged encourager
 bien etre
 """.split())
 
@@ -578,7 +581,8 @@ STRUCTURAL_EVENT = (
     r"adoptee?s?|ratifiee?s?|promulguee?s?|creee?s?|mise? en place|etablie?s?|instituee?s?|publiee?s?|votee?s?|abrogee?s?|"
     r"modifiee?s?|revisee?s?|abolie?s?|operationnelle?s?|signee?s?|validee?s?|approuvee?s?|entree? en vigueur|en vigueur|"
     r"deposee?s?|revised|withdrawn|lifted|appointed|conducted|carried out|completed|held|removed|deleted|"
-    r"supprimee?s?|retiree?s?|designee?s?|lancee?s?|levee?s?|achevee?s?|incriminee?s?|erigee?s? en infraction"
+    r"supprimee?s?|retiree?s?|designee?s?|lancee?s?|levee?s?|achevee?s?|incriminee?s?|erigee?s? en infraction|effectuee?s?|"
+    r"realisee?s?|tenue?s?|menee?s?"
 )
 
 # Recommendation verbs asking for a structural change; the phrase after them is the thing to name.
@@ -624,6 +628,7 @@ PROCESS_NOUNS = frozenset("""
 adoption ratification accession implementation establishment creation enactment revision review amendment
 independence strengthening mandate budget resources capacity functioning effectiveness work role operationalization
 operationalisation independance renforcement fonctionnement mandat application oeuvre revision ressources moyens
+financial financieres financiers humaines human budgetary budgetaires
 """.split())
 
 # What an instrument asks the State to set up: an indicator about that mechanism tracks the instrument
@@ -679,6 +684,11 @@ KNOWN_ACRONYMS = {
     "CED": "International Convention for the Protection of All Persons from Enforced Disappearance",
     "ICC": "International Criminal Court",
     "OHCHR": "Office of the High Commissioner for Human Rights",
+    "HCDH": "Haut-Commissariat des Nations Unies aux droits de l'homme",
+    "UNHCR": "Office of the United Nations High Commissioner for Refugees",
+    "HCR": "Haut-Commissariat des Nations Unies pour les refugies",
+    "ILO": "International Labour Organization",
+    "OIT": "Organisation internationale du Travail",
     "HRC": "Human Rights Council",
     "NHRI": "National Human Rights Institution",
     "NPM": "National Preventive Mechanism",
@@ -771,7 +781,8 @@ EFFORT_WORDS = (
     r"resulting in|resulted in|ayant abouti|naturali[sz]\w*|carried out|conducted|effectuee?s?|realisee?s?|examinations?|"
     r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de|sheltered|hebergee?s?|reached|reaching|"
     r"touchee?s?|transferred|transferee?s?|(?:reach(?:ing)?|lead(?:ing)? to) (?:a )?(?:court )?(?:decision|verdict|judgment)|"
-    r"(?:ayant )?recue?s?|offering|offrant|dispensant|providing|fournissant|receive|qui recoivent|benefit from"
+    r"(?:ayant )?recue?s?|offering|offrant|dispensant|providing|fournissant|receive|qui recoivent|benefit from|condamnee?s?|"
+    r"returned (?:home|to their (?:families|homes|communities|countries))"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (
@@ -801,6 +812,8 @@ WITHOUT_SAFEGUARD = (
     r"disciplinary procedure|consent|prior notice)|sans (?:decision de justice|mandat|jugement|proces|procedure|avis|"
     r"consentement)"
 )
+# Released, freed: more is better even when the count names a wrongful detention ("persons detained for X released").
+RELEASED = r"released|freed|liberee?s?|remise?s? en liberte|elargie?s?"
 # People prosecuted or detained for exercising a freedom: the State should do less of it.
 CRIMINALISED_FREEDOM = (
     r"(?:prosecuted|arrested|detained|charged|convicted|jailed|imprisoned|sentenced|poursuivie?s?|arretee?s?|detenue?s?|"
