@@ -481,6 +481,10 @@ def desired_direction(row: PlanRow) -> str | None:
         return "down" if says_down else "up"
     if has(lx.RELEASED, indicator):
         return "up"  # "persons detained for their sexual orientation released" (AD011)
+    if has(lx.DURATION, indicator):
+        return "down"
+    if has(lx.HARMFUL_ACTS, indicator) and not has(lx.STOPPED, indicator):
+        return "down"  # "Number of executions carried out" (AE040)
     if has(lx.CRIMINALISED_FREEDOM, indicator) or has(lx.WITHOUT_SAFEGUARD, indicator):
         return "down"
     if re.search(lx.FACILITY_COUNT, indicator):
@@ -564,6 +568,9 @@ def relevant(row: PlanRow) -> Outcome:
     overlapping = {o for p in rec_people for o in lx.OVERLAPPING_POPULATIONS.get(p, ())}
     overlap_on_subject = overlapping & ind_people and matches(
         rec.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS | lx.SECTORS), ind).concepts
+    if "CHILD" in rec_people and "ADULTS" in ind.concepts and "CHILD" not in ind.concepts:
+        # shelters for child victims of trafficking are not tracked by adult victims identified (AE038)
+        return _outcome(False, "R.other_population", "R.fix", subject=subject, other=ind.concept_words["ADULTS"])
     if rec_people and ind_people and not rec_people & ind_people and not overlap_on_subject:
         return _outcome(False, "R.other_population", "R.fix", subject=subject,
                         other=", ".join(sorted(ind.concept_words[p] for p in ind_people)))
@@ -753,7 +760,7 @@ def _compounds_spelled_out(needles: Features, haystack: Features) -> set[str]:
         content = _compound_stems(words)
         if " " not in words:
             # one word in another form the patterns do not list ("executions", "executed": Z018)
-            if len(content) == 1 and all(len(s) >= 5 and any(stems_match(s, h) for h in haystack.all_stems)
+            if len(content) == 1 and all(len(s) >= 5 and any(stems_match(s, h) for h in haystack.stems)
                                          for s in content):
                 found.add(concept)
             continue

@@ -94,7 +94,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"whipping|flogging|caning|lashes|lashing|fouet|flagellation", ("CORPORAL_PUNISHMENT",)),
     (r"(?:ethnic|racial) profiling|profiling|profilage(?: ethnique| racial)?|identity checks?|stop and search|"
      r"controles? d'identite|controles? au facies", ("PROFILING",)),
-    (r"senior (?:positions?|posts?|officials?|civil servants?|management)|leadership positions?|management positions?|"
+    (r"senior (?:[\w-]+ ){0,2}(?:positions?|posts?)|senior (?:officials?|civil servants?|management)|leadership positions?|management positions?|"
      r"high(?:er)? (?:governmental |government |public )?(?:posts?|offices?|positions?)|hautes? fonctions?|"
      r"postes? de haut niveau|"
      r"postes? (?:de responsabilite|de direction|de decision)|permanent secretar(?:y|ies)|heads? of (?:departments?|"
@@ -126,19 +126,21 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:children|women|girls|boys|minors|persons|people|detainees|prisoners|the elderly|older persons|migrants|workers)|"
      r"(?:from|against) abuses?|abuses? (?:and|or) (?:neglect|exploitation|violence)|abus (?:physiques?|psychologiques?)|maltraitance|maltreat\w*|mistreat\w*|maltraitee?s?|attacks?|assaults?|agressions?",
      ("VIOLENCE",)),
-    (r"murders?|homicides?|meurtres?|assassinats?", ("VIOLENCE",)),
+    (r"murders?|homicides?|meurtres?|assassinats?", ("VIOLENCE", "KILLINGS")),
     (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)|"
      r"victimes? de (?:la )?traite|traite d'(?:etres humains|enfants|femmes)|anti-?traite|trading in (?:human beings|persons)|"
      r"sale of (?:children|persons)|vente d'enfants", ("TRAFFICKING", "EXPLOITATION")),
     (r"extra-?judicial(?: killings?| executions?)?|summary (?:or arbitrary )?executions?|arbitrary executions?|unlawful killings?|"
      r"executions? (?:extrajudiciaires?|sommaires?|arbitraires?)|killings? by (?:the )?(?:police|security forces|army|military)",
-     ("EXTRAJUDICIAL_KILLINGS",)),
+     ("EXTRAJUDICIAL_KILLINGS", "KILLINGS")),
     # the Second Optional Protocol to the ICCPR is the one aiming at the abolition of the death penalty (AC047)
     (r"second optional protocol to the (?:iccpr|international covenant on civil and political rights)|iccpr-op2|"
      r"deuxieme protocole facultatif (?:se rapportant au |au |du )?(?:pidcp|pacte international relatif aux droits civils et "
      r"politiques)", ("DEATH_PENALTY",)),
     (r"death penalty|capital punishment|death sentences?|death[- ]row|executions?|peine de mort|peine capitale|moratori(?:um|a)|"
-     r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|capital (?:offen[cs]es|crimes|"
+     r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|"
+     r"(?:offen[cs]es|crimes) punishable by (?:the )?death(?: penalty)?|punishable by (?:the )?death|"
+     r"(?:crimes?|infractions?) passibles? de (?:la )?mort|capital (?:offen[cs]es|crimes|"
      r"cases|charges)|(?:crimes?|infractions?) passibles? de la peine (?:de mort|capitale)|infractions? capitales?|"
      r"condamnations? a mort|condamnes? a mort", ("DEATH_PENALTY",)),
     (r"(?:minimum )?age of criminal responsibility|age (?:minimum )?de (?:la )?responsabilite penale|"
@@ -231,6 +233,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:initial|periodic|combined|state party) reports?|rapports? (?:initia(?:l|ux)|periodiques?|combines?)|"
      r"reporting obligations|obligations en matiere de (?:presentation de )?rapports?", ("REPORTING", "UN_MECHANISMS")),
     (r"access to justice|acces a la justice", ("JUSTICE",)),
+    (r"(?:time|delay|period) (?:from|between) (?:arrest|charge|indictment) (?:to|and) (?:trial|judgment|verdict)|"
+     r"delai (?:entre l'arrestation et le|de) (?:jugement|proces)", ("FAIR_TRIAL", "JUSTICE")),
     (r"fair trials?|fair hearings?|public hearings?|hearings? (?:held )?in public|open court|audiences? publiques?|huis clos|"
      r"court interpreters?|interpretes? judiciaires|proces equitables?|due process|garanties? (?:judiciaires|procedurales)|"
      r"(?:within a )?reasonable time|delai raisonnable|delais? (?:moyens? )?de (?:jugement|traitement)|length of (?:trials?|proceedings)|"
@@ -298,7 +302,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:workers|nationals|citizens) (?:going|working|employed) abroad|overseas (?:workers|employment)|labou?r migrants?|"
      r"emigrant workers|travailleurs? (?:a l'etranger|emigres?|expatries?)", ("MIGRANTS",)),
     (r"migrant workers|travailleu(?:r|se)s migrant(?:e)?s|migrante?s?|migrations?|immigrants?|immigration|immigree?s?|"
-     r"foreigners|foreign (?:nationals|workers|residents)|non-nationals|undocumented|irregular (?:migrants|status|situation)|"
+     r"foreigners|foreign (?:nationals|workers|residents|victims|women|children|students|domestic workers)|non-nationals|undocumented|irregular (?:migrants|status|situation)|"
      r"etrangers|etrangeres|travailleurs etrangers|sans-papiers|en situation irreguliere", ("MIGRANTS",)),
     (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage|(?:persons?|people) of african descent|"
@@ -371,6 +375,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"stereotyp\w*|prejudices?|prejuges?|sexis[mt]\w*", ("STEREOTYPES",)),
     (r"harmful (?:traditional |cultural )?practices|pratiques (?:traditionnelles |culturelles )?(?:nefastes|prejudiciables)",
      ("HARMFUL_PRACTICES",)),
+    (r"basic (?:social )?services|services sociaux de base", ("HEALTH", "EDUCATION", "WATER")),
+    (r"adults?|adultes?", ("ADULTS",)),
     (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
      r"non-?discrimination", ("DISCRIMINATION",)),
     (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
@@ -424,7 +430,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:affaires|dossiers|proces) en (?:instance|attente de jugement)",
      ("BACKLOG", "JUSTICE")),
     (r"independence|independent|independance|independante?s?", ("INDEPENDENCE",)),
-    (r"(?:voter )?turnout|taux de participation (?:electorale|aux elections)|candidates?|candidat(?:e)?s|candidatures?",
+    (r"(?:voter )?turnout|taux de participation (?:electorale|aux elections)|candidates?|candidat(?:e)?s|candidatures?|"
+     r"running for (?:parliament|office|election)|stand(?:ing)? for (?:parliament|office|election)|se presenter aux elections",
      ("REPRESENTATION",)),
     (r"representation|represented|decision-making|prise de decision|elected|elues?|elus|elections?|electoral|electorale?s?|"
      r"vote|votes|voting|voters?|voter registration|electeurs?|electrices?|polling stations?|bureaux de vote|electoral rolls?|"
@@ -812,6 +819,13 @@ WITHOUT_SAFEGUARD = (
     r"disciplinary procedure|consent|prior notice)|sans (?:decision de justice|mandat|jugement|proces|procedure|avis|"
     r"consentement)"
 )
+# How long something takes: shorter is better, whatever is counted ("average time from arrest to trial", AE023).
+DURATION = (r"(?:average|mean|median) (?:time|duration|length|delay)|time (?:taken )?(?:from|to|between)|length of|waiting time|"
+            r"delais? (?:moyens?|de)|durees? (?:moyennes?|de)|temps (?:moyen|d'attente)")
+# Harms the State itself does ("executions carried out"): fewer is better, unless they are stopped ("sentences commuted").
+HARMFUL_ACTS = (r"(?:executions?|evictions?|demolitions?) (?:carried out|conducted|performed|effectuee?s?|realisee?s?)|"
+                r"(?:persons|people|prisoners) executed|personnes executees")
+STOPPED = r"commut\w*|stayed|annul\w*|overturned|prevented|halted|suspendue?s?|evitee?s?|reversed"
 # Released, freed: more is better even when the count names a wrongful detention ("persons detained for X released").
 RELEASED = r"released|freed|liberee?s?|remise?s? en liberte|elargie?s?"
 # People prosecuted or detained for exercising a freedom: the State should do less of it.
