@@ -603,6 +603,11 @@ def relevant(row: PlanRow) -> Outcome:
         sector_only = shared and stated <= lx.SECTORS and (untracked or carried == stated) \
             and re.search(lx.GENERIC_INPUT_COUNT, row.folded["indicator"].strip(" ."))  \
             and not _asks_for_inputs(row, stated, rec)
+        if shared.concepts == {"TRAINING"} and not shared.stems and not row.indicator_features.concepts & lx.ACTORS \
+                & row.recommendation_features.concepts:
+            # training in something else ("dentists trained" under training birth attendants, "police trained in
+            # traffic control" under trafficking: AF009, AF035): the means is shared, not the subject
+            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
         if sector_only:
             # "Number of schools built" under "protect children from violence in schools"
             return _outcome(False, "R.only_inputs", "R.fix", subject=subject)
@@ -644,7 +649,7 @@ def relevant(row: PlanRow) -> Outcome:
 
 
 _JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(?:[\w']+\s+){0,6}?)?(?:(?:sign|signer)\s+(?:and|et)\s+)?"
-                      r"(?:ratify|ratifying|accede to|acceding to|accession to|become (?:a )?party to|ratifier|adherer a|"
+                      r"(?:ratify|ratifying|sign(?= )|signer(?= )|accede to|acceding to|accession to|become (?:a )?party to|ratifier|adherer a|"
                       r"(?:la )?ratification (?:of|de|du|des)|l'adhesion a|(?P<report>submit|transmit|soumettre|presenter|transmettre)|"
                       r"(?P<invite>invite|inviter|extend (?:an? )?(?:\w+ ){0,3}invitation|adresser une invitation)\b)")
 # What an indicator must mention to track a request to report or to invite (B008, C027).
@@ -760,8 +765,7 @@ def _compounds_spelled_out(needles: Features, haystack: Features) -> set[str]:
         content = _compound_stems(words)
         if " " not in words:
             # one word in another form the patterns do not list ("executions", "executed": Z018)
-            if len(content) == 1 and all(len(s) >= 5 and any(stems_match(s, h) for h in haystack.stems)
-                                         for s in content):
+            if len(content) == 1 and all(len(s) >= 5 and s in haystack.stems for s in content):
                 found.add(concept)
             continue
         if len(content) >= 2 and all(any(stems_match(s, h) for h in haystack.all_stems) for s in content):

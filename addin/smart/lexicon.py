@@ -140,7 +140,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"death penalty|capital punishment|death sentences?|death[- ]row|executions?|peine de mort|peine capitale|moratori(?:um|a)|"
      r"moratoires?|(?:persons|people|prisoners|individuals|men|women) executed|personnes executees|"
      r"(?:offen[cs]es|crimes) punishable by (?:the )?death(?: penalty)?|punishable by (?:the )?death|"
-     r"(?:crimes?|infractions?) passibles? de (?:la )?mort|capital (?:offen[cs]es|crimes|"
+     r"(?:crimes?|infractions?) passibles? de (?:la )?mort|punie?s? de (?:la )?mort|capital (?:offen[cs]es|crimes|"
      r"cases|charges)|(?:crimes?|infractions?) passibles? de la peine (?:de mort|capitale)|infractions? capitales?|"
      r"condamnations? a mort|condamnes? a mort", ("DEATH_PENALTY",)),
     (r"(?:minimum )?age of criminal responsibility|age (?:minimum )?de (?:la )?responsabilite penale|"
@@ -247,7 +247,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"judges?|juges?|magistrates?|magistrats?|prosecutors?|procureurs?", ("JUDGES", "JUSTICE")),
     (r"law enforcement(?: officials| officers| agents)?|police(?: officers?)?|policiers?|gendarmes?|gendarmerie|"
      r"forces de l'ordre", ("POLICE",)),
-    (r"security forces|forces de (?:securite|defense)|army|military|soldiers?|armee|militaires?", ("SECURITY_FORCES",)),
+    (r"security forces|forces de (?:securite|defense)|armed forces|forces armees|army|military|soldiers?|armee|militaires?",
+     ("SECURITY_FORCES",)),
     (r"teachers?|enseignants?|instituteurs?", ("TEACHERS", "EDUCATION")),
     (r"health workers?|midwives|midwife|nurses?|doctors?|skilled birth attendants?|sages?-femmes?|infirmiers?|infirmieres?",
      ("HEALTH_WORKERS", "HEALTH")),
@@ -306,7 +307,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"etrangers|etrangeres|travailleurs etrangers|sans-papiers|en situation irreguliere", ("MIGRANTS",)),
     (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage|(?:persons?|people) of african descent|"
-     r"afro-?descendants?|personnes d'ascendance africaine|dalits?|caste-based|castes?", ("MINORITIES",)),
+     r"afro-?descendants?|afro-[a-z]+|personnes d'ascendance africaine|dalits?|caste-based|castes?", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)|tribal peoples?|aboriginal|first nations|maori|"
      r"torres strait islanders?|sami|adivasis?|peuples? tribaux|first peoples?|premieres nations|premiers peuples",
      ("INDIGENOUS",)),
@@ -379,7 +380,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"adults?|adultes?", ("ADULTS",)),
     (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
      r"non-?discrimination", ("DISCRIMINATION",)),
-    (r"discriminat(?:ion|ions|ory|ed)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
+    (r"discriminat(?:ion|ions|ory|ed|es|ing)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
      r"inegalites?|tolerance|intolerance|intolerant", ("DISCRIMINATION",)),
     (r"labou?r[- ]force participation|(?:female |women's )?labou?r force|taux d'activite|employment rates?|taux d'emploi|"
      r"access to (?:decent )?(?:work|jobs|employment|the labou?r market)|acces (?:au travail|a l'emploi|au marche du travail)",
@@ -472,6 +473,8 @@ IMPLIED_CONCEPTS = {
     # non-refoulement (D39)
     "ASYLUM": ("REFUGEES",),
     "FGM": ("HARMFUL_PRACTICES",),
+    # stereotypes are how discrimination against women is reproduced (CEDAW, article 5)
+    "STEREOTYPES": ("DISCRIMINATION",),
     "CHILD_MARRIAGE": ("HARMFUL_PRACTICES",),
     "INTERNET": ("EXPRESSION",),
 }
@@ -553,6 +556,9 @@ renforces accru accrue mener faire soit prendre toutes principe principes ensemb
 exercice assurer travailler passant passe atteint atteindre hausse baisse visant vue cadre relative relatif relatifs
 relatives relating concerning portant against contre conditions condition living welfare wellbeing well being vie
 aimed aiming facilitate facilitating facilitated faciliter undertaken abolish abolishing abolished abolition abolir
+commitment commitments committed engagement fundamental fondamentaux fondamentales fondamental global globale globaux
+globales remove removing removed supprimer fonde fondee fondes fondees elaborate elaborating elaborer formulate
+formulating formuler
 encourage encouraging encouraged encourager
 bien etre
 """.split())
@@ -789,7 +795,7 @@ EFFORT_WORDS = (
     r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de|sheltered|hebergee?s?|reached|reaching|"
     r"touchee?s?|transferred|transferee?s?|(?:reach(?:ing)?|lead(?:ing)? to) (?:a )?(?:court )?(?:decision|verdict|judgment)|"
     r"(?:ayant )?recue?s?|offering|offrant|dispensant|providing|fournissant|receive|qui recoivent|benefit from|condamnee?s?|"
-    r"returned (?:home|to their (?:families|homes|communities|countries))"
+    r"returned (?:home|to their (?:families|homes|communities|countries))|implemented|mise?s? en (?:oeuvre|application)"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (

@@ -361,6 +361,8 @@ class Entity:
         words = _folded_words(self.text)
         # the kind word before the first "of", "on", "to"... is the head: "Rome Statute of the International
         # Criminal Court" is a statute, "Committee against Torture" a committee (B017)
+        if words[-1] in lx.INSTRUMENT_KINDS:
+            return False  # "Council of Europe Convention", "Judicial Service Commission Act": the last word heads it
         before = next((i for i, w in enumerate(words) if w in _HEAD_CONNECTORS), len(words))
         leading = [w for w in words[:before] if w in kinds]
         head = words[0] if words[0] in kinds else (leading[-1] if leading else kinds[-1])
