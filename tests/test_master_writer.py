@@ -59,3 +59,57 @@ def _coordinator_columns(master: Path) -> dict[tuple, tuple]:
     old = read_master(master)
     return {(r.source_file, r.source_sheet, r.source_row): (r.coordinator, r.own)
             for rows in old.rows.values() for r in rows if r.coordinator or r.own}
+
+
+def test_the_fast_row_writer_writes_the_bytes_xlsxwriter_writes(tmp_path, monkeypatch):
+    """Each finished row is serialised by addin.master.xlsx.fast_rows; every kind of cell the master
+    holds (text to escape, spaces to keep, control characters, numbers, dates, formulas, links,
+    blanks, cells without a format, a row with a height and a comment) gives xlsxwriter's own bytes."""
+    import zipfile
+
+    from addin.master import xlsx
+
+    def write(path: Path) -> bytes:
+        book = xlsx.Book(path)
+        sheet = book.sheet("Data", {1: 30, 2: 12})
+        sheet.worksheet.write_comment(0, 0, "note")
+        rows = [
+            [(1, "A & B <c> > d \"q\"", xlsx.WRAP_TOP), (2, 12, xlsx.TOP), (3, 0.1 + 0.2, xlsx.TOP)],
+            [(1, " leading", xlsx.TOP), (2, "trailing\n", xlsx.TOP), (3, "bell\x07 and _x0007_", xlsx.TOP),
+             (4, "not a character: \uffff", xlsx.TOP)],
+            [(1, "=not a formula", xlsx.TOP), (2, "", xlsx.TOP), (3, None, xlsx.TOP), (5, True, xlsx.TOP)],
+            [(1, dt.date(2026, 1, 2), xlsx.TOP), (2, dt.datetime(2026, 1, 2, 3, 4), None), (3, -7.5, None)],
+            [(1, "plain", None), (2, "link", xlsx.TOP), (4, "<r>not rich</r>", xlsx.TOP), (3, 1e20, xlsx.TOP)],
+            [(1, "x" * 300, xlsx.WRAP_TOP), (2, "déjà vu – «\u00a0ok\u00a0»", xlsx.WRAP_TOP)],
+        ]
+        for r, cells in enumerate(rows, start=1):
+            sheet.row(r, cells, links={2: "'Data'!A1"} if r == 5 else None)
+        sheet.worksheet.write_formula(6, 0, "=SUM(B1:B3)", None, 12)
+        book.close()
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("xl/worksheets/sheet1.xml")
+
+    fast = write(tmp_path / "fast.xlsx")
+    monkeypatch.setattr(xlsx, "fast_rows", lambda worksheet: None)
+    assert write(tmp_path / "xlsxwriter.xlsx") == fast
+    assert b't="inlineStr"' in fast and b"A &amp; B &lt;c&gt; &gt; d" in fast and b'xml:space="preserve"' in fast
+
+
+def test_a_true_or_false_typed_in_a_cell_is_merged_as_it_is(tmp_path):
+    """Excel stores TRUE typed in a cell as a boolean; writing it once crashed the whole merge."""
+    outputs = run_demo(tmp_path / "demo", lang="en")
+    book_path = next(p for p in sorted(outputs["groups"].glob("* - Implementation plan.xlsx"))
+                     if openpyxl.load_workbook(p).worksheets[0]["A4"].value)
+    book = openpyxl.load_workbook(book_path)
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[3]]
+    sheet.cell(4, headers.index("Baseline") + 1).value = True
+    sheet.cell(4, headers.index("Target") + 1).value = False
+    book.save(book_path)
+    master = tmp_path / "master.xlsx"
+    assert merge_workbooks([outputs["groups"]], master, recommendations=outputs["recommendations"], now=NOW).written
+    plan = openpyxl.load_workbook(master)[sheet_names("en")["implementation_plan"]]
+    columns = [c.value for c in plan[1]]
+    typed = [(row[columns.index("Baseline")], row[columns.index("Target")])
+             for row in plan.iter_rows(min_row=2, values_only=True) if row[columns.index("Baseline")] is True]
+    assert typed == [(True, False)]

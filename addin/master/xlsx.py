@@ -133,10 +133,12 @@ class Book:
         self.lang = "en"   # of the notes the writer adds (Excel's limits)
 
     def format(self, style: Style | None):
-        if style is None or style == PLAIN:
+        if style is None or style is PLAIN:   # identity first: a dataclass's == compares every field
             return None
         found = self._formats.get(style)
         if found is None:
+            if style == PLAIN:
+                return None
             found = self._formats[style] = self.workbook.add_format(style.properties())
         return found
 
@@ -145,6 +147,7 @@ class Book:
         """keep_heights: keep every row's height to the end, as charts placed over the rows need."""
         worksheet = self.workbook.add_worksheet(name)
         worksheet._escape_control_characters = _escape_control_characters
+        fast_rows(worksheet)
         sheet = Sheet(self, worksheet, widths or {}, filter_row, hidden_columns)
         sheet.keep_heights = keep_heights
         self.sheets.append(sheet)
@@ -154,14 +157,83 @@ class Book:
         self.workbook.close()
 
 
-def _escape_control_characters(text: str) -> str:
+def _escape_control_characters(text):
     """A control character as Excel's _xHHHH_ escape, as openpyxl wrote it. Unlike xlsxwriter, text
     that holds such an escape already is written as it is: a source read without unescaping
-    (a bell typed in Excel reads as "_x0007_") shows in Excel as the group typed it."""
-    return _CONTROL_CHARACTER.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    (a bell typed in Excel reads as "_x0007_") shows in Excel as the group typed it.
+    xlsxwriter also passes a boolean's value here: anything but text is left as it is."""
+    if not isinstance(text, str):
+        return text
+    text = _CONTROL_CHARACTER.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    # Not characters in XML: as xlsxwriter writes them.
+    if "\ufffe" in text or "\uffff" in text:
+        text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    return text
 
 
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def fast_rows(worksheet) -> None:
+    """Serialise each finished row of a constant-memory worksheet in one pass.
+
+    xlsxwriter writes each cell through a general path (attribute lists, a regex per attribute and per
+    text); a master has millions of cells, nearly all plain text or numbers with a format. Those are
+    written here to the same bytes; any other cell (formula, date, link text with rich runs, a cell
+    without its own format) goes through xlsxwriter's own _write_cell. Left as it is when this
+    xlsxwriter's internals differ from what this relies on."""
+    try:
+        from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple
+    except ImportError:
+        return
+    if not all(hasattr(worksheet, name) for name in ("_write_single_row", "_write_row", "_write_cell", "table",
+                                                     "previous_row", "row_info", "comments", "fh")):
+        return
+    write_cell, write_row = worksheet._write_cell, worksheet._write_row
+    escape_controls = worksheet._escape_control_characters
+    references: dict[int, str] = {}
+    from xlsxwriter.utility import xl_col_to_name
+
+    def write_single_row(current_row_num: int = 0) -> None:
+        row_num = worksheet.previous_row
+        worksheet.previous_row = current_row_num
+        table, row_info = worksheet.table, worksheet.row_info
+        cells = table.get(row_num)
+        if cells:
+            write_row(row_num, None, row_info.get(row_num))
+            fh, number = worksheet.fh, str(row_num + 1)
+            for col_num in sorted(cells):
+                cell = cells[col_num]
+                cell_format = cell.format
+                kind = type(cell)
+                if cell_format is None or (kind is not CellStringTuple and kind is not CellNumberTuple):
+                    write_cell(row_num, col_num, cell)
+                    continue
+                letters = references.get(col_num)
+                if letters is None:
+                    letters = references[col_num] = xl_col_to_name(col_num)
+                if kind is CellNumberTuple:
+                    fh.write(f'<c r="{letters}{number}" s="{cell_format._get_xf_index()}"><v>{cell.number:.16G}</v></c>')
+                    continue
+                string = escape_controls(cell.string)
+                if string.startswith("<r>") and string.endswith("</r>"):
+                    write_cell(row_num, col_num, cell)
+                    continue
+                preserve = ' xml:space="preserve"' if string[:1].isspace() or string[-1:].isspace() else ""
+                if "&" in string:
+                    string = string.replace("&", "&amp;")
+                if "<" in string:
+                    string = string.replace("<", "&lt;")
+                if ">" in string:
+                    string = string.replace(">", "&gt;")
+                fh.write(f'<c r="{letters}{number}" s="{cell_format._get_xf_index()}" t="inlineStr"><is>'
+                         f'<t{preserve}>{string}</t></is></c>')
+            fh.write("</row>")
+        elif row_num in row_info or row_num in worksheet.comments:
+            worksheet._write_empty_row(row_num, None, row_info[row_num])
+        table.clear()
+
+    worksheet._write_single_row = write_single_row
 
 
 def fit_header_widths(widths: dict[int, float], headers: dict[int, tuple[str, Style]], button: bool) -> None:
@@ -198,6 +270,9 @@ class Sheet:
 
         links: column -> location inside the workbook ('Sheet'!B2) for cells that link there."""
         worksheet, format_of = self.worksheet, self.book.format
+        # xlsxwriter's undecorated writers: the public ones first look for "A1" arguments, once per cell.
+        write_string = getattr(worksheet, "_write_string", worksheet.write_string)
+        write_number = getattr(worksheet, "_write_number", worksheet.write_number)
         needed = 0.0
         for column, value, style in cells:
             if style is None:
@@ -218,7 +293,7 @@ class Sheet:
                 if links and column in links:
                     worksheet.write_url(row0, col0, f"internal:{links[column]}", format_of(style), text)
                 else:
-                    worksheet.write_string(row0, col0, text, format_of(style))
+                    write_string(row0, col0, text, format_of(style))
                 if text and (style.wrap or style.size > DEFAULT_FONT_SIZE):
                     # Measured as the openpyxl writer measured it: a CR as Excel's escape.
                     width = self.widths.get(column, DEFAULT_COLUMN_WIDTH)
@@ -235,7 +310,7 @@ class Sheet:
             if isinstance(value, bool):
                 worksheet.write_boolean(row0, col0, value, format_of(style))
             elif isinstance(value, (int, float)):
-                worksheet.write_number(row0, col0, value, format_of(style))
+                write_number(row0, col0, value, format_of(style))
             elif isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
                 if style.num_format is None:
                     style = style.but(num_format=_number_format(value))
