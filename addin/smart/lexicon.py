@@ -197,6 +197,9 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("INTERNET",)),
     (r"press|media|journalists?|presse|medias?|journalistes?|radios?|broadcast\w*|television|newspapers?|journaux|"
      r"radiodiffusion|audiovisuel(?:le)?", ("PRESS",)),
+    (r"(?:voter )?turnout|taux de participation (?:electorale|aux elections)|candidates?|candidat(?:e)?s|candidatures?|"
+     r"running for (?:parliament|office|election)|stand(?:ing)? for (?:parliament|office|election)|se presenter aux elections",
+     ("REPRESENTATION",)),
     (r"(?:seats|sieges) (?:held|occupied|detenus|occupes) (?:by|par) (?:des |les )?(?:women|femmes)|"
      r"(?:women|femmes) (?:in|elected to|au|a l'|elues? (?:a|au|a l'))\s*(?:the )?(?:parliament|national assembly|parlement|"
      r"assemblee nationale|local councils?|conseils? (?:locaux|municipaux|communaux))", ("REPRESENTATION", "WOMEN", "PARLIAMENT")),
@@ -374,13 +377,15 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"illitera(?:cy|te)|analphabetisme|analphabetes?", ("ILLITERACY",)),
     (r"literacy|alphabetisation", ("ILLITERACY", "EDUCATION")),
     (r"stereotyp\w*|prejudices?|prejuges?|sexis[mt]\w*", ("STEREOTYPES",)),
-    (r"harmful (?:traditional |cultural )?practices|pratiques (?:traditionnelles |culturelles )?(?:nefastes|prejudiciables)",
+    (r"harmful (?:traditional |cultural )?practices|pratiques (?:traditionnelles |culturelles )?(?:nefastes|prejudiciables)|"
+     r"(?:cultural|customary|traditional) practices|pratiques (?:culturelles|coutumieres|traditionnelles)",
      ("HARMFUL_PRACTICES",)),
+    (r"coordinat\w*|coordonn\w*", ("COORDINATION",)),
     (r"basic (?:social )?services|services sociaux de base", ("HEALTH", "EDUCATION", "WATER")),
     (r"adults?|adultes?", ("ADULTS",)),
     (r"(?:gender )?equality|egalite(?: des (?:sexes|droits|chances))?|equal (?:rights|treatment|opportunit(?:y|ies))|"
      r"non-?discrimination", ("DISCRIMINATION",)),
-    (r"discriminat(?:ion|ions|ory|ed|es|ing)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
+    (r"discriminat(?:ion|ions|ory|ed|es|ing|e)|discriminatoires?|stigma(?:tisation|tization)?|stigmatisation|inequalit(?:y|ies)|"
      r"inegalites?|tolerance|intolerance|intolerant", ("DISCRIMINATION",)),
     (r"labou?r[- ]force participation|(?:female |women's )?labou?r force|taux d'activite|employment rates?|taux d'emploi|"
      r"access to (?:decent )?(?:work|jobs|employment|the labou?r market)|acces (?:au travail|a l'emploi|au marche du travail)",
@@ -431,9 +436,6 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"(?:affaires|dossiers|proces) en (?:instance|attente de jugement)",
      ("BACKLOG", "JUSTICE")),
     (r"independence|independent|independance|independante?s?", ("INDEPENDENCE",)),
-    (r"(?:voter )?turnout|taux de participation (?:electorale|aux elections)|candidates?|candidat(?:e)?s|candidatures?|"
-     r"running for (?:parliament|office|election)|stand(?:ing)? for (?:parliament|office|election)|se presenter aux elections",
-     ("REPRESENTATION",)),
     (r"representation|represented|decision-making|prise de decision|elected|elues?|elus|elections?|electoral|electorale?s?|"
      r"vote|votes|voting|voters?|voter registration|electeurs?|electrices?|polling stations?|bureaux de vote|electoral rolls?|"
      r"listes? electorales?",
@@ -559,6 +561,23 @@ aimed aiming facilitate facilitating facilitated faciliter undertaken abolish ab
 commitment commitments committed engagement fundamental fondamentaux fondamentales fondamental global globale globaux
 globales remove removing removed supprimer fonde fondee fondes fondees elaborate elaborating elaborer formulate
 formulating formuler
+already current currently alia inter proper incorporate incorporating incorporation emphasis proceed harmonize harmonise
+form still ways practical honour approach consistent contained enforce enforcing reinforce reinforcing scope initiate
+adapt available additional enable enabling introduce introducing obligations apply define move comply immediate
+immediately period assess throughout responsibilities fulfil fulfilling means reviewing according position recognizing
+recognise recognize outstanding priority actively context examine explicit explicitly modify mind faced account role
+matters initiatives clear requirements reconsider manner soon spheres best consolidate consolidating
+complete required result targeted advance conclude speed changes change prioritize prioritise design cease resolve
+putting structures applicable deal regardless keeping allow allowing attention inform lead major potential phenomenon
+part facing thus focus stipulated important meet problem bearing quickly swiftly following situations importance
+sharing designed addition certain becoming expanding expand opportunity mentioned large forward example terms matter
+recognized timely obtain circumstances permit range obstacles sufficient
+deja actuel actuelle actuellement incorporer harmoniser approche conforme appliquer definir respecter
+immediat immediatement periode evaluer obligations examiner priorite prioritaire contexte modifier tenir compte role
+initiatives claire exigences reconsiderer maniere bientot domaines meilleures consolider achever resultat
+cibles cibler avancer conclure accelerer changements cesser resoudre structures applicable permettre permettant
+attention informer importance facon rapidement suivants situations partager obstacles suffisant suffisante
+suffisants suffisantes
 encourage encouraging encouraged encourager
 bien etre
 """.split())
