@@ -577,7 +577,7 @@ immediat immediatement periode evaluer obligations examiner priorite prioritaire
 initiatives claire exigences reconsiderer maniere bientot domaines meilleures consolider achever resultat
 cibles cibler avancer conclure accelerer changements cesser resoudre structures applicable permettre permettant
 attention informer importance facon rapidement suivants situations partager obstacles suffisant suffisante
-suffisants suffisantes
+suffisants suffisantes launch launching lancer affect affecting affects translate translating
 encourage encouraging encouraged encourager
 bien etre
 """.split())
