@@ -485,6 +485,8 @@ def desired_direction(row: PlanRow) -> str | None:
         return "down"
     if has(lx.HARMFUL_ACTS, indicator) and not has(lx.STOPPED, indicator):
         return "down"  # "Number of executions carried out" (AE040)
+    if re.search(r"(?<!\w)(?:whose|dont|of which|ayant ete)\b.*(?<!\w)(?:" + lx.REFUSED + ")", indicator):
+        return "down"  # "Number of NGOs whose registration was suspended or refused" (AG025)
     if has(lx.CRIMINALISED_FREEDOM, indicator) or has(lx.WITHOUT_SAFEGUARD, indicator):
         return "down"
     if re.search(lx.FACILITY_COUNT, indicator):

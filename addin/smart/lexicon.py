@@ -685,6 +685,10 @@ INSTRUMENT_ALIASES = {
                        r"protocole (?:a|de) la charte africaine des droits de l'homme et des peuples relatif aux droits des femmes",
     "kampala convention": r"african union convention for the protection and assistance of internally displaced persons|"
                           r"convention de l'union africaine sur la protection et l'assistance aux personnes deplacees",
+    "migrant workers convention": r"convention on the protection of the rights of all migrant workers|"
+                                 r"convention (?:internationale )?sur la protection des droits de tous les travailleurs migrants",
+    "convention sur les travailleurs migrants": r"convention on the protection of the rights of all migrant workers|"
+                                                r"convention (?:internationale )?sur la protection des droits de tous les travailleurs migrants",
     "istanbul convention": r"convention on preventing and combating violence against women and domestic violence|"
                            r"convention sur la prevention et la lutte contre la violence a l'egard des femmes",
 }
@@ -814,7 +818,8 @@ EFFORT_WORDS = (
     r"separee?s?|separately|lifted (?:out of|above|from)|sortie?s? de|sheltered|hebergee?s?|reached|reaching|"
     r"touchee?s?|transferred|transferee?s?|(?:reach(?:ing)?|lead(?:ing)? to) (?:a )?(?:court )?(?:decision|verdict|judgment)|"
     r"(?:ayant )?recue?s?|offering|offrant|dispensant|providing|fournissant|receive|qui recoivent|benefit from|condamnee?s?|"
-    r"returned (?:home|to their (?:families|homes|communities|countries))|implemented|mise?s? en (?:oeuvre|application)"
+    r"returned (?:home|to their (?:families|homes|communities|countries))|implemented|mise?s? en (?:oeuvre|application)|"
+    r"intercepted|interceptee?s?|accommodated|accueillie?s?|placee?s? (?:en|dans) (?:un )?(?:centre|foyer|refuge)"
 )
 # "Number of maternity waiting homes": a count of facilities the State provides should rise.
 FACILITY_COUNT = (
@@ -851,6 +856,8 @@ DURATION = (r"(?:average|mean|median) (?:time|duration|length|delay)|time (?:tak
 HARMFUL_ACTS = (r"(?:executions?|evictions?|demolitions?) (?:carried out|conducted|performed|effectuee?s?|realisee?s?)|"
                 r"(?:persons|people|prisoners) executed|personnes executees")
 STOPPED = r"commut\w*|stayed|annul\w*|overturned|prevented|halted|suspendue?s?|evitee?s?|reversed"
+# Refused or suspended by the State: fewer is better ("NGOs whose registration was suspended or refused", AG025).
+REFUSED = r"(?:suspended|refused|rejected|denied|revoked|banned|dissolved) |(?:suspendue?s?|refusee?s?|rejetee?s?|retiree?s?|dissoute?s?|interdite?s?)(?: |$)|(?:suspended|refused|rejected|denied|revoked|banned|dissolved)$"
 # Released, freed: more is better even when the count names a wrongful detention ("persons detained for X released").
 RELEASED = r"released|freed|liberee?s?|remise?s? en liberte|elargie?s?"
 # People prosecuted or detained for exercising a freedom: the State should do less of it.
