@@ -174,7 +174,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:enforced|involuntary)(?: (?:or|and) involuntary)? disappearances?|disparitions? (?:forcees?|involontaires)|"
      r"(?:the )?disappeared|disparus|missing persons|personnes disparues", ("DISAPPEARANCE",)),
     (r"birth registration|birth certificates?|births? (?:have been |has been |were |are |is )?(?:registered|recorded)|registered at birth|registration of (?:all )?births|"
-     r"enregistrement des (?:mariages et des )?naissances|registration of (?:marriages and )?births|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil|"
+     r"enregistrement des (?:mariages et des )?naissances|naissances? declarees?|registration of (?:marriages and )?births|actes? de naissance|declarations? des naissances|naissances enregistrees|etat civil|"
      r"civil registration|vital statistics",
      ("BIRTH_REGISTRATION",)),
     (r"freedom of (?:opinion and )?expression|liberte d'(?:opinion et d')?expression|free speech|freedom of (?:opinion|speech)|"
@@ -239,6 +239,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?:time|delay|period) (?:from|between) (?:arrest|charge|indictment) (?:to|and) (?:trial|judgment|verdict)|"
      r"delai (?:entre l'arrestation et le|de) (?:jugement|proces)", ("FAIR_TRIAL", "JUSTICE")),
     (r"fair trials?|fair hearings?|public hearings?|hearings? (?:held )?in public|open court|audiences? publiques?|huis clos|"
+     r"audiences? (?:tenues? )?en public|"
      r"court interpreters?|interpretes? judiciaires|proces equitables?|due process|garanties? (?:judiciaires|procedurales)|"
      r"(?:within a )?reasonable time|delai raisonnable|delais? (?:moyens? )?de (?:jugement|traitement)|length of (?:trials?|proceedings)|"
      r"duree (?:moyenne )?des (?:proces|procedures)", ("FAIR_TRIAL", "JUSTICE")),
@@ -260,7 +261,8 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"officials|civil servants|public servants|fonctionnaires|agents publics", ("OFFICIALS",)),
     (r"(?:early|teenage|adolescent|teen) pregnanc(?:y|ies)|grossesses? (?:precoces?|(?:des|chez les) adolescentes)|adolescentes enceintes|"
      r"pregnan\w* (?:among|of) (?:adolescent|teenage)\w*|pregnant (?:girls|teenagers|adolescents)|(?:begun |began )?"
-     r"childbearing|adolescent births?|teenage mothers?|maternites? precoces?|naissances chez les adolescentes",
+     r"childbearing|adolescent births?|teenage mothers?|maternites? precoces?|naissances chez les adolescentes|"
+     r"(?:natalite|fecondite|naissances) (?:chez les|des) adolescentes|adolescent (?:birth|fertility) rates?",
      ("EARLY_PREGNANCY",)),
     (r"street children|children (?:(?:living|working) )?(?:in|on) (?:the )?streets?(?: situations?)?|"
      r"enfants (?:des|de la|en situation de) rues?", ("STREET_CHILDREN", "CHILD")),
@@ -274,7 +276,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"soins?|prise en charge) parentale?s?|residential (?:care|institutions?|homes?)|institutional care|children'?s homes?|"
      r"placee?s? en (?:institution|famille)|familles? d'accueil|alternative care|protection de remplacement|"
      r"orphanages?|orphelinats?", ("ALTERNATIVE_CARE", "CHILD")),
-    (r"older (?:persons?|people|women|men)|elderly|senior citizens?|personnes agees|aines|aged (?:60|65) and (?:over|above)|"
+    (r"older (?:persons?|people|women|men)|elderly|senior citizens?|personnes agees|aines|aged (?:60|65) and (?:over|above)|(?:60|65) (?:years )?(?:and|or) (?:over|older)|(?:de )?(?:60|65) ans et plus|"
      r"troisieme age", ("OLDER_PERSONS",)),
     # rights holders
     (r"girls?|filles?|adolescent girls|jeunes filles", ("GIRLS", "CHILD", "WOMEN")),
@@ -304,11 +306,11 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"refugees?|refugies?|asylum[- ]seekers?|demandeurs? d'asile|unhcr|resettlement", ("REFUGEES",)),
     (r"asylum|asile|refugee status|statut de refugie|non-?refoulement", ("ASYLUM",)),
     (r"(?:workers|nationals|citizens) (?:going|working|employed) abroad|overseas (?:workers|employment)|labou?r migrants?|"
-     r"emigrant workers|travailleurs? (?:a l'etranger|emigres?|expatries?)", ("MIGRANTS",)),
+     r"emigrant workers|travailleurs? (?:a l'etranger|emigres?|expatries?)|travailleurs? partant (?:a|vers) l'etranger", ("MIGRANTS",)),
     (r"migrant workers|travailleu(?:r|se)s migrant(?:e)?s|migrante?s?|migrations?|immigrants?|immigration|immigree?s?|"
      r"foreigners|foreign (?:nationals|workers|residents|victims|women|children|students|domestic workers)|non-nationals|undocumented|irregular (?:migrants|status|situation)|"
      r"etrangers|etrangeres|travailleurs etrangers|sans-papiers|en situation irreguliere", ("MIGRANTS",)),
-    (r"internally displaced(?: persons| people)?|idps?|displaced|deplaces?(?: internes)?", ("DISPLACED",)),
+    (r"internally displaced(?: persons| people)?|idps?|displaced|deplacee?s?(?: internes?)?|pdi", ("DISPLACED",)),
     (r"minorit(?:y|ies)|minoritaires?|ethnic groups?|roma|sinti|gens du voyage|(?:persons?|people) of african descent|"
      r"afro-?descendants?|afro-[a-z]+|personnes d'ascendance africaine|dalits?|caste-based|castes?", ("MINORITIES",)),
     (r"indigenous(?: peoples?)?|autochtones?|batwa|pygm(?:ies|y|ees?)|tribal peoples?|aboriginal|first nations|maori|"
