@@ -108,7 +108,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # exploiting people for sex is what most trafficking is for (Z022)
     (r"(?:forced |commercial )?sexual exploitation|exploitation sexuelle(?: a des fins commerciales)?|(?:forced |child )?prostitution|"
      r"pedopornograph\w*|(?:child )?pornography|pornographie(?: mettant en scene des enfants)?",
-     ("VIOLENCE", "SEXUAL_VIOLENCE", "EXPLOITATION")),
+     ("VIOLENCE", "SEXUAL_VIOLENCE", "SEXUAL_EXPLOITATION")),
     # Services that exist for survivors of gender-based violence.
     (r"gender (?:and children(?:'s)? )?desks?|one-stop cent(?:re|er)s?|centres? (?:integres?|de prise en charge integree)",
      ("GBV_SERVICES",)),
@@ -129,7 +129,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"murders?|homicides?|meurtres?|assassinats?", ("VIOLENCE", "KILLINGS")),
     (r"traffick(?:ing|ed|ers?)|traite des (?:personnes|etres humains|enfants|femmes)|la traite|trafic (?:d'etres humains|de personnes)|"
      r"victimes? de (?:la )?traite|traite d'(?:etres humains|enfants|femmes)|anti-?traite|trading in (?:human beings|persons)|"
-     r"sale of (?:children|persons)|vente d'enfants", ("TRAFFICKING", "EXPLOITATION")),
+     r"sale of (?:children|persons)|vente d'enfants", ("TRAFFICKING",)),
     (r"extra-?judicial(?: killings?| executions?)?|summary (?:or arbitrary )?executions?|arbitrary executions?|unlawful killings?|"
      r"executions? (?:extrajudiciaires?|sommaires?|arbitraires?)|killings? by (?:the )?(?:police|security forces|army|military)",
      ("EXTRAJUDICIAL_KILLINGS", "KILLINGS")),
@@ -359,7 +359,7 @@ CONCEPT_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"agricultur\w*|agricoles?|farmers?|farming|smallholders?|agriculteurs?|paysans?|seeds?|semences?|crops?|"
      r"cultures vivrieres|harvests?|recoltes?|livestock|betail|elevage|fisheries|peche", ("AGRICULTURE",)),
     (r"diplomat\w*|ambassadors?|ambassadeurs?|ambassadrices?|foreign service", ("DIPLOMACY",)),
-    (r"forced labou?r|travail force|bonded labou?r|servitude|slavery|esclavage", ("FORCED_LABOUR", "WORK", "EXPLOITATION")),
+    (r"forced labou?r|travail force|bonded labou?r|servitude|slavery|esclavage", ("FORCED_LABOUR", "WORK")),
     (r"occupational (?:safety|health|injur\w*|accidents?|diseases?)|workplace (?:accidents?|injur\w*|safety|deaths?)|"
      r"accidents? du travail|(?:sante et )?securite au travail|maladies? professionnelles?|informal (?:sector|economy|employment|"
      r"workers?)|secteur informel|economie informelle", ("WORK",)),
@@ -476,6 +476,8 @@ IMPLIED_CONCEPTS = {
     # an asylum application is an asylum-seeker's (Z085); not the other way: a head count of refugees does not track
     # non-refoulement (D39)
     "ASYLUM": ("REFUGEES",),
+    # trafficking is for sexual exploitation or forced labour (Z022): either tracks it, not each other
+    "TRAFFICKING": ("SEXUAL_EXPLOITATION", "FORCED_LABOUR"),
     "FGM": ("HARMFUL_PRACTICES",),
     # stereotypes are how discrimination against women is reproduced (CEDAW, article 5)
     "STEREOTYPES": ("DISCRIMINATION",),
@@ -948,6 +950,20 @@ CONTRASTS: dict[str, dict[str, str]] = {
         "smuggling": r"smuggl\w*|passeurs?|trafic (?:illicite )?de migrants",
         "sexual harassment": r"sexual harassment|harcelement sexuel",
         "domestic violence": r"domestic violence|violences? (?:domestiques?|conjugales?)|intimate partner violence",
+        "attacks on journalists and defenders": r"(?:attacks?|assaults?|violence|threats?|killings?|murders?|agressions?|"
+                                                r"menaces?) (?:on|against|of|contre) (?:des |les )?(?:journalists?|media workers|"
+                                                r"human rights defenders|defenders|activists|journalistes?|defenseurs?)|"
+                                                r"(?:journalists?|defenders|journalistes?) (?:from|against|contre) (?:attacks?|"
+                                                r"violence|threats?|agressions?)",
+    },
+    "ground of discrimination": {
+        "race": r"racial|racis\w*|xenophob\w*|ethnic origin|origine ethnique|raciale?s?",
+        "sex": r"discrimination (?:against|a l'egard des|envers les|contre les) (?:women|femmes)|gender discrimination|"
+               r"sex discrimination|discrimination (?:fondee sur|on the basis of|based on) (?:le )?(?:sexe|sex|gender)|sexis\w*",
+        "disability": r"discrimination (?:against|on the basis of|based on|on grounds of|a l'egard des) (?:persons with |"
+                      r"personnes )?(?:disabilit\w*|handicap\w*)",
+        "sexual orientation": r"sexual orientation|gender identity|homophob\w*|transphob\w*|orientation sexuelle|"
+                              r"identite de genre",
     },
     "participation": {
         "political": r"political (?:participation|life)|public life|vie (?:politique|publique)|decision-making|"
