@@ -627,7 +627,7 @@ def relevant(row: PlanRow) -> Outcome:
         if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
             if not shared.concepts and shared.stems <= WEAK_ISSUE_STEMS and people_shared:
                 shared = shared | Features({p for p in people_shared}, set(), {}, dict(rec.concept_words))
-            return _outcome(True, "R.ok", shared=shared.describe(within=row.quotable))
+            return _outcome(True, "R.ok", shared=_quote_shared(shared, row))
         goal = _with_implied(features(row.text["goal"]))
         bridge = matches(goal.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS), ind)
         bridge.stems -= PLACE_STEMS
@@ -646,7 +646,7 @@ def relevant(row: PlanRow) -> Outcome:
     fallback = matches(rec.without(lx.MEANS), ind)
     fallback.stems -= PLACE_STEMS
     if fallback:
-        return _outcome(True, "R.ok", shared=fallback.describe(within=row.quotable))
+        return _outcome(True, "R.ok", shared=_quote_shared(fallback, row))
     return _outcome(False, "R.unrelated", "R.fix", subject=subject)
 
 
@@ -706,6 +706,16 @@ def _asks_for_inputs(row: PlanRow, concepts: set[str], rec: Features) -> bool:
         if at > 0 and _BUILD_VERB.search(folded[max(0, at - 40):at]):
             return True
     return False
+
+
+def _quote_shared(shared: Features, row: PlanRow) -> str:
+    """What both texts share, in their words; when that is only words naming a kind of text ("Optional Protocol",
+    "Convention": an instrument the recommendation names by its acronym, AH019), what the recommendation is about."""
+    quoted = shared.describe(within=row.quotable)
+    words = [fold(item.strip()) for item in quoted.split(",")]
+    if words and all(word in lx.REFERENCE_WORDS for word in words):
+        return _subject_label(row)
+    return quoted
 
 
 def _names_people(entity: Entity) -> bool:
