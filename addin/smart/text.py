@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 
@@ -242,16 +243,36 @@ def _is_content(token: str, keep_generic: bool) -> bool:
             and (len(token) >= 3 or token.isdigit()) and not _YEARISH.fullmatch(token))
 
 
+_SORTED_GENERIC = sorted(lx.GENERIC_WORDS)
+
+
 @lru_cache(maxsize=None)
-def _generic_stems() -> frozenset[str]:
-    # a stem that is itself a word of the concepts ("travail" from "travailler") stays a content word
-    concept_words = {word for pattern, _ in lx.CONCEPT_PATTERNS for word in re.findall(r"[a-z]+", pattern)}
-    return frozenset(stem(word) for word in lx.GENERIC_WORDS if len(stem(word)) >= 5 and stem(word) not in concept_words)
+def _concept_pattern_text() -> str:
+    return " ".join(pattern for pattern, _ in lx.CONCEPT_PATTERNS)
 
 
 def _is_generic(token: str) -> bool:
-    """A generic word or another form of one ("undertaken" for "undertake", "facilitating" for "facilitate")."""
-    return token in lx.GENERIC_WORDS or (len(token) >= 6 and stem(token) in _generic_stems())
+    """A generic word or another form of one ("undertaken" for "undertake", "facilitating" for "facilitate"):
+    its stem, five letters or more, is a generic word's, and is not itself a word of the concepts ("travail" from
+    "travailler" stays a content word). A word's stem begins it, so only generic words beginning with the stem are
+    stemmed (stemming all of them cost each command a few milliseconds)."""
+    if token in lx.GENERIC_WORDS:
+        return True
+    if len(token) < 6:
+        return False
+    return _is_generic_stem(stem(token))
+
+
+@lru_cache(maxsize=4096)
+def _is_generic_stem(token_stem: str) -> bool:
+    if len(token_stem) < 5:
+        return False
+    at = bisect_left(_SORTED_GENERIC, token_stem)
+    while at < len(_SORTED_GENERIC) and _SORTED_GENERIC[at].startswith(token_stem):
+        if stem(_SORTED_GENERIC[at]) == token_stem:
+            return not re.search(rf"(?<![a-z]){token_stem}(?![a-z])", _concept_pattern_text())
+        at += 1
+    return False
 
 
 def matches(needles: Features, haystack: Features, loose: bool = False) -> Features:

@@ -41,9 +41,60 @@ def _class_chars(items) -> list[str] | None:
     return chars
 
 
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The pattern split at its top-level '|' (not inside groups, classes or after a backslash)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
 def prefixes(pattern: str) -> frozenset[str] | None:
     """Every string of up to PREFIX_LENGTH characters a match of `pattern` can begin with;
-    None when a match could begin with anything (an empty beginning) or there are too many."""
+    None when a match could begin with anything (an empty beginning) or there are too many.
+
+    Most alternatives of the concept patterns begin with plain letters ("torture[ds]?"): their beginning is read
+    off the text; only the others are parsed (sre_parse is most of the start-up cost of a command)."""
+    found: set[str] = set()
+    hard = []
+    for alternative in _top_level_alternatives(pattern):
+        head = alternative[:PREFIX_LENGTH + 1]
+        literal = len(head) > 0 and all(char in _LITERAL for char in head[:PREFIX_LENGTH])
+        if literal and len(alternative) <= PREFIX_LENGTH:
+            found.add(alternative)
+        elif literal and head[PREFIX_LENGTH] not in _QUANTIFIERS:
+            found.add(head[:PREFIX_LENGTH])
+        else:
+            hard.append(alternative)
+    if not hard:
+        return frozenset(found)
+    rest = _parsed_prefixes("|".join(hard))
+    return None if rest is None else frozenset(found | rest)
+
+
+def _parsed_prefixes(pattern: str) -> frozenset[str] | None:
     found: set[str] = set()
 
     def walk(items: list, prefix: str) -> None:
