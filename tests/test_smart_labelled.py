@@ -27,7 +27,7 @@ LABELLED = Path(__file__).with_name("data") / "smart-labelled.csv"
 WINDOW = PlanWindow.from_years(2016, 2020)   # the plan the rows' deadlines are labelled against
 KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
         "responsible_body")
-# Floors a little below the figures of the fourth round, 2026-12-01 (dev, 1,594 rows: S .985 M .999 A .987 R .979 T 1;
+# Floors a little below the figures of the fourth round, 2026-12-01 (dev, 1,594 rows: S .981 M .999 A .987 R .978 T 1;
 # the fresh held-out batch I001-I221, looked at once at 03:58 UTC with the rules of 9324e82: S .932 M .982 A .977
 # R .814 T 1; with the rules the round started from, 89e0bd3: S .928 M .977 A .977 R .792 T 1), so that a change that
 # loses rows fails here. The target is 0.92 on every criterion: R is well under it on the held-out rows.
