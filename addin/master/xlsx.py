@@ -147,8 +147,9 @@ class Book:
         """keep_heights: keep every row's height to the end, as charts placed over the rows need."""
         worksheet = self.workbook.add_worksheet(name)
         worksheet._escape_control_characters = _escape_control_characters
-        fast_rows(worksheet)
+        direct = fast_rows(worksheet)
         sheet = Sheet(self, worksheet, widths or {}, filter_row, hidden_columns)
+        sheet.direct = bool(direct)
         sheet.keep_heights = keep_heights
         self.sheets.append(sheet)
         return sheet
@@ -164,7 +165,8 @@ def _escape_control_characters(text):
     xlsxwriter also passes a boolean's value here: anything but text is left as it is."""
     if not isinstance(text, str):
         return text
-    text = _CONTROL_CHARACTER.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+    if _CONTROL_CHARACTER.search(text):
+        text = _CONTROL_CHARACTER.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
     # Not characters in XML: as xlsxwriter writes them.
     if "\ufffe" in text or "\uffff" in text:
         text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
@@ -174,8 +176,8 @@ def _escape_control_characters(text):
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
-def fast_rows(worksheet) -> None:
-    """Serialise each finished row of a constant-memory worksheet in one pass.
+def fast_rows(worksheet) -> bool:
+    """Serialise each finished row of a constant-memory worksheet in one pass; True when installed.
 
     xlsxwriter writes each cell through a general path (attribute lists, a regex per attribute and per
     text); a master has millions of cells, nearly all plain text or numbers with a format. Those are
@@ -185,10 +187,11 @@ def fast_rows(worksheet) -> None:
     try:
         from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple
     except ImportError:
-        return
+        return False
     if not all(hasattr(worksheet, name) for name in ("_write_single_row", "_write_row", "_write_cell", "table",
-                                                     "previous_row", "row_info", "comments", "fh")):
-        return
+                                                     "previous_row", "row_info", "comments", "fh",
+                                                     "_check_dimensions")):
+        return False
     write_cell, write_row = worksheet._write_cell, worksheet._write_row
     escape_controls = worksheet._escape_control_characters
     references: dict[int, str] = {}
@@ -202,21 +205,26 @@ def fast_rows(worksheet) -> None:
         if cells:
             write_row(row_num, None, row_info.get(row_num))
             fh, number = worksheet.fh, str(row_num + 1)
+            parts = []   # one write per row
             for col_num in sorted(cells):
                 cell = cells[col_num]
                 cell_format = cell.format
                 kind = type(cell)
                 if cell_format is None or (kind is not CellStringTuple and kind is not CellNumberTuple):
+                    fh.write("".join(parts))
+                    parts.clear()
                     write_cell(row_num, col_num, cell)
                     continue
                 letters = references.get(col_num)
                 if letters is None:
                     letters = references[col_num] = xl_col_to_name(col_num)
                 if kind is CellNumberTuple:
-                    fh.write(f'<c r="{letters}{number}" s="{cell_format._get_xf_index()}"><v>{cell.number:.16G}</v></c>')
+                    parts.append(f'<c r="{letters}{number}" s="{cell_format._get_xf_index()}"><v>{cell.number:.16G}</v></c>')
                     continue
                 string = escape_controls(cell.string)
                 if string.startswith("<r>") and string.endswith("</r>"):
+                    fh.write("".join(parts))
+                    parts.clear()
                     write_cell(row_num, col_num, cell)
                     continue
                 preserve = ' xml:space="preserve"' if string[:1].isspace() or string[-1:].isspace() else ""
@@ -226,14 +234,16 @@ def fast_rows(worksheet) -> None:
                     string = string.replace("<", "&lt;")
                 if ">" in string:
                     string = string.replace(">", "&gt;")
-                fh.write(f'<c r="{letters}{number}" s="{cell_format._get_xf_index()}" t="inlineStr"><is>'
-                         f'<t{preserve}>{string}</t></is></c>')
-            fh.write("</row>")
+                parts.append(f'<c r="{letters}{number}" s="{cell_format._get_xf_index()}" t="inlineStr"><is>'
+                             f'<t{preserve}>{string}</t></is></c>')
+            parts.append("</row>")
+            fh.write("".join(parts))
         elif row_num in row_info or row_num in worksheet.comments:
             worksheet._write_empty_row(row_num, None, row_info[row_num])
         table.clear()
 
     worksheet._write_single_row = write_single_row
+    return True
 
 
 def fit_header_widths(widths: dict[int, float], headers: dict[int, tuple[str, Style]], button: bool) -> None:
@@ -244,6 +254,14 @@ def fit_header_widths(widths: dict[int, float], headers: dict[int, tuple[str, St
         wanted = header_width(text, bold=style.bold, size=style.size) + (FILTER_BUTTON_WIDTH if button else 0.0)
         if widths.get(column, DEFAULT_COLUMN_WIDTH) < wanted:
             widths[column] = math.ceil(wanted)
+
+
+try:
+    from xlsxwriter.worksheet import CellStringTuple as _StringCell
+except ImportError:   # pragma: no cover - fast_rows then leaves xlsxwriter as it is, and direct stays False
+    _StringCell = None
+# Past half of Excel's 32,767 UTF-16 units a text may need xlsxwriter's own cut: it takes that path.
+_DIRECT_TEXT_LIMIT = 16383
 
 
 class Sheet:
@@ -257,6 +275,7 @@ class Sheet:
         self.filter_row = filter_row
         self.hidden_columns = set(hidden_columns)
         self.keep_heights = False
+        self.direct = False     # text cells go straight into xlsxwriter's row table (fast_rows installed)
         self.rows = 0           # the last row written
         self.columns = 0        # the widest row written
         for column in sorted(set(self.widths) | set(hidden_columns)):
@@ -274,6 +293,7 @@ class Sheet:
         write_string = getattr(worksheet, "_write_string", worksheet.write_string)
         write_number = getattr(worksheet, "_write_number", worksheet.write_number)
         needed = 0.0
+        direct, first, last = self.direct, -1, -1   # the columns written directly, for the sheet's extent
         for column, value, style in cells:
             if style is None:
                 style = PLAIN
@@ -292,6 +312,16 @@ class Sheet:
                     continue
                 if links and column in links:
                     worksheet.write_url(row0, col0, f"internal:{links[column]}", format_of(style), text)
+                elif direct and len(text) <= _DIRECT_TEXT_LIMIT:
+                    # What xlsxwriter's _write_string does, less its per-cell checks: the row before is
+                    # finished when this one starts, and the extent is updated once per row, below.
+                    if row0 > worksheet.previous_row:
+                        worksheet._write_single_row(row0)
+                    worksheet.table[row0][col0] = _StringCell(text, format_of(style))
+                    if first < 0 or col0 < first:
+                        first = col0
+                    if col0 > last:
+                        last = col0
                 else:
                     write_string(row0, col0, text, format_of(style))
                 if text and (style.wrap or style.size > DEFAULT_FONT_SIZE):
@@ -317,6 +347,9 @@ class Sheet:
                 worksheet.write_datetime(row0, col0, value, format_of(style))
             else:
                 worksheet.write_string(row0, col0, cell_text(str(value)), format_of(style))
+        if last >= 0:
+            worksheet._check_dimensions(r - 1, first)
+            worksheet._check_dimensions(r - 1, last)
         if needed > DEFAULT_ROW_HEIGHT + 0.5:
             worksheet.set_row(r - 1, float(math.ceil(needed)))
         if not self.keep_heights and r >= 2:
