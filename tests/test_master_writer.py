@@ -113,3 +113,37 @@ def test_a_true_or_false_typed_in_a_cell_is_merged_as_it_is(tmp_path):
     typed = [(row[columns.index("Baseline")], row[columns.index("Target")])
              for row in plan.iter_rows(min_row=2, values_only=True) if row[columns.index("Baseline")] is True]
     assert typed == [(True, False)]
+
+
+def test_a_findings_sheet_written_by_a_second_process_gives_the_same_master(tmp_path, monkeypatch):
+    """merge --jobs: a large Findings sheet is written by another Python process while this one writes
+    the rest (addin/master/findings_process.py). The master is the same, byte for byte, and so is it
+    when that process cannot do its part; its scratch files do not outlive the merge."""
+    import tempfile
+    import zipfile
+
+    from addin.master import findings_process, writing
+
+    outputs = run_demo(tmp_path / "demo", lang="fr")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(writing, "PARALLEL_FINDINGS_MIN", 1)   # the demo has a few dozen findings
+    packed = []
+    pack_into = findings_process.FindingsElsewhere.pack_into
+    monkeypatch.setattr(findings_process.FindingsElsewhere, "pack_into",
+                        lambda self, worksheet: packed.append(worksheet.name) or pack_into(self, worksheet))
+
+    def merged(name: str, jobs: int) -> dict[str, bytes]:
+        master = tmp_path / name
+        merge_workbooks([outputs["groups"]], master, lang="fr", recommendations=outputs["recommendations"],
+                        now=NOW, jobs=jobs)
+        with zipfile.ZipFile(master) as archive:   # the file's creation time aside
+            return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
+
+    alone = merged("one.xlsx", 1)
+    assert packed == []
+    assert merged("two.xlsx", 2) == alone and packed == [sheet_names("fr")["findings"]]
+    monkeypatch.setattr(findings_process.FindingsElsewhere, "finish", lambda self: False)
+    assert merged("fallback.xlsx", 2) == alone and len(packed) == 1
+    assert list(scratch.iterdir()) == []

@@ -18,6 +18,7 @@ from ..schema import IMPLEMENTATION_PLAN, MATRICES, STATUSES, matrix
 from .columns import COLUMNS_SHEET, GROUP, SOURCE_FILE, SOURCE_SHEET, STATUS, MasterColumn
 from .labels import kind_label, label, sheet_names, status_label
 from .rows import MasterRow
+from .findings_process import PARALLEL_FINDINGS_MIN, FindingsElsewhere, FindingsTable, register_styles
 from .xlsx import (CARRIAGE_RETURN, DATE_FORMAT, DATETIME_FORMAT, EXCEL_CELL_LIMIT, LINK, PERCENT_FORMAT, PLAIN, TOP,
                    WRAP_TOP, Book, Sheet, Style, fit_header_widths)
 
@@ -90,20 +91,34 @@ def write_table(book: Book, title: str, headers: list[str], rows, widths: list[i
 
     cell_style(row, column, value, style) may change a cell's style; links(row) gives its links.
     Rows past Excel's last row are left out, and a note on the first header says how many."""
-    from ..limits import MAX_SHEET_ROWS
-
     count = len(rows) if count is None else count
     widths = widths or [min(max(len(str(h)) + 2, 12), 40) for h in headers]
     sheet = _open_table(book, title, headers, widths, filtered=bool(count))
+    shown = _table_notes(sheet, count, comment)
+    _table_rows(sheet, itertools.islice(rows, shown), cell_style, links)
+    _freeze(sheet, freeze)
+    if shown:
+        sheet.worksheet.autofilter(0, 0, shown, len(headers) - 1)
+    return sheet
+
+
+def _table_notes(sheet: Sheet, count: int, comment: tuple[int, str] | None) -> int:
+    """The header's notes (rows past Excel's last one, the caller's comment); the number of rows shown."""
+    from ..limits import MAX_SHEET_ROWS
+
     if count > MAX_SHEET_ROWS - 1:
-        lang = getattr(book, "lang", "en")
+        lang = getattr(sheet.book, "lang", "en")
         note = text("limits.rows_capped", lang, shown=MAX_SHEET_ROWS - 1, limit=MAX_SHEET_ROWS,
                     hidden=count - (MAX_SHEET_ROWS - 1))
         sheet.worksheet.write_comment(0, 0, note, {"author": "UPR Matrix", "width": 320, "height": 100})
-        rows, count = itertools.islice(rows, MAX_SHEET_ROWS - 1), MAX_SHEET_ROWS - 1
+        count = MAX_SHEET_ROWS - 1
     if comment is not None:
         column, note = comment
         sheet.worksheet.write_comment(0, column - 1, note, {"author": "UPR Matrix", "width": 320, "height": 100})
+    return count
+
+
+def _table_rows(sheet: Sheet, rows, cell_style, links) -> None:
     for r, values in enumerate(rows, start=2):
         cells = []
         for c, value in enumerate(values, start=1):
@@ -112,10 +127,6 @@ def write_table(book: Book, title: str, headers: list[str], rows, widths: list[i
                 style = cell_style(r, c, value, style)
             cells.append((c, value, style))
         sheet.row(r, cells, links=links(r) if links else None)
-    _freeze(sheet, freeze)
-    if count:
-        sheet.worksheet.autofilter(0, 0, count, len(headers) - 1)
-    return sheet
 
 
 def _freeze(sheet: Sheet, cell: str) -> None:
@@ -160,8 +171,8 @@ def _write_rows_sheet(book: Book, title: str, columns: list[MasterColumn], rows:
 class MasterWorkbook:
     """The master of a merge, written when it is saved (files.save_workbook saves it atomically)."""
 
-    def __init__(self, result: "MergeResult"):
-        self.result = result
+    def __init__(self, result: "MergeResult", jobs: int = 1):
+        self.result, self.jobs = result, jobs
 
     def save(self, target, prepare: Callable[[Sheet], None] | None = None) -> None:
         """Write the file. prepare(sheet), when given, is called on every sheet before the file is
@@ -169,20 +180,21 @@ class MasterWorkbook:
         from xlsxwriter.exceptions import FileCreateError
 
         try:
-            _write_book(self.result, Path(target), prepare)
+            _write_book(self.result, Path(target), prepare, self.jobs)
         except FileCreateError as exc:   # a full disk or a vanished folder, as openpyxl raised it
             cause = exc.__cause__ or (exc.args[0] if exc.args else None)
             raise cause if isinstance(cause, OSError) else OSError(str(exc)) from exc
 
 
-def write_master(result: "MergeResult") -> MasterWorkbook:
-    """The whole master workbook from a merge result; save() writes it."""
-    return MasterWorkbook(result)
+def write_master(result: "MergeResult", jobs: int = 1) -> MasterWorkbook:
+    """The whole master workbook from a merge result; save() writes it.
+
+    jobs > 1: a large Findings sheet is written by a second process meanwhile (findings_process.py)."""
+    return MasterWorkbook(result, jobs)
 
 
-def _write_book(result: "MergeResult", target: Path, prepare: Callable[[Sheet], None] | None) -> None:
-    from ..charts import write_summary
-
+def _write_book(result: "MergeResult", target: Path, prepare: Callable[[Sheet], None] | None,
+                jobs: int = 1) -> None:
     from ..limits import MAX_SHEET_ROWS
 
     lang = result.lang
@@ -194,11 +206,35 @@ def _write_book(result: "MergeResult", target: Path, prepare: Callable[[Sheet], 
                                    limit=MAX_SHEET_ROWS))
     book = Book(target)
     book.lang = lang
+    # The Findings sheet's styles come first, so that a second process can write it with the same ones.
+    findings, findings_rows = _findings_table(names["findings"], result)
+    registered = register_styles(book, findings.styles())
+    elsewhere = None
+    if jobs > 1 and registered and findings.count >= PARALLEL_FINDINGS_MIN:
+        elsewhere = FindingsElsewhere.start(findings, findings_rows)
+    try:
+        _write_sheets(book, result, names, findings, findings_rows, elsewhere, prepare)
+    finally:
+        if elsewhere is not None:
+            elsewhere.clean()
+
+
+def _write_sheets(book: Book, result: "MergeResult", names: dict[str, str], findings: "FindingsTable",
+                  findings_rows, elsewhere: "FindingsElsewhere | None",
+                  prepare: Callable[[Sheet], None] | None) -> None:
+    from ..charts import write_summary
+
+    lang = result.lang
     for sheet in MATRICES:
         _write_rows_sheet(book, names[sheet.kind], result.columns[sheet.kind], result.rows[sheet.kind], lang)
     _write_coverage(book, names["coverage"], result)
     _write_groups(book, names["groups"], result)
-    _write_findings(book, names["findings"], result)
+    if elsewhere is None:
+        write_table(book, findings.title, findings.headers, findings_rows, findings.widths, freeze="A2",
+                    cell_style=findings.cell_style, links=findings.links, count=findings.count,
+                    comment=findings.comment)
+    else:
+        placeholder = _findings_placeholder(book, findings)
     write_summary(book, names["summary"], result)
     _write_sources(book, names["sources"], result)
     _write_stray(book, names["stray"], result)
@@ -206,6 +242,11 @@ def _write_book(result: "MergeResult", target: Path, prepare: Callable[[Sheet], 
         _write_rows_sheet(book, names["removed"], result.removed_columns, result.removed, lang, removed=True)
     _write_columns_sheet(book, result)
     _write_metadata(book, result.meta)
+    if elsewhere is not None:
+        if elsewhere.finish():
+            elsewhere.pack_into(placeholder.worksheet)
+        else:
+            _fill_findings(placeholder, findings, elsewhere.rows())
     if prepare is not None:
         for sheet in book.sheets:
             prepare(sheet)
@@ -309,7 +350,8 @@ def _write_groups(book: Book, title: str, result: "MergeResult") -> None:
     write_table(book, title, headers, rows, widths, cell_style=cell_style)
 
 
-def _write_findings(book: Book, title: str, result: "MergeResult") -> None:
+def _findings_table(title: str, result: "MergeResult") -> tuple["FindingsTable", object]:
+    """The Findings sheet's frame, and its rows as a generator."""
     from ..findings import FINDING_TYPES
     from ..limits import MAX_SHEET_HYPERLINKS, links_capped_note
 
@@ -356,19 +398,38 @@ def _write_findings(book: Book, title: str, result: "MergeResult") -> None:
     comment = None
     if total > MAX_SHEET_HYPERLINKS:
         comment = (last, links_capped_note(MAX_SHEET_HYPERLINKS, total - MAX_SHEET_HYPERLINKS, lang))
-
-    def cell_style(r: int, c: int, value: object, style: Style) -> Style:
-        if c == last and r in link_rows:
-            return style.but(color=LINK.color, underline=True)
-        return style
-
-    def links(r: int) -> dict[int, str] | None:
-        link = link_rows.get(r)
-        return {last: f"{quote_sheetname(link[0])}!{link[1]}"} if link else None
-
     widths = [15, 22, 9, 22, 28, 23, 8, 12, 28, 60, 50, 28]  # "Avertissement", "Plan de mise en œuvre", "ID de la recommandation", "Responsible Government body"
-    write_table(book, title, headers, rows(), widths, freeze="A2", cell_style=cell_style, links=links,
-                count=len(result.findings), comment=comment)
+    table = FindingsTable(title, headers, widths, len(result.findings), link_rows, comment,
+                          _header_cells(headers, None)[0][2])
+    return table, rows()
+
+
+def _write_findings(book: Book, title: str, result: "MergeResult") -> None:
+    table, rows = _findings_table(title, result)
+    write_table(book, title, table.headers, rows, table.widths, freeze="A2", cell_style=table.cell_style,
+                links=table.links, count=table.count, comment=table.comment)
+
+
+def _findings_placeholder(book: Book, table: "FindingsTable") -> Sheet:
+    """The Findings sheet as the master holds it while another process writes its cells: its place,
+    its widths, and what the master's other parts need of it (header notes, the filter's range)."""
+    cells = _header_cells(table.headers, None)
+    widths = {i: width for i, width in enumerate(table.widths, start=1)}
+    fit_header_widths(widths, {c: (v, s) for c, v, s in cells}, button=bool(table.count))
+    sheet = book.sheet(table.title, widths, filter_row=1 if table.count else None)
+    shown = _table_notes(sheet, table.count, table.comment)
+    if shown:
+        sheet.worksheet.autofilter(0, 0, shown, len(table.headers) - 1)
+    return sheet
+
+
+def _fill_findings(sheet: Sheet, table: "FindingsTable", rows) -> None:
+    """The placeholder's cells written here after all (no second process could)."""
+    from ..limits import MAX_SHEET_ROWS
+
+    sheet.row(1, _header_cells(table.headers, None))
+    _table_rows(sheet, itertools.islice(rows, min(table.count, MAX_SHEET_ROWS - 1)), table.cell_style, table.links)
+    _freeze(sheet, "A2")
 
 
 def _write_sources(book: Book, title: str, result: "MergeResult") -> None:

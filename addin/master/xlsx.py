@@ -59,6 +59,11 @@ class Style:
             object.__setattr__(self, "_hash", found)
         return found
 
+    def __getstate__(self) -> dict:   # the cached hash is this process's: strings hash differently in another
+        state = dict(self.__dict__)
+        state.pop("_hash", None)
+        return state
+
     def but(self, **changes) -> "Style":
         key = (self, tuple(sorted(changes.items())))
         found = _CHANGED.get(key)

@@ -118,14 +118,14 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
         _summary(result, lang)
         result.meta = _master_meta(loaded, lang)
         if result.merged:
-            _write(result, output, now)
+            _write(result, output, now, jobs)
     return result
 
 
-def _write(result: MergeResult, output: Path, now: dt.datetime) -> None:
+def _write(result: MergeResult, output: Path, now: dt.datetime, jobs: int = 1) -> None:
     """Back up the previous master, then replace it atomically; through a symbolic link, the
     link's target is backed up and replaced, and the link stays."""
-    workbook = write_master(result)
+    workbook = write_master(result, jobs)
     target = real_target(output)
     if target.exists():
         result.backup = backup_path(target, now)
