@@ -129,6 +129,7 @@ def test_a_findings_sheet_written_by_a_second_process_gives_the_same_master(tmp_
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     monkeypatch.setattr(writing, "PARALLEL_FINDINGS_MIN", 1)   # the demo has a few dozen findings
+    monkeypatch.setattr("addin.limits.MAX_SHEET_HYPERLINKS", 5)   # and a note on the header: links left out
     packed = []
     pack_into = findings_process.FindingsElsewhere.pack_into
     monkeypatch.setattr(findings_process.FindingsElsewhere, "pack_into",
@@ -142,7 +143,7 @@ def test_a_findings_sheet_written_by_a_second_process_gives_the_same_master(tmp_
             return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
 
     alone = merged("one.xlsx", 1)
-    assert packed == []
+    assert packed == [] and any(name.startswith("xl/comments") for name in alone)
     assert merged("two.xlsx", 2) == alone and packed == [sheet_names("fr")["findings"]]
     monkeypatch.setattr(findings_process.FindingsElsewhere, "finish", lambda self: False)
     assert merged("fallback.xlsx", 2) == alone and len(packed) == 1

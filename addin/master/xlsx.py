@@ -243,8 +243,8 @@ def fast_rows(worksheet) -> bool:
                              f'<t{preserve}>{string}</t></is></c>')
             parts.append("</row>")
             fh.write("".join(parts))
-        elif row_num in row_info or row_num in worksheet.comments:
-            worksheet._write_empty_row(row_num, None, row_info[row_num])
+        elif row_num in row_info or row_num in worksheet.comments:   # a height or a note, no cell
+            worksheet._write_empty_row(row_num, None, row_info.get(row_num))
         table.clear()
 
     worksheet._write_single_row = write_single_row
