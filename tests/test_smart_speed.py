@@ -35,9 +35,19 @@ def reference_fold(text: object) -> str:
     return folded
 
 
+_CONCEPT_WORDS = {word for pattern, _ in lx.CONCEPT_PATTERNS for word in re.findall(r"[a-z]+", pattern)}
+# Another form of a generic word is generic too: its stem (five letters or more) is a generic word's stem,
+# unless that stem is itself a word of the concepts ("travail" from "travailler").
+_GENERIC_STEMS = {stem(word) for word in lx.GENERIC_WORDS if len(stem(word)) >= 5} - _CONCEPT_WORDS
+
+
+def _reference_generic(token: str) -> bool:
+    return token in lx.GENERIC_WORDS or (len(token) >= 6 and stem(token) in _GENERIC_STEMS)
+
+
 def _reference_tokens(folded: str, keep_generic: bool) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)
-            if m.group(0) not in lx.STOPWORDS and (keep_generic or m.group(0) not in lx.GENERIC_WORDS)
+            if m.group(0) not in lx.STOPWORDS and (keep_generic or not _reference_generic(m.group(0)))
             and (len(m.group(0)) >= 3 or m.group(0).isdigit()) and not _YEARISH.fullmatch(m.group(0))]
 
 
