@@ -1,14 +1,14 @@
 """The master's Findings sheet written by a second process while this one writes the other sheets.
 
-At coalition scale the Findings sheet is about half of the master's cells, and the rest of the master
-cannot help it: xlsxwriter writes one sheet at a time. With more than one core (`upr merge --jobs`), the
-findings' rows are spilled to a temporary file, a fresh Python process (`python -m` this module: it
-neither copies this one's memory nor runs the caller's script again) writes them as the only real sheet of a scratch workbook, and the master's own Findings sheet
-takes that sheet's XML when the master is packed. Its cells' styles point at the same entries in both
-workbooks because both register the sheet's few styles first, in the same order (FINDINGS_STYLES);
-the scratch process checks that it needed no other, and anything unexpected (a style, a failure, no
-process) means the sheet is written here as before. The master's bytes are the same either way
-(tests/test_master_writer.py).
+At coalition scale the Findings sheet is about half of the master's cells, and xlsxwriter writes one
+sheet at a time. With more than one job (`upr merge --jobs`), the findings' rows are spilled to a
+temporary file, a fresh Python process (`python -m addin.master.findings_worker`: it neither copies this
+one's memory nor runs the caller's script again) writes them as the only real sheet of a scratch
+workbook, and the master's own Findings sheet takes that sheet's XML when the master is packed. The
+cells' style numbers agree because both workbooks register the sheet's few styles first, in the same
+order (FindingsTable.styles); the scratch process checks that it needed no other, and anything
+unexpected (a style, a failure, no process) means the sheet is written here as before. The master's
+bytes are the same either way (tests/test_master_writer.py).
 """
 
 from __future__ import annotations
