@@ -98,9 +98,11 @@ class FindingsElsewhere:
                         chunk = []
                 if chunk:
                     pickle.dump(chunk, fh, pickle.HIGHEST_PROTOCOL)
-            process = subprocess.Popen([sys.executable, "-m", "addin.master.findings_worker", str(spill), str(scratch)],
-                                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.PIPE)
+            # What it says goes to a file, not a pipe: a pipe nobody reads before the end could stall it.
+            with (work / "errors.txt").open("wb") as log:
+                process = subprocess.Popen([sys.executable, "-m", "addin.master.findings_worker", str(spill),
+                                            str(scratch)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                           stderr=log)
         except (OSError, pickle.PicklingError):
             shutil.rmtree(work, ignore_errors=True)
             return None
@@ -108,7 +110,8 @@ class FindingsElsewhere:
 
     def finish(self) -> bool:
         """Wait for the process; True when its sheet is ready to be packed."""
-        _, self.errors = self.process.communicate()
+        self.process.wait()
+        self.errors = (self.spill.parent / "errors.txt").read_text(encoding="utf-8", errors="replace")
         return self.process.returncode == 0 and self.scratch.exists()
 
     def rows(self):
@@ -134,7 +137,7 @@ class FindingsElsewhere:
     def clean(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
-            self.process.communicate()
+            self.process.wait()
         shutil.rmtree(self.spill.parent, ignore_errors=True)
 
 
