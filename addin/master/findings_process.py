@@ -154,7 +154,7 @@ def _spilled_rows(path: Path):
 
 def write_alone(spill: str, scratch: str) -> None:
     """The scratch process: the Findings sheet alone, after a blank first sheet, with the master's styles."""
-    from .writing import write_table
+    from .writing import write_findings_table
 
     with open(spill, "rb") as fh:
         table = pickle.load(fh)
@@ -163,8 +163,7 @@ def write_alone(spill: str, scratch: str) -> None:
     if not register_styles(book, styles):
         sys.exit(_NO_OTHER_STYLE)
     book.sheet(_SCRATCH_FIRST_SHEET)
-    write_table(book, table.title, table.headers, _spilled_rows(Path(spill)), table.widths, freeze="A2",
-                cell_style=table.cell_style, links=table.links, count=table.count, comment=table.comment)
+    write_findings_table(book, table, _spilled_rows(Path(spill)))
     if len(book._formats) != len(set(styles)):   # a cell needed a style the master has not registered first
         sys.exit(_NO_OTHER_STYLE)
     book.close()

@@ -67,12 +67,18 @@ def _header_cells(headers: list[str], origins: list[str] | None) -> list[tuple[i
 def _open_table(book: Book, title: str, headers: list[str], widths: list[float], *, filtered: bool,
                 origins: list[str] | None = None, hidden: set[int] = frozenset()) -> Sheet:
     """A sheet with its final column widths (headers wrap between words only) and its header row."""
+    sheet = _table_sheet(book, title, headers, widths, filtered=filtered, origins=origins, hidden=hidden)
+    sheet.row(1, _header_cells(headers, origins))
+    return sheet
+
+
+def _table_sheet(book: Book, title: str, headers: list[str], widths: list[float], *, filtered: bool,
+                 origins: list[str] | None = None, hidden: set[int] = frozenset()) -> Sheet:
+    """The sheet of a table, its columns as wide as its headers need, before any row."""
     cells = _header_cells(headers, origins)
     column_widths = {i: width for i, width in enumerate(widths, start=1)}
     fit_header_widths(column_widths, {c: (v, s) for c, v, s in cells}, button=filtered)
-    sheet = book.sheet(title, column_widths, filter_row=1 if filtered else None, hidden_columns=hidden)
-    sheet.row(1, cells)
-    return sheet
+    return book.sheet(title, column_widths, filter_row=1 if filtered else None, hidden_columns=hidden)
 
 
 def write_header(sheet: Sheet, headers: list[str], origins: list[str] | None = None, row: int = 1) -> None:
@@ -230,9 +236,7 @@ def _write_sheets(book: Book, result: "MergeResult", names: dict[str, str], find
     _write_coverage(book, names["coverage"], result)
     _write_groups(book, names["groups"], result)
     if elsewhere is None:
-        write_table(book, findings.title, findings.headers, findings_rows, findings.widths, freeze="A2",
-                    cell_style=findings.cell_style, links=findings.links, count=findings.count,
-                    comment=findings.comment)
+        write_findings_table(book, findings, findings_rows)
     else:
         placeholder = _findings_placeholder(book, findings)
     write_summary(book, names["summary"], result)
@@ -405,18 +409,19 @@ def _findings_table(title: str, result: "MergeResult") -> tuple["FindingsTable",
 
 
 def _write_findings(book: Book, title: str, result: "MergeResult") -> None:
-    table, rows = _findings_table(title, result)
-    write_table(book, title, table.headers, rows, table.widths, freeze="A2", cell_style=table.cell_style,
-                links=table.links, count=table.count, comment=table.comment)
+    write_findings_table(book, *_findings_table(title, result))
+
+
+def write_findings_table(book: Book, table: "FindingsTable", rows) -> Sheet:
+    """The Findings sheet, here or in the second process (findings_process.py)."""
+    return write_table(book, table.title, table.headers, rows, table.widths, freeze="A2",
+                       cell_style=table.cell_style, links=table.links, count=table.count, comment=table.comment)
 
 
 def _findings_placeholder(book: Book, table: "FindingsTable") -> Sheet:
     """The Findings sheet as the master holds it while another process writes its cells: its place,
     its widths, and what the master's other parts need of it (header notes, the filter's range)."""
-    cells = _header_cells(table.headers, None)
-    widths = {i: width for i, width in enumerate(table.widths, start=1)}
-    fit_header_widths(widths, {c: (v, s) for c, v, s in cells}, button=bool(table.count))
-    sheet = book.sheet(table.title, widths, filter_row=1 if table.count else None)
+    sheet = _table_sheet(book, table.title, table.headers, table.widths, filtered=bool(table.count))
     shown = _table_notes(sheet, table.count, table.comment)
     if shown:
         sheet.worksheet.autofilter(0, 0, shown, len(table.headers) - 1)
