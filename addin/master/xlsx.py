@@ -154,7 +154,7 @@ class Book:
         worksheet._escape_control_characters = _escape_control_characters
         direct = fast_rows(worksheet)
         sheet = Sheet(self, worksheet, widths or {}, filter_row, hidden_columns)
-        sheet.direct = bool(direct)
+        sheet.direct = direct
         sheet.keep_heights = keep_heights
         self.sheets.append(sheet)
         return sheet
@@ -181,6 +181,13 @@ def _escape_control_characters(text):
 _CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f]")
 
 
+try:
+    from xlsxwriter.worksheet import CellNumberTuple as _NumberCell
+    from xlsxwriter.worksheet import CellStringTuple as _StringCell
+except ImportError:   # pragma: no cover - fast_rows then leaves xlsxwriter as it is, and direct stays False
+    _NumberCell = _StringCell = None
+
+
 def fast_rows(worksheet) -> bool:
     """Serialise each finished row of a constant-memory worksheet in one pass; True when installed.
 
@@ -189,18 +196,17 @@ def fast_rows(worksheet) -> bool:
     written here to the same bytes; any other cell (formula, date, link text with rich runs, a cell
     without its own format) goes through xlsxwriter's own _write_cell. Left as it is when this
     xlsxwriter's internals differ from what this relies on."""
-    try:
-        from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple
-    except ImportError:
+    if _StringCell is None or _NumberCell is None:
         return False
     if not all(hasattr(worksheet, name) for name in ("_write_single_row", "_write_row", "_write_cell", "table",
                                                      "previous_row", "row_info", "comments", "fh",
                                                      "_check_dimensions")):
         return False
+    from xlsxwriter.utility import xl_col_to_name
+
     write_cell, write_row = worksheet._write_cell, worksheet._write_row
     escape_controls = worksheet._escape_control_characters
     references: dict[int, str] = {}
-    from xlsxwriter.utility import xl_col_to_name
 
     def write_single_row(current_row_num: int = 0) -> None:
         row_num = worksheet.previous_row
@@ -215,7 +221,7 @@ def fast_rows(worksheet) -> bool:
                 cell = cells[col_num]
                 cell_format = cell.format
                 kind = type(cell)
-                if cell_format is None or (kind is not CellStringTuple and kind is not CellNumberTuple):
+                if cell_format is None or (kind is not _StringCell and kind is not _NumberCell):
                     fh.write("".join(parts))
                     parts.clear()
                     write_cell(row_num, col_num, cell)
@@ -223,7 +229,7 @@ def fast_rows(worksheet) -> bool:
                 letters = references.get(col_num)
                 if letters is None:
                     letters = references[col_num] = xl_col_to_name(col_num)
-                if kind is CellNumberTuple:
+                if kind is _NumberCell:
                     parts.append(f'<c r="{letters}{number}" s="{cell_format._get_xf_index()}"><v>{cell.number:.16G}</v></c>')
                     continue
                 string = escape_controls(cell.string)
@@ -261,10 +267,6 @@ def fit_header_widths(widths: dict[int, float], headers: dict[int, tuple[str, St
             widths[column] = math.ceil(wanted)
 
 
-try:
-    from xlsxwriter.worksheet import CellStringTuple as _StringCell
-except ImportError:   # pragma: no cover - fast_rows then leaves xlsxwriter as it is, and direct stays False
-    _StringCell = None
 # Past half of Excel's 32,767 UTF-16 units a text may need xlsxwriter's own cut: it takes that path.
 _DIRECT_TEXT_LIMIT = 16383
 
