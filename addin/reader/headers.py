@@ -36,30 +36,33 @@ def match_header(header: object, columns, taken: set[str]) -> str | None:
     """The schema key a typed header stands for, tolerating case, accents and small edits."""
     if _is_empty(header):
         return None
-    return _match_header(str(header), columns, frozenset(taken))
+    for key in _header_candidates(str(header), columns):
+        if key not in taken:
+            return key
+    return None
 
 
-# Cached: every sheet's first rows are matched cell by cell, and the same texts come back.
+# Cached per text, whatever is already taken: every sheet's first rows are matched cell by cell, and the
+# same texts come back in every workbook.
 @functools.lru_cache(maxsize=1 << 16)
-def _match_header(header: str, columns, taken: frozenset[str]) -> str | None:
+def _header_candidates(header: str, columns) -> tuple[str, ...]:
+    """The keys a header could stand for, best first: the first one not taken is the match. In this order:
+    the exact name; the close names, closest first (difflib, as `get_close_matches` ranks them); a full
+    name at the start or end of a longer header ("Indicator (SMART)", "Baseline value 2016"), longest first."""
     wanted = normalise(header.replace("*", ""))
-    index = {k: v for k, v in _name_index(columns).items() if v not in taken}
+    index = _name_index(columns)
+    ranked: list[str] = []
     if wanted in index:
-        return index[wanted]
+        ranked.append(index[wanted])
     # A text far longer than every name (a recommendation typed in the first rows) cannot reach the
     # cutoff: difflib's ratio is at most 2 * shorter / (sum of lengths). Skipping it changes no result.
     longest = max(map(len, index), default=0)
-    if 2 * longest < 0.85 * (len(wanted) + longest) - 1e-9:
-        close = []
-    else:
-        close = difflib.get_close_matches(wanted, list(index), n=1, cutoff=0.85)
-    if close:
-        return index[close[0]]
-    # "Indicator (SMART)" or "Baseline value 2016": a full label inside a longer header.
+    if 2 * longest >= 0.85 * (len(wanted) + longest) - 1e-9:
+        ranked += [index[name] for name in difflib.get_close_matches(wanted, list(index), n=len(index), cutoff=0.85)]
     for name, key in sorted(index.items(), key=lambda kv: -len(kv[0])):
         if len(name) >= 5 and (wanted.startswith(name + " ") or wanted.endswith(" " + name)):
-            return key
-    return None
+            ranked.append(key)
+    return tuple(dict.fromkeys(ranked))
 
 
 def _find_header(rows: list[list[object]], columns, limit: int | None = HEADER_SEARCH_ROWS
