@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import unicodedata
 from calendar import monthrange
 from dataclasses import dataclass
 from typing import Callable, Iterator
+
+from . import cached_re as re  # re's functions, the compiled patterns kept between runs
 
 __all__ = ["When", "parse_when", "find_when_in_text", "years_in_text"]
 

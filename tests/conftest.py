@@ -21,6 +21,8 @@ UNO_NO_CONNECTION = 3  # tests/lo_uno.py's exit code when no instance answers on
 
 # xlwings' remote book and server are PolyForm Noncommercial, free for NGOs.
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+# Compiled patterns (addin/cached_re.py) go to a folder of this session, not the user's cache.
+os.environ["UPR_CACHE_DIR"] = tempfile.mkdtemp(prefix="upr-cache-")
 
 
 def shared_file(*parts: str) -> Path:

@@ -4,8 +4,8 @@ English and French."""
 from __future__ import annotations
 
 import html
-import re
 
+from .. import cached_re as re  # re's functions, the compiled patterns kept between runs
 from ..schema import RESPONSES
 from .model import ACCEPTED, LIST_SEPARATOR, NOTED, PENDING, PLEDGE, normalise
 from .cells import _single, _text

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from .. import cached_re as re  # re's functions, the compiled patterns kept between runs
 from ..dates import When, find_when_in_text, parse_when
 from . import lexicon as lx
 from .messages import message
@@ -236,7 +236,7 @@ def _required_entities(rec: str) -> tuple[Entity, ...]:
 
 
 _STRUCTURAL_REQUEST = re.compile(rf"(?<!\w)(?:{lx.STRUCTURAL_REQUEST})(?!\w)")
-_CLAUSE_VERB = "|".join(sorted(lx.GENERIC_WORDS, key=len, reverse=True))
+_CLAUSE_VERB = "|".join(sorted(lx.GENERIC_WORDS, key=lambda word: (-len(word), word)))  # one text each run
 _OBJECT_END = re.compile(rf"{lx.OBJECT_BOUNDARY}|\b(?:and|et)\s+(?=(?:{_CLAUSE_VERB}|{lx.STRUCTURAL_REQUEST})\b)")
 
 

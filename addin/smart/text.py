@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, wraps
 
+from .. import cached_re as re  # re's functions, the compiled patterns kept between runs
 from . import lexicon as lx
 from .triggers import PREFIX_LENGTH, Triggers
 

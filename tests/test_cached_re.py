@@ -1,0 +1,103 @@
+"""Compiled patterns kept between runs (addin/cached_re.py): a second run compiles nothing and judges
+exactly as the first; a damaged or foreign cache file is ignored and replaced, never trusted."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import shared_file
+
+from addin import cached_re
+
+# `upr smart check` over the dev indicators: the SMART checker's and the date reader's patterns.
+_RUN = """
+import json, sys
+from addin import cached_re
+from addin.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(cached_re.stats()), file=sys.stderr)
+"""
+
+
+def run_smart_check(cache_dir) -> tuple[str, dict]:
+    dev = shared_file("smart", "indicators-dev.csv")
+    env = {**os.environ, "UPR_CACHE_DIR": str(cache_dir)}
+    done = subprocess.run([sys.executable, "-c", _RUN, "smart", "check", str(dev), "--from", "2016", "--to", "2020",
+                           "--format", "json"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.stdout.strip(), done.stderr
+    return done.stdout, json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def cache_file(cache_dir):
+    files = list(cache_dir.glob("regex-*.marshal"))
+    assert len(files) == 1, files
+    return files[0]
+
+
+def test_a_second_run_compiles_nothing_and_judges_the_same(tmp_path):
+    first, first_counts = run_smart_check(tmp_path)
+    assert first_counts["hits"] == 0 and first_counts["misses"] > 100
+    second, second_counts = run_smart_check(tmp_path)
+    assert second_counts == {"hits": first_counts["misses"], "misses": 0}
+    assert second == first
+
+    key, entries = marshal.loads(cache_file(tmp_path).read_bytes())
+    assert key == cached_re._KEY
+    assert len(entries) == first_counts["misses"]
+    for (pattern, flags), entry in entries.items():
+        assert cached_re._sre.compile(pattern, *entry) == re.compile(pattern, flags), pattern
+
+
+@pytest.mark.parametrize("content", [b"not a cache", "foreign", "wrong code"])
+def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(tmp_path, content):
+    reference, counts = run_smart_check(tmp_path / "clean")
+    path = tmp_path / "used" / cache_file(tmp_path / "clean").name
+    path.parent.mkdir()
+    key, entries = marshal.loads(cache_file(tmp_path / "clean").read_bytes())
+    if content == "foreign":  # another Python's file: every entry would be read wrongly here
+        content = marshal.dumps((("3.99.0", 0, 4, 1), entries))
+    elif content == "wrong code":  # the right key, but code _sre refuses
+        content = marshal.dumps((key, {k: (e[0], [255, 255, 255], *e[2:]) for k, e in entries.items()}))
+    path.write_bytes(content)
+
+    output, used_counts = run_smart_check(tmp_path / "used")
+    assert output == reference
+    assert used_counts == {"hits": 0, "misses": counts["misses"]}
+    assert marshal.loads(path.read_bytes()) == (key, entries)
+
+
+def test_no_cache_folder_still_works(tmp_path):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    output, counts = run_smart_check(blocked)
+    reference, _ = run_smart_check(tmp_path / "clean")
+    assert output == reference and counts["hits"] == 0
+
+
+@pytest.mark.parametrize("call", [
+    ("search", (r"(?<!\w)r(\w+)s(?!\w)", "the rights of women")),
+    ("match", (r"\s*(\d+)", "  42 cases")),
+    ("fullmatch", (r"\d{4}", "2016")),
+    ("sub", (r"\s+", " ", "a  b \t c")),
+    ("split", (r"[;,]", "a;b,c")),
+    ("findall", (r"[a-z]+", "Ratify OPCAT by 2019")),
+])
+def test_the_functions_answer_as_re_does(call):
+    name, args = call
+    ours, theirs = getattr(cached_re, name)(*args), getattr(re, name)(*args)
+    if isinstance(theirs, re.Match):
+        assert ours.span() == theirs.span() and ours.groups() == theirs.groups()
+    else:
+        assert ours == theirs
+    assert [m.span() for m in cached_re.finditer(r"\d+", "1 22 333")] == [(0, 1), (2, 4), (5, 8)]
+    assert cached_re.compile(r"x", re.I).flags == re.compile(r"x", re.I).flags
