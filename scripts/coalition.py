@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import threading
@@ -310,21 +311,30 @@ runpy.run_module("addin.cli", run_name="__main__")
 """
 
 
-def one_workbook_cli(plan: dict, repo: Path) -> dict:
-    """`upr validate` of one 300-row implementation plan, from process start to exit."""
+def one_workbook_cli(plan: dict, repo: Path, work: Path) -> dict:
+    """`upr validate` of one 300-row implementation plan, from process start to exit, as a facilitator
+    clicks Validate again and again: the first run fills the compiled-pattern cache (addin/cached_re.py)
+    and writes bytecode, as an installed package has it; the figure is the median of the next three."""
     target = next(w["path"] for w in plan["workbooks"] if w["kind"] == "implementation_plan")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    began = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", _CLI_WITH_PEAK, "validate", target], cwd=repo,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, errors = child.communicate()
-    wall = time.perf_counter() - began
-    if child.returncode not in (0, 1):
-        raise SystemExit(f"upr validate {target} failed with exit code {child.returncode}:\n{errors.decode()}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    peak = [line.split()[1] for line in errors.decode(errors="replace").splitlines() if line.startswith("VmHWM ")]
-    return {"wall_s": wall, "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-            "peak_rss_mb": int(peak[-1]) / 1024 if peak else None}
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["UPR_CACHE_DIR"] = str(work / "coalition" / "cache")
+    shutil.rmtree(env["UPR_CACHE_DIR"], ignore_errors=True)
+    runs = []
+    for _ in range(4):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        began = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", _CLI_WITH_PEAK, "validate", target], cwd=repo, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, errors = child.communicate()
+        wall = time.perf_counter() - began
+        if child.returncode not in (0, 1):
+            raise SystemExit(f"upr validate {target} failed with exit code {child.returncode}:\n{errors.decode()}")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak = [line.split()[1] for line in errors.decode(errors="replace").splitlines() if line.startswith("VmHWM ")]
+        runs.append({"wall_s": wall, "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+                     "peak_rss_mb": int(peak[-1]) / 1024 if peak else None})
+    again = sorted(runs[1:], key=lambda run: run["wall_s"])[1]
+    return {**again, "first_wall_s": runs[0]["wall_s"]}
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -343,7 +353,7 @@ def run(work: Path, export: Path, files: int, run_worker, console) -> dict:
             (work / "coalition" / "master-shape.json").write_text(json.dumps(master_cells(work)), encoding="utf-8")
         console.print(f"  {name}…", highlight=False)
         figures[name] = run_worker(name)
-    figures["one-cli"] = one_workbook_cli(plan, Path(__file__).resolve().parents[1])
+    figures["one-cli"] = one_workbook_cli(plan, Path(__file__).resolve().parents[1], work)
     ratios = {}
     for step in ("merge", "validate"):
         for against in ("peer", "floor"):
@@ -353,6 +363,7 @@ def run(work: Path, export: Path, files: int, run_worker, console) -> dict:
     return {"files": files, "rows": rows, "reviews": plan["reviews"], "figures": figures, "ratios": ratios,
             "validate_rows_per_s": rows / figures["validate"]["wall_s"],
             "one_workbook_cli_s": figures["one-cli"]["wall_s"],
+            "one_workbook_cli_first_run_s": figures["one-cli"]["first_wall_s"],
             "one_workbook_in_process_s": figures["one-in-process"]["seconds"]}
 
 
@@ -378,5 +389,6 @@ def table(result: dict) -> tuple[list[str], list[list[str]]]:
 
 def summary(result: dict) -> str:
     return (f"{result['files']} workbooks, {result['rows']:,} rows: validate {result['validate_rows_per_s']:,.0f} "
-            f"rows/s; one 300-row workbook {result['one_workbook_cli_s']:.2f} s from the command line, "
+            f"rows/s; one 300-row workbook {result['one_workbook_cli_s']:.2f} s from the command line "
+            f"({result['one_workbook_cli_first_run_s']:.2f} s the first time), "
             f"{result['one_workbook_in_process_s']:.2f} s in-process.")
