@@ -118,6 +118,30 @@ def verdict_line(file: FileReport, lang: str = "en") -> str:
 _COLOR_SYSTEMS = {"standard": "STANDARD", "256": "EIGHT_BIT", "truecolor": "TRUECOLOR", "windows": "WINDOWS"}
 
 
+_TEXTWRAP_SPACES = frozenset("\t\n\x0b\x0c\r")
+
+
+def _greedy_lines(text: str, width: int) -> list[str] | None:
+    """textwrap.wrap's lines for the common text (single spaces between words no longer than the width),
+    at a fraction of its cost; None for any other text, which textwrap then wraps."""
+    if not text or "  " in text or text[0] == " " or text[-1] == " " or not _TEXTWRAP_SPACES.isdisjoint(text):
+        return None
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if len(word) > width:
+            return None
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
 def _draw_table(console, title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]],
                 styles: list[str]) -> None:
     """The findings as rich draws a table (heavy head, Type and Message folded 2:5), written in one go.
@@ -149,7 +173,8 @@ def _draw_table(console, title: str, headers: tuple[str, ...], rows: list[tuple[
         return text + " " * (width - cell_len(text))
 
     def fold(text: str, width: int) -> list[str]:
-        return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+        return _greedy_lines(text, width) or textwrap.wrap(text, width, break_long_words=True,
+                                                           break_on_hyphens=False) or [""]
 
     lines = [paint(pad(title, console.width), "italic")]
     lines.append("┏" + "┳".join("━" * (w + 2) for w in widths) + "┓")

@@ -126,6 +126,28 @@ def test_validate_keeps_no_parsed_workbook_once_a_file_is_checked(tmp_path, monk
 
 
 
+def test_the_tables_quick_line_breaking_is_textwraps_own():
+    import random
+    import textwrap
+
+    from addin.locale import catalogue
+    from addin.report import _greedy_lines
+
+    messages = [m for lang in ("en", "fr") for m in catalogue(lang).values()]
+    words = [w for m in messages for w in m.split()]
+    rng = random.Random(15)
+    texts = messages + [" ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    texts += ["two  spaces here", " leading", "trailing ", "a\ttab", "line\nbreak", "x" * 50, ""]
+    quick = 0
+    for text in texts:
+        for width in (8, 20, 35, 60):
+            lines = _greedy_lines(text, width)
+            if lines is not None:
+                quick += 1
+                assert lines == textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False), (text, width)
+    assert quick > len(texts)  # most texts take the quick way; the rest are textwrap's
+
+
 def test_the_findings_table_is_drawn_whole_at_the_console_width(tmp_path):
     import io
 
