@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from functools import cache
 from importlib import resources
+
+from ..run_cache import Store
 
 LANGUAGES = ("en", "fr")
 DEFAULT = "en"
@@ -56,10 +57,20 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+# Parsed catalogues, kept between runs by their text (parsing both cost every command about 15 ms).
+_PARSED = Store("catalogues")
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """The language's messages by dotted key."""
     data = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
+    return _PARSED.remembered((lang, data), lambda: _parse(data, lang))
+
+
+def _parse(data: str, lang: str) -> dict[str, str]:
+    import tomllib  # only when the catalogue changed, or on a computer's first run
+
     messages = _flatten(tomllib.loads(data))
     if lang == "fr":
         messages = {key: french_spacing(message) for key, message in messages.items()}

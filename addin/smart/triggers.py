@@ -9,6 +9,7 @@ with anything is always run. So skipping a pattern never loses a match.
 
 from __future__ import annotations
 
+import os
 import re
 
 try:  # Python 3.11+
@@ -16,6 +17,8 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre
     import sre_parse
+
+from ..run_cache import Store
 
 PREFIX_LENGTH = 3
 MAX_PREFIXES = 20000  # beyond this a pattern is simply always run
@@ -140,6 +143,12 @@ def _parsed_prefixes(pattern: str) -> frozenset[str] | None:
     return None if "" in found else frozenset(found)
 
 
+# Each pattern's beginnings, kept between runs (parsing them cost every command about 15 ms); keyed by this
+# file's size and time too, so that a change to how they are worked out is never served stale.
+_PREFIXES = Store("prefixes", key=(PREFIX_LENGTH, MAX_PREFIXES, os.stat(__file__).st_size,
+                                   os.stat(__file__).st_mtime_ns))
+
+
 class Triggers:
     """Patterns indexed by the beginnings of their matches; each pattern must match only where the
     character before is not a word character (the concept patterns' `(?<![\\w])`)."""
@@ -149,7 +158,7 @@ class Triggers:
         self.index: dict[str, int] = {}
         first_chars: set[str] = set()
         for k, pattern in enumerate(patterns):
-            found = prefixes(pattern)
+            found = _PREFIXES.remembered(pattern, lambda: prefixes(pattern))
             if found is None:
                 self.always |= 1 << k
                 continue

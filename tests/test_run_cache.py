@@ -1,5 +1,6 @@
-"""Compiled patterns kept between runs (addin/cached_re.py): a second run compiles nothing and judges
-exactly as the first; a damaged or foreign cache file is ignored and replaced, never trusted."""
+"""What a command keeps between runs (addin/run_cache.py): compiled patterns (addin/cached_re.py), parsed
+catalogues, the SMART checker's pattern beginnings. A second run rebuilds nothing and says exactly what the
+first said; a damaged, foreign or stale cache file is ignored and replaced, never trusted."""
 
 from __future__ import annotations
 
@@ -19,13 +20,14 @@ from addin import cached_re
 # `upr smart check` over the dev indicators: the SMART checker's and the date reader's patterns.
 _RUN = """
 import json, sys
-from addin import cached_re
+from addin import cached_re, run_cache
 from addin.cli import app
 try:
     app(sys.argv[1:])
 except SystemExit:
     pass
-print(json.dumps(cached_re.stats()), file=sys.stderr)
+stores = {store.name: {"hits": store.hits, "misses": store.misses} for store in run_cache._stores}
+print(json.dumps({**cached_re.stats(), "stores": stores}), file=sys.stderr)
 """
 
 
@@ -35,11 +37,12 @@ def run_smart_check(cache_dir) -> tuple[str, dict]:
     done = subprocess.run([sys.executable, "-c", _RUN, "smart", "check", str(dev), "--from", "2016", "--to", "2020",
                            "--format", "json"], env=env, capture_output=True, text=True, timeout=300)
     assert done.stdout.strip(), done.stderr
-    return done.stdout, json.loads(done.stderr.strip().splitlines()[-1])
+    counts = json.loads(done.stderr.strip().splitlines()[-1])
+    return done.stdout, counts
 
 
-def cache_file(cache_dir):
-    files = list(cache_dir.glob("regex-*.marshal"))
+def cache_file(cache_dir, name="regex"):
+    files = list(cache_dir.glob(f"{name}-*.marshal"))
     assert len(files) == 1, files
     return files[0]
 
@@ -48,11 +51,17 @@ def test_a_second_run_compiles_nothing_and_judges_the_same(tmp_path):
     first, first_counts = run_smart_check(tmp_path)
     assert first_counts["hits"] == 0 and first_counts["misses"] > 100
     second, second_counts = run_smart_check(tmp_path)
-    assert second_counts == {"hits": first_counts["misses"], "misses": 0}
     assert second == first
+    assert second_counts["hits"] == first_counts["misses"] and second_counts["misses"] == 0
+    stores = first_counts["stores"]
+    assert set(stores) == {"regex", "prefixes", "catalogues"}
+    assert stores["prefixes"]["misses"] > 100 and stores["catalogues"]["misses"] == 1  # English: French is not read
+    for name, counts in stores.items():
+        assert counts["hits"] == 0, name
+        assert second_counts["stores"][name] == {"hits": counts["misses"], "misses": 0}, name
 
     key, entries = marshal.loads(cache_file(tmp_path).read_bytes())
-    assert key == cached_re._KEY
+    assert key == cached_re.STORE.key
     assert len(entries) == first_counts["misses"]
     for (pattern, flags), entry in entries.items():
         assert cached_re._sre.compile(pattern, *entry) == re.compile(pattern, flags), pattern
@@ -72,8 +81,19 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(tmp_path, content):
 
     output, used_counts = run_smart_check(tmp_path / "used")
     assert output == reference
-    assert used_counts == {"hits": 0, "misses": counts["misses"]}
+    assert (used_counts["hits"], used_counts["misses"]) == (0, counts["misses"])
     assert marshal.loads(path.read_bytes()) == (key, entries)
+
+
+def test_beginnings_worked_out_by_another_version_of_the_code_are_not_used(tmp_path):
+    reference, counts = run_smart_check(tmp_path)
+    path = cache_file(tmp_path, "prefixes")
+    key, entries = marshal.loads(path.read_bytes())
+    # The same patterns, their beginnings made wrong, under a key whose source stamp differs: as after an edit.
+    path.write_bytes(marshal.dumps(((*key[:-1], key[-1] + 1), {pattern: frozenset() for pattern in entries})))
+    output, used_counts = run_smart_check(tmp_path)
+    assert output == reference
+    assert used_counts["stores"]["prefixes"] == {"hits": 0, "misses": counts["stores"]["prefixes"]["misses"]}
 
 
 def test_no_cache_folder_still_works(tmp_path):
