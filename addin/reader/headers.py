@@ -77,6 +77,7 @@ def _header_candidates(header: str, columns) -> tuple[str, ...]:
 def _find_header(rows: list[list[object]], columns, limit: int | None = HEADER_SEARCH_ROWS
                  ) -> tuple[int, dict[str, int], dict[int, str]]:
     best = (0, {}, {})
+    every_column = len(set(_name_index(columns).values()))
     for r, row in enumerate(rows[:limit], start=1):
         mapping: dict[str, int] = {}
         for c, value in enumerate(row, start=1):
@@ -85,6 +86,8 @@ def _find_header(rows: list[list[object]], columns, limit: int | None = HEADER_S
                 mapping[key] = c
         if len(mapping) > len(best[1]):
             best = (r, mapping, {c: str(v).strip() for c, v in enumerate(row, start=1) if not _is_empty(v)})
+            if len(mapping) == every_column:
+                break  # no later row can match more, and the first of equals is kept
     return best
 
 
