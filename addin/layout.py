@@ -56,10 +56,23 @@ def text_width(text: str, *, bold: bool = False, size: float = DEFAULT_FONT_SIZE
     return _plain_width(text) * (1.08 if bold else 1.0) * size / DEFAULT_FONT_SIZE
 
 
+class _CharWidths(dict):
+    """char_width by character, filled on first sight of each (a dict lookup per character, not a call)."""
+
+    def __missing__(self, ch: str) -> float:
+        width = char_width(ch)
+        if len(self) < 20000:  # a text full of rare characters must not grow it without end
+            self[ch] = width
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 @functools.lru_cache(maxsize=65536)
 def _plain_width(text: str) -> float:
     # Words repeat across a list of thousands of recommendations: measured once each.
-    return sum(char_width(ch) for ch in text)
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 def wrapped_lines(text: str, column_width: float, *, bold: bool = False,

@@ -134,17 +134,25 @@ class Book:
             "constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
             "strings_to_urls": False, "nan_inf_to_errors": True, "remove_timezone": True})
         self._formats: dict[Style, object] = {}
+        # The same few style objects come back for millions of cells: found by identity first, without
+        # Style's hash and ==, which a lookup by value calls whenever two styles share a slot.
+        self._by_identity: dict[int, tuple[Style, object]] = {}
         self.sheets: list["Sheet"] = []
         self.lang = "en"   # of the notes the writer adds (Excel's limits)
 
     def format(self, style: Style | None):
         if style is None or style is PLAIN:   # identity first: a dataclass's == compares every field
             return None
+        known = self._by_identity.get(id(style))
+        if known is not None and known[0] is style:
+            return known[1]
         found = self._formats.get(style)
         if found is None:
             if style == PLAIN:
                 return None
             found = self._formats[style] = self.workbook.add_format(style.properties())
+        if len(self._by_identity) < 256:   # styles made afresh for each cell, if any, are looked up by value
+            self._by_identity[id(style)] = (style, found)
         return found
 
     def sheet(self, name: str, widths: dict[int, float] | None = None, *, filter_row: int | None = None,
