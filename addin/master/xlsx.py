@@ -107,7 +107,8 @@ LINK = Style(color="0563C1", underline=True)
 
 def cell_text(value: str) -> str:
     """A string as the cell holds it: without the characters Excel cannot hold, cut to its limit."""
-    if ILLEGAL_CHARACTERS_RE.search(value):   # rare; translate looks up every character
+    # isprintable (in C) is False for any control character: most texts skip the search.
+    if not value.isprintable() and ILLEGAL_CHARACTERS_RE.search(value):   # rare; translate looks at every character
         value = value.translate(_ILLEGAL)
     return value if len(value) <= EXCEL_CELL_LIMIT else value[:EXCEL_CELL_LIMIT]
 
@@ -176,7 +177,7 @@ def _escape_control_characters(text):
     that holds such an escape already is written as it is: a source read without unescaping
     (a bell typed in Excel reads as "_x0007_") shows in Excel as the group typed it.
     xlsxwriter also passes a boolean's value here: anything but text is left as it is."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or text.isprintable():   # no control character, no \ufffe or \uffff
         return text
     if _CONTROL_CHARACTER.search(text):
         text = _CONTROL_CHARACTER.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
