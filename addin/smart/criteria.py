@@ -148,6 +148,11 @@ class PlanRow:
         return features(f"{rec} {acronym_expansions(rec, self.indicator)}")
 
     @cached_property
+    def subject_label(self) -> str:
+        """What the recommendation is about, in a few of its words: for the reasons a row fails R."""
+        return _subject_label(self)
+
+    @cached_property
     def required_entities(self) -> list[Entity]:
         """Institutions and instruments the recommendation acts on, not those it only cites
         ('in line with the Convention') or qualifies ('procedures of the Council')."""
@@ -543,7 +548,6 @@ def relevant(row: PlanRow) -> Outcome:
     if not row.text["recommendation"]:
         return _outcome(False, "R.no_recommendation")
     rec, ind = _with_implied(row.recommendation_features), _with_implied(row.indicator_features)
-    subject = _subject_label(row)
 
     named = next((e for e in row.required_entities if _entity_named(e, row.indicator, strict=True)), None)
     if named is not None:
@@ -572,9 +576,9 @@ def relevant(row: PlanRow) -> Outcome:
         rec.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS | lx.KIND_CONCEPTS | lx.SECTORS), ind).concepts
     if "CHILD" in rec_people and "ADULTS" in ind.concepts and "CHILD" not in ind.concepts:
         # shelters for child victims of trafficking are not tracked by adult victims identified (AE038)
-        return _outcome(False, "R.other_population", "R.fix", subject=subject, other=ind.concept_words["ADULTS"])
+        return _outcome(False, "R.other_population", "R.fix", subject=row.subject_label, other=ind.concept_words["ADULTS"])
     if rec_people and ind_people and not rec_people & ind_people and not overlap_on_subject:
-        return _outcome(False, "R.other_population", "R.fix", subject=subject,
+        return _outcome(False, "R.other_population", "R.fix", subject=row.subject_label,
                         other=", ".join(sorted(ind.concept_words[p] for p in ind_people)))
 
     issue = rec.without(lx.POPULATIONS | lx.ACTORS | lx.MEANS)
@@ -609,10 +613,10 @@ def relevant(row: PlanRow) -> Outcome:
                 & row.recommendation_features.concepts:
             # training in something else ("dentists trained" under training birth attendants, "police trained in
             # traffic control" under trafficking: AF009, AF035): the means is shared, not the subject
-            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+            return _outcome(False, "R.unrelated", "R.fix", subject=row.subject_label)
         if sector_only:
             # "Number of schools built" under "protect children from violence in schools"
-            return _outcome(False, "R.only_inputs", "R.fix", subject=subject)
+            return _outcome(False, "R.only_inputs", "R.fix", subject=row.subject_label)
         concern = {c for c in untracked.concepts if c not in lx.SECTORS}
         if row.is_count and shared.concepts and shared.concepts <= lx.SECTORS and not shared.stems \
                 and not shared.concepts & row.recommendation_features.concepts \
@@ -620,10 +624,10 @@ def relevant(row: PlanRow) -> Outcome:
                         for source in row.recommendation_features.concepts
                         if shared.concepts & set(lx.IMPLIED_CONCEPTS.get(source, ()))):
             # The recommendation only implies the sector (an NPM is about detention): a prison count does not track it
-            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+            return _outcome(False, "R.unrelated", "R.fix", subject=row.subject_label)
         if shared and stated <= lx.SECTORS and concern and not shared.stems and "TRAINING" in ind.concepts:
             # Training that shares only the sector ("prison officers trained in first aid" under overcrowding)
-            return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+            return _outcome(False, "R.unrelated", "R.fix", subject=row.subject_label)
         if shared and not (names_only_a_kind and row.is_structural and not _names_its_object(row)):
             if not shared.concepts and shared.stems <= WEAK_ISSUE_STEMS and people_shared:
                 shared = shared | Features({p for p in people_shared}, set(), {}, dict(rec.concept_words))
@@ -637,9 +641,9 @@ def relevant(row: PlanRow) -> Outcome:
             return _outcome(True, "R.ok_goal", shared=bridge.describe(within=row.quotable))
         people_or_actors = (rec.concepts & ind.concepts) & (lx.POPULATIONS | lx.ACTORS)
         if people_or_actors:
-            return _outcome(False, "R.only_population", "R.fix", subject=subject,
+            return _outcome(False, "R.only_population", "R.fix", subject=row.subject_label,
                             shared=", ".join(sorted(ind.concept_words[c] for c in people_or_actors)))
-        return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+        return _outcome(False, "R.unrelated", "R.fix", subject=row.subject_label)
     if row.required_entities:
         # The recommendation is about a named law or body and nothing else: the indicator must track it.
         return _outcome(False, "R.unrelated", "R.fix", subject=row.required_entities[0].text)
@@ -647,7 +651,7 @@ def relevant(row: PlanRow) -> Outcome:
     fallback.stems -= PLACE_STEMS
     if fallback:
         return _outcome(True, "R.ok", shared=_quote_shared(fallback, row))
-    return _outcome(False, "R.unrelated", "R.fix", subject=subject)
+    return _outcome(False, "R.unrelated", "R.fix", subject=row.subject_label)
 
 
 _JOINING = re.compile(r"^\s*(?:(?:consider|envisager de|continue|poursuivre)\s+(?:[\w']+\s+){0,6}?)?(?:(?:sign|signer)\s+(?:and|et)\s+)?"
@@ -714,7 +718,7 @@ def _quote_shared(shared: Features, row: PlanRow) -> str:
     quoted = shared.describe(within=row.quotable)
     words = [fold(item.strip()) for item in quoted.split(",")]
     if words and all(word in lx.REFERENCE_WORDS for word in words):
-        return _subject_label(row)
+        return row.subject_label
     return quoted
 
 
