@@ -31,14 +31,17 @@ print(json.dumps({**cached_re.stats(), "stores": stores}), file=sys.stderr)
 """
 
 
-def run_smart_check(cache_dir) -> tuple[str, dict]:
-    dev = shared_file("smart", "indicators-dev.csv")
+def run_upr(cache_dir, *args: str) -> tuple[str, dict]:
     env = {**os.environ, "UPR_CACHE_DIR": str(cache_dir)}
-    done = subprocess.run([sys.executable, "-c", _RUN, "smart", "check", str(dev), "--from", "2016", "--to", "2020",
-                           "--format", "json"], env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", _RUN, *args], env=env, capture_output=True, text=True, timeout=300)
     assert done.stdout.strip(), done.stderr
     counts = json.loads(done.stderr.strip().splitlines()[-1])
     return done.stdout, counts
+
+
+def run_smart_check(cache_dir) -> tuple[str, dict]:
+    dev = shared_file("smart", "indicators-dev.csv")
+    return run_upr(cache_dir, "smart", "check", str(dev), "--from", "2016", "--to", "2020", "--format", "json")
 
 
 def cache_file(cache_dir, name="regex"):
@@ -65,6 +68,24 @@ def test_a_second_run_compiles_nothing_and_judges_the_same(tmp_path):
     assert len(entries) == first_counts["misses"]
     for (pattern, flags), entry in entries.items():
         assert cached_re._sre.compile(pattern, *entry) == re.compile(pattern, flags), pattern
+
+
+def test_validating_a_filled_workbook_again_rebuilds_nothing(tmp_path):
+    from example_rows import EXECUTIONS, PRETRIAL, TORTURE_LAW, make_example_workshop
+
+    from addin.demo import fill_matrix
+    from addin.reader import open_workbook
+
+    plan = make_example_workshop(tmp_path / "workshop") / "groups" / "Justice - Implementation plan.xlsx"
+    ids = [str(r["id"]) for r in open_workbook(plan).recommendations]
+    fill_matrix(plan, list(zip(ids, [TORTURE_LAW, EXECUTIONS, PRETRIAL])), kind="implementation_plan")
+    first, first_counts = run_upr(tmp_path / "cache", "validate", str(plan), "--format", "json")
+    second, second_counts = run_upr(tmp_path / "cache", "validate", str(plan), "--format", "json")
+    assert json.loads(second) == json.loads(first) and json.loads(first)["stats"]["findings"] > 0
+    assert first_counts["misses"] > 100
+    assert second_counts == {"hits": first_counts["misses"], "misses": 0,
+                             "stores": {name: {"hits": counts["misses"], "misses": 0}
+                                        for name, counts in first_counts["stores"].items()}}
 
 
 @pytest.mark.parametrize("content", [b"not a cache", "foreign", "wrong code"])
