@@ -49,7 +49,8 @@ class FindingsTable:
         return len(self.headers)
 
     def cell_style(self, r: int, c: int, value: object, style: Style) -> Style:
-        if c == self.last and r in self.link_rows:
+        # Asked for every cell: the row first (a dict lookup), the column only for the rows that link.
+        if r in self.link_rows and c == len(self.headers):
             return style.but(color=LINK.color, underline=True)
         return style
 
