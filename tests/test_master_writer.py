@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from addin.demo import run_demo
 from addin.files import save_workbook
@@ -142,9 +143,62 @@ def test_a_findings_sheet_written_by_a_second_process_gives_the_same_master(tmp_
         with zipfile.ZipFile(master) as archive:   # the file's creation time aside
             return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
 
+    tails = []
+    write_tail = findings_process.FindingsElsewhere.write_tail
+    monkeypatch.setattr(findings_process.FindingsElsewhere, "write_tail",
+                        lambda self: write_tail(self) and (tails.append(self.tail) or True))
+
     alone = merged("one.xlsx", 1)
     assert packed == [] and any(name.startswith("xl/comments") for name in alone)
-    assert merged("two.xlsx", 2) == alone and packed == [sheet_names("fr")["findings"]]
+    assert merged("two.xlsx", 2) == alone and packed == [sheet_names("fr")["findings"]] and tails == [None]
+    # The second process writes the first rows only (those that link among them), this one the rest:
+    # their rows are spliced into one sheet, the same bytes again.
+    monkeypatch.setattr(findings_process, "MIN_TAIL_ROWS", 1)
+    monkeypatch.setattr(findings_process, "FINDINGS_CELL_WEIGHT", 1000)   # the demo's other sheets are small
+    assert merged("split.xlsx", 2) == alone and len(packed) == 2 and tails[-1] is not None
     monkeypatch.setattr(findings_process.FindingsElsewhere, "finish", lambda self: False)
-    assert merged("fallback.xlsx", 2) == alone and len(packed) == 1
+    assert merged("fallback.xlsx", 2) == alone and len(packed) == 2
     assert list(scratch.iterdir()) == []
+
+
+def test_the_findings_rows_are_spliced_whatever_the_chunks():
+    """The second process's rows, then this one's, in one sheet with the extent of both; the streams are
+    read in chunks, and a marker may fall across two of them."""
+    import io
+
+    from addin.master.findings_process import _splice_rows
+
+    head = ('<?xml version="1.0"?><worksheet><dimension ref="A1:L3"/><sheetViews/><sheetData>'
+            '<row r="1"><c r="A1"/></row><row r="2"><c r="L2"/></row><row r="3"><c r="B3"/></row></sheetData>'
+            '<autoFilter ref="A1:L5"/><hyperlinks><hyperlink ref="L2"/></hyperlinks></worksheet>')
+    tail = ('<?xml version="1.0"?><worksheet><dimension ref="B4:K5"/><sheetViews/><sheetData>'
+            '<row r="4"><c r="B4"/></row><row r="5"><c r="K5"/></row></sheetData><autoFilter/></worksheet>')
+    expected = ('<?xml version="1.0"?><worksheet><dimension ref="A1:L5"/><sheetViews/><sheetData>'
+                '<row r="1"><c r="A1"/></row><row r="2"><c r="L2"/></row><row r="3"><c r="B3"/></row>'
+                '<row r="4"><c r="B4"/></row><row r="5"><c r="K5"/></row></sheetData>'
+                '<autoFilter ref="A1:L5"/><hyperlinks><hyperlink ref="L2"/></hyperlinks></worksheet>')
+    for size in [*range(1, 40), 1 << 20]:
+        out = io.StringIO()
+        _splice_rows(io.StringIO(head), io.StringIO(tail), out, size)
+        assert out.getvalue() == expected, size
+    with pytest.raises(ValueError):   # a sheet without rows is never spliced (the caller checks first)
+        _splice_rows(io.StringIO(head), io.StringIO(tail.replace("<sheetData>", "<sheetData/>")), io.StringIO())
+
+
+def test_the_second_process_writes_the_linked_rows_and_enough_to_finish_with_this_one(monkeypatch):
+    from addin.master import findings_process
+    from addin.master.findings_process import FindingsTable, scratch_rows
+    from addin.master.xlsx import TOP
+
+    monkeypatch.setattr(findings_process, "MIN_TAIL_ROWS", 100)
+    monkeypatch.setattr(findings_process, "FINDINGS_CELL_WEIGHT", 1)
+
+    def table(count: int, linked: int) -> FindingsTable:
+        return FindingsTable("Findings", ["h"] * 10, [10] * 10, count, {r: ("S", "A1") for r in range(2, linked + 2)},
+                             None, TOP)
+
+    assert scratch_rows(table(10_000, 0), other_cells=0) == 5_000   # nothing else to write: half each
+    assert scratch_rows(table(10_000, 0), other_cells=50_000) == 7_500   # this process has 50,000 cells first
+    assert scratch_rows(table(10_000, 8_000), other_cells=0) == 8_000   # every row that links
+    assert scratch_rows(table(10_000, 9_950), other_cells=0) == 10_000   # a tail under 100 rows: no tail
+    assert scratch_rows(table(10_000, 0), other_cells=10**9) == 10_000

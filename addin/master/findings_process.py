@@ -9,12 +9,20 @@ cells' style numbers agree because both workbooks register the sheet's few style
 order (FindingsTable.styles); the scratch process checks that it needed no other, and anything
 unexpected (a style, a failure, no process) means the sheet is written here as before. The master's
 bytes are the same either way (tests/test_master_writer.py).
+
+The Findings sheet is more work than all the other sheets together, so the second process writes only
+its first rows (every row that links among them), as many as lets both processes finish together
+(`scratch_rows`). This process writes the other sheets, then the remaining rows into a scratch workbook
+of its own (`write_tail`), and their rows are spliced into the sheet's XML when the master is packed.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import math
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +36,11 @@ from .xlsx import LINK, TOP, WRAP_TOP, Book, Style
 # Fewer findings than this are written in the master's own process: starting another costs ~0.5 s.
 PARALLEL_FINDINGS_MIN = 20_000
 _CHUNK = 5_000
+# What a Findings cell costs the writer against another cell of the master (its message is measured for
+# the row's height). Tuned on 100 files: with 1.5 both processes finished within 0.2 s of each other.
+FINDINGS_CELL_WEIGHT = 1.5
+# A tail shorter than this is not worth a scratch workbook of its own: the second process writes every row.
+MIN_TAIL_ROWS = 5_000
 _SCRATCH_FIRST_SHEET = "_"   # the scratch workbook's first sheet, so that Findings is not the selected one
 _NO_OTHER_STYLE = 3          # the scratch process's exit code when a cell needed a style not registered first
 
@@ -43,10 +56,18 @@ class FindingsTable:
     link_rows: dict[int, tuple[str, str]]
     comment: tuple[int, str] | None
     header_style: Style
+    head: int | None = None   # the rows the second process writes; None: all of them
 
     @property
     def last(self) -> int:
         return len(self.headers)
+
+    @property
+    def shown(self) -> int:
+        """The rows the sheet holds: Excel's last row ends it (the header says how many are left out)."""
+        from ..limits import MAX_SHEET_ROWS
+
+        return min(self.count, MAX_SHEET_ROWS - 1)
 
     def cell_style(self, r: int, c: int, value: object, style: Style) -> Style:
         # Asked for every cell: the row first (a dict lookup), the column only for the rows that link.
@@ -67,6 +88,18 @@ class FindingsTable:
         return [self.header_style] + [s.but(quote=quote) for s in cells for quote in (False, True)]
 
 
+def scratch_rows(table: FindingsTable, other_cells: int) -> int:
+    """How many Findings rows the second process writes, so that it and this one (the other sheets, then
+    the rest of the rows) finish together. It writes every row that links: the <hyperlinks> part is its."""
+    rows = table.shown
+    findings_work = rows * len(table.headers) * FINDINGS_CELL_WEIGHT
+    if not findings_work:
+        return rows
+    share = min((other_cells + findings_work) / (2 * findings_work), 1.0)
+    head = max(math.ceil(rows * share), max(table.link_rows, default=1) - 1)
+    return rows if rows - head < MIN_TAIL_ROWS else head
+
+
 def register_styles(book: Book, styles: list[Style]) -> bool:
     """Give these styles the workbook's first cell formats, in this order; False when xlsxwriter cannot say."""
     for style in styles:
@@ -82,6 +115,7 @@ class FindingsElsewhere:
 
     def __init__(self, table: FindingsTable, spill: Path, scratch: Path, process):
         self.table, self.spill, self.scratch, self.process = table, spill, scratch, process
+        self.tail: Path | None = None   # this process's rows after the head, in a scratch workbook
 
     @classmethod
     def start(cls, table: FindingsTable, rows, folder: Path | None = None) -> "FindingsElsewhere | None":
@@ -113,19 +147,45 @@ class FindingsElsewhere:
         """Wait for the process; True when its sheet is ready to be packed."""
         self.process.wait()
         self.errors = (self.spill.parent / "errors.txt").read_text(encoding="utf-8", errors="replace")
-        return self.process.returncode == 0 and self.scratch.exists()
+        if self.process.returncode != 0 or not self.scratch.exists():
+            return False
+        return self.tail is None or sheet_is_spliceable(self.scratch, "xl/worksheets/sheet2.xml")
 
     def rows(self):
         """The spilled rows again, for the master's own process when the other one could not write them."""
         return _spilled_rows(self.spill)
 
+    def write_tail(self) -> bool:
+        """The rows after the second process's, written here into a scratch workbook of their own, while
+        that process still works; False when they could not be (the whole sheet is then written here)."""
+        from .writing import write_findings_tail
+
+        table = self.table
+        if table.head is None or table.head >= table.shown:
+            return True
+        tail = self.spill.parent / "tail.xlsx"
+        rows = itertools.islice(_spilled_rows(self.spill), table.head, table.shown)
+        try:
+            if not write_findings_tail(tail, table, rows) or not sheet_is_spliceable(tail, "xl/worksheets/sheet1.xml"):
+                return False
+        except OSError:   # no room for it, say: the whole sheet is written here
+            return False
+        self.tail = tail
+        return True
+
     def pack_into(self, worksheet) -> None:
-        """The master's Findings sheet is packed as the scratch workbook's second sheet, XML for XML."""
-        scratch = self.scratch
+        """The master's Findings sheet is packed as the scratch workbook's second sheet, XML for XML, with
+        this process's rows (if any) after the second process's."""
+        scratch, tail = self.scratch, self.tail
 
         def assemble() -> None:
             with zipfile.ZipFile(scratch) as archive, archive.open("xl/worksheets/sheet2.xml") as raw:
-                shutil.copyfileobj(io.TextIOWrapper(raw, encoding="utf-8"), worksheet.fh, 1 << 20)
+                head = io.TextIOWrapper(raw, encoding="utf-8")
+                if tail is None:
+                    shutil.copyfileobj(head, worksheet.fh, 1 << 20)
+                else:
+                    with zipfile.ZipFile(tail) as rest, rest.open("xl/worksheets/sheet1.xml") as more:
+                        _splice_rows(head, io.TextIOWrapper(more, encoding="utf-8"), worksheet.fh)
             worksheet._xml_close()
             # The placeholder's own (empty) row file, which xlsxwriter removes when it packs a sheet itself.
             row_file = getattr(worksheet, "row_data_fh", None)
@@ -140,6 +200,68 @@ class FindingsElsewhere:
             self.process.kill()
             self.process.wait()
         shutil.rmtree(self.spill.parent, ignore_errors=True)
+
+
+_DIMENSION = re.compile(r'<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/>')
+_SHEET_DATA, _SHEET_DATA_END, _SHEET_DATA_EMPTY = "<sheetData>", "</sheetData>", "<sheetData/>"
+
+
+def _splice_rows(head, tail, out, size: int = 1 << 20) -> None:
+    """Write the head sheet's XML with the tail sheet's rows after its own, and the extent of both.
+    Both are streams of text: at coalition scale the sheets are hundreds of megabytes."""
+    head_start, tail_start = _sheet_start(head, size), _sheet_start(tail, size)
+    if head_start is None or tail_start is None:
+        raise ValueError("a Findings sheet without its extent or its rows")
+    (head_text, head_extent), (tail_text, tail_extent) = head_start, tail_start
+    first = head_extent[:2]
+    last_column = max(head_extent[2], tail_extent[2], key=lambda letters: (len(letters), letters))
+    extent = f'<dimension ref="{first[0]}{first[1]}:{last_column}{tail_extent[3]}"/>'
+    head_text = _DIMENSION.sub(extent, head_text, count=1)
+    after_head_rows = _copy_until(itertools.chain([head_text], iter(lambda: head.read(size), "")), _SHEET_DATA_END, out)
+    rows = tail_text[tail_text.index(_SHEET_DATA) + len(_SHEET_DATA):]
+    _copy_until(itertools.chain([rows], iter(lambda: tail.read(size), "")), _SHEET_DATA_END, out)
+    out.write(_SHEET_DATA_END + after_head_rows)
+    shutil.copyfileobj(head, out, size)
+
+
+def _sheet_start(stream, size: int) -> tuple[str, tuple[str, str, str, str]] | None:
+    """The sheet's XML up to its first row, and its extent (first column, row, last column, row); None
+    when it has no extent or no row."""
+    text = ""
+    while _SHEET_DATA not in text:
+        chunk = stream.read(size)
+        if not chunk or _SHEET_DATA_EMPTY in text + chunk:
+            return None
+        text += chunk
+    found = _DIMENSION.search(text)
+    if found is None:
+        return None
+    return text, (found[1], found[2], found[3] or found[1], found[4] or found[2])
+
+
+def _copy_until(chunks, marker: str, out) -> str:
+    """Copy the chunks' text up to marker; what followed marker in its chunk is returned (the caller goes
+    on from the stream the chunks came from)."""
+    pending = ""
+    keep = len(marker) - 1
+    for chunk in chunks:
+        text = pending + chunk
+        at = text.find(marker)
+        if at >= 0:
+            out.write(text[:at])
+            return text[at + len(marker):]
+        out.write(text[:-keep])
+        pending = text[-keep:]
+    raise ValueError(f"no {marker} in the sheet")
+
+
+def sheet_is_spliceable(path: Path, member: str) -> bool:
+    """The sheet has the extent and the rows _splice_rows needs (read at its start only)."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(member) as raw:
+            return _sheet_start(io.TextIOWrapper(raw, encoding="utf-8"), 1 << 16) is not None
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _spilled_rows(path: Path):
@@ -164,7 +286,8 @@ def write_alone(spill: str, scratch: str) -> None:
     if not register_styles(book, styles):
         sys.exit(_NO_OTHER_STYLE)
     book.sheet(_SCRATCH_FIRST_SHEET)
-    write_findings_table(book, table, _spilled_rows(Path(spill)))
+    rows = _spilled_rows(Path(spill))
+    write_findings_table(book, table, rows if table.head is None else itertools.islice(rows, table.head))
     if len(book._formats) != len(set(styles)):   # a cell needed a style the master has not registered first
         sys.exit(_NO_OTHER_STYLE)
     book.close()

@@ -18,7 +18,8 @@ from ..schema import IMPLEMENTATION_PLAN, MATRICES, STATUSES, matrix
 from .columns import COLUMNS_SHEET, GROUP, SOURCE_FILE, SOURCE_SHEET, STATUS, MasterColumn
 from .labels import kind_label, label, sheet_names, status_label
 from .rows import MasterRow
-from .findings_process import PARALLEL_FINDINGS_MIN, FindingsElsewhere, FindingsTable, register_styles
+from .findings_process import (PARALLEL_FINDINGS_MIN, FindingsElsewhere, FindingsTable, register_styles,
+                               scratch_rows)
 from .xlsx import (CARRIAGE_RETURN, DATE_FORMAT, DATETIME_FORMAT, EXCEL_CELL_LIMIT, LINK, PERCENT_FORMAT, PLAIN, TOP,
                    WRAP_TOP, Book, Sheet, Style, fit_header_widths)
 
@@ -124,8 +125,8 @@ def _table_notes(sheet: Sheet, count: int, comment: tuple[int, str] | None) -> i
     return count
 
 
-def _table_rows(sheet: Sheet, rows, cell_style, links) -> None:
-    for r, values in enumerate(rows, start=2):
+def _table_rows(sheet: Sheet, rows, cell_style, links, first: int = 2) -> None:
+    for r, values in enumerate(rows, start=first):
         cells = []
         for c, value in enumerate(values, start=1):
             style = _table_style(value)
@@ -217,6 +218,8 @@ def _write_book(result: "MergeResult", target: Path, prepare: Callable[[Sheet], 
     registered = register_styles(book, findings.styles())
     elsewhere = None
     if jobs > 1 and registered and findings.count >= PARALLEL_FINDINGS_MIN:
+        other_cells = sum(len(result.rows[m.kind]) * len(result.columns[m.kind]) for m in MATRICES)
+        findings.head = scratch_rows(findings, other_cells)
         elsewhere = FindingsElsewhere.start(findings, findings_rows)
     try:
         _write_sheets(book, result, names, findings, findings_rows, elsewhere, prepare)
@@ -247,7 +250,8 @@ def _write_sheets(book: Book, result: "MergeResult", names: dict[str, str], find
     _write_columns_sheet(book, result)
     _write_metadata(book, result.meta)
     if elsewhere is not None:
-        if elsewhere.finish():
+        # The rows after the second process's, while it still writes its own; then both are packed.
+        if elsewhere.write_tail() and elsewhere.finish():
             elsewhere.pack_into(placeholder.worksheet)
         else:
             _fill_findings(placeholder, findings, elsewhere.rows())
@@ -416,6 +420,19 @@ def write_findings_table(book: Book, table: "FindingsTable", rows) -> Sheet:
     """The Findings sheet, here or in the second process (findings_process.py)."""
     return write_table(book, table.title, table.headers, rows, table.widths, freeze="A2",
                        cell_style=table.cell_style, links=table.links, count=table.count, comment=table.comment)
+
+
+def write_findings_tail(path: Path, table: "FindingsTable", rows) -> bool:
+    """The Findings rows after the second process's, alone in a scratch workbook as the master's sheet
+    holds them (its widths, its style numbers); False when a cell needed a style not registered first."""
+    book = Book(path)
+    styles = table.styles()
+    registered = register_styles(book, styles)
+    if registered:
+        sheet = _table_sheet(book, table.title, table.headers, table.widths, filtered=bool(table.count))
+        _table_rows(sheet, rows, table.cell_style, table.links, first=table.head + 2)
+    book.close()
+    return registered and len(book._formats) == len(set(styles))
 
 
 def _findings_placeholder(book: Book, table: "FindingsTable") -> Sheet:
