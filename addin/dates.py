@@ -11,6 +11,7 @@ import math
 import unicodedata
 from calendar import monthrange
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from . import cached_re as re  # re's functions, the compiled patterns kept between runs
@@ -371,6 +372,8 @@ def _has_impossible_numeric_date(folded: str) -> bool:
     return False
 
 
+# Pure in its text, and deadlines repeat down a column ("2025", "Dec 2024"): read each once.
+@lru_cache(maxsize=4096)
 def _latest(text: str, whole_cell: bool) -> When | None:
     if whole_cell and _has_impossible_numeric_date(_fold(text)):
         return None
