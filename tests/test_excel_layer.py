@@ -13,6 +13,7 @@ import ast
 import inspect
 import json
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -149,6 +150,25 @@ def test_a_participants_own_note_is_never_replaced(rwanda, tmp_path):
     assert any(row[4] == "K6" for row in _check_rows(tmp_path / "flagged.xlsx"))
     _run(upr.clear_flags, tmp_path / "flagged.xlsx", tmp_path / "cleared.xlsx")
     assert _looks(tmp_path / "cleared.xlsx") == _looks(tmp_path / "noted.xlsx")
+
+
+def test_flags_ask_the_engine_for_notes_once_per_sheet_not_once_per_cell(rwanda, tmp_path, monkeypatch):
+    """The remote engine's Range.note searches every note of the sheet; asked for each flagged cell (and
+    again inside Range.add_note), a workbook with a thousand flags took seconds to flag."""
+    from xlwings.pro import _xlremote
+
+    asked = []
+    original = _xlremote.Range.note
+    monkeypatch.setattr(_xlremote.Range, "note", property(lambda cell: asked.append(cell.address) or original.fget(cell)))
+    report, _ = _run(upr.validate, rwanda["plan"], tmp_path / "flagged.xlsx")
+    flagged = _flags(tmp_path / "flagged.xlsx")
+    assert len([flag for flag in flagged.values() if flag[1]]) >= 5
+    assert asked == []
+    # Clearing deletes each of our notes: xlwings' Range.note asks the engine twice for each, and only for those.
+    cleared, _ = _run(upr.clear_flags, tmp_path / "flagged.xlsx", tmp_path / "cleared.xlsx")
+    assert sorted(set(asked)) == sorted("$" + re.sub(r"(\d)", r"$\1", cell, count=1) for (_, cell), flag in flagged.items() if flag[1])
+    assert len(asked) == 2 * len(set(asked))
+    assert _looks(tmp_path / "cleared.xlsx") == _looks(rwanda["plan"])
 
 
 def test_refresh_list_keeps_every_typed_row_and_flags_orphans(rwanda, tmp_path):

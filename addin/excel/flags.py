@@ -17,6 +17,7 @@ from ..annotate import (CHECK_SHEETS, ORIGINAL_FILLS_COLUMN, ORIGINAL_FILLS_HEAD
 from ..limits import cell_chunks
 from ..reader import WorkbookData
 from ..templates import AUTO_FILL
+from .live import noted_cells
 
 # Cells whose note the flag added: only those notes are ours to delete.
 NOTES_KEY = "notes"
@@ -61,9 +62,35 @@ def check_sheet(book: xw.Book) -> xw.Sheet | None:
     return None
 
 
+class _Notes:
+    """Whether a cell holds a note, asked of each sheet's list once where the engine keeps one."""
+
+    def __init__(self, book: xw.Book):
+        self.book, self.known = book, {}
+
+    def present(self, sheet: str, coordinate: str) -> bool:
+        if sheet not in self.known:
+            self.known[sheet] = noted_cells(self.book.sheets[sheet])
+        known = self.known[sheet]
+        if known is None:
+            return self.book.sheets[sheet][coordinate].note is not None
+        return coordinate.replace("$", "").upper() in known
+
+    def add(self, cell: xw.Range, sheet: str, coordinate: str, text: str) -> None:
+        known = self.known.get(sheet)
+        if known is None:
+            cell.add_note(text)
+            return
+        # Range.add_note first asks Range.note, which on this engine searches every note of the sheet:
+        # a few thousand flags took seconds. We have just checked there is none, so add it directly.
+        cell.impl.add_note(text)
+        known.add(coordinate.replace("$", "").upper())
+
+
 def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
     fills, notes = {}, []
     sheet_names = [s.name for s in book.sheets]
+    noted = _Notes(book)
     for flag in plan.cells:
         if flag.sheet not in sheet_names:
             continue
@@ -72,8 +99,8 @@ def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
         cell = book.sheets[flag.sheet][flag.coordinate]
         cell.color = flag.color
         # A note the participant wrote stays as it is; the Check sheet still lists the finding.
-        if cell.note is None:
-            cell.add_note(flag.note)
+        if not noted.present(flag.sheet, flag.coordinate):
+            noted.add(cell, flag.sheet, flag.coordinate, flag.note)
             notes.append(key)
     sheet = book.sheets.add(plan.check_sheet, before=book.sheets[0])
     rows = [list(plan.check_headers)]
@@ -113,13 +140,14 @@ def clear(book: xw.Book) -> int:
     saved = json.loads("".join(chunk for chunk in record if chunk) or "{}")
     fills, notes = saved.get(FILLS_KEY, {}), set(saved.get(NOTES_KEY, []))
     sheet_names = [s.name for s in book.sheets]
+    noted = _Notes(book)
     for key, color in fills.items():
         name, coordinate = key.rsplit("!", 1)
         if name not in sheet_names:
             continue
         cell = book.sheets[name][coordinate]
         cell.color = color
-        if key in notes and cell.note is not None:
+        if key in notes and noted.present(name, coordinate):
             cell.note.delete()
     sheet.delete()
     return len(fills)
