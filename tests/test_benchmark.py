@@ -58,6 +58,10 @@ def test_coalition_benchmark_reports_merge_and_validate_against_peer_and_floor(t
                 assert ratios[measure] == pytest.approx(figure / base), f"{step}/{against} {measure}"
     assert result["validate_rows_per_s"] == pytest.approx(600 / result["figures"]["validate"]["wall_s"])
     assert result["one_workbook_in_process_s"] > 0 and result["one_workbook_cli_s"] > 0
+    # The Excel button's path: the book as the client sends it, validated, its flags queued as actions.
+    button = result["figures"]["one-button"]
+    assert result["one_workbook_button_s"] == button["seconds"] > 0
+    assert button["rows"] == 300 and button["actions"] > 10
     assert result["one_workbook_cli_first_run_s"] == result["figures"]["one-cli"]["first_wall_s"] > 0
     assert 0 < result["python_start_s"] < result["one_workbook_cli_s"]
     assert "rows/s" in done.stdout and "× floor wall" in done.stdout
