@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..run_cache import Store
@@ -131,6 +131,12 @@ class _Formatter(string.Formatter):
         return text.replace(",", NARROW_NBSP) if self.lang == "fr" and "," in format_spec else text
 
 
+@lru_cache(maxsize=4096)
+def _groups_digits(template: str) -> bool:
+    """Whether a field of the template asks for digit grouping ("{n:,}"), which French writes otherwise."""
+    return any(spec and "," in spec for _, _, spec, _ in string.Formatter().parse(template))
+
+
 def text(key: str, lang: str = DEFAULT, /, **values: object) -> str:
     """The message key in lang (English if lang has none), with its placeholders and plurals filled."""
     found = catalogue(lang if lang in LANGUAGES else DEFAULT).get(key)
@@ -138,7 +144,11 @@ def text(key: str, lang: str = DEFAULT, /, **values: object) -> str:
         found = catalogue(DEFAULT)[key]
     if "plural," in found:
         found = _expand_plurals(found, values, lang)
-    return _Formatter(lang).format(found, **values) if values else found
+    if not values:
+        return found
+    if lang == "fr" and _groups_digits(found):
+        return _Formatter(lang).format(found, **values)
+    return found.format(**values)   # the same text, formatted in C
 
 
 def every(key: str) -> dict[str, str]:
