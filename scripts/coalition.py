@@ -293,10 +293,12 @@ def run_one_button(plan: dict, work: Path) -> dict:
     does for such a file, so the same findings come out."""
     import copy
 
+    # Before xlwings is imported, which registers its remote engine only with a key (PolyForm
+    # Noncommercial, free for NGOs: see the README).
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
     import xlwings as xw
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")   # PolyForm Noncommercial: see the README
     from remote_book import payload_from_xlsx
 
     from addin.excel import validate
