@@ -34,7 +34,7 @@ from addin.smart import verdict_line as smart_verdict_line
 from addin.validate import validate_paths
 
 from conftest import REPO, shared_file
-from remote_book import apply_actions, remote_book
+from remote_book import apply_actions, payload_from_xlsx, remote_book
 from rwanda_workshop import rwanda_workshop
 
 PLAN = IMPLEMENTATION_PLAN.kind
@@ -168,6 +168,30 @@ def test_flags_ask_the_engine_for_notes_once_per_sheet_not_once_per_cell(rwanda,
     cleared, _ = _run(upr.clear_flags, tmp_path / "flagged.xlsx", tmp_path / "cleared.xlsx")
     assert sorted(set(asked)) == sorted("$" + re.sub(r"(\d)", r"$\1", cell, count=1) for (_, cell), flag in flagged.items() if flag[1])
     assert len(asked) == 2 * len(set(asked))
+    assert _looks(tmp_path / "cleared.xlsx") == _looks(rwanda["plan"])
+
+
+def test_validate_on_a_client_without_notes_flags_with_fills_and_the_check_sheet(rwanda, tmp_path):
+    """Excel clients older than ExcelApi 1.18 cannot add notes (xlwings Server's client says so in the
+    book it sends): the fills and the Check sheet still show every finding, and nothing fails."""
+    payload = payload_from_xlsx(rwanda["plan"])
+    for sheet in payload["sheets"]:
+        sheet["notes_supported"] = False
+    book = xw.Book(json=json.loads(json.dumps(payload)))
+    report = upr.validate(book=book)
+    alerts = apply_actions(rwanda["plan"], book.json()["actions"], tmp_path / "flagged.xlsx")
+    assert report is not None and report.findings
+    assert alerts and all(alert["mode"] != "critical" for alert in alerts)
+    flagged = _flags(tmp_path / "flagged.xlsx")
+    assert flagged and all(note is None for _, note in flagged.values())
+    assert len(_check_rows(tmp_path / "flagged.xlsx")) - 1 == len(report.findings)
+    # Clear flags finds no note of ours to delete and puts every colour back.
+    payload = payload_from_xlsx(tmp_path / "flagged.xlsx")
+    for sheet in payload["sheets"]:
+        sheet["notes_supported"] = False
+    book = xw.Book(json=json.loads(json.dumps(payload)))
+    assert upr.clear_flags(book=book) == len(flagged)
+    apply_actions(tmp_path / "flagged.xlsx", book.json()["actions"], tmp_path / "cleared.xlsx")
     assert _looks(tmp_path / "cleared.xlsx") == _looks(rwanda["plan"])
 
 

@@ -76,15 +76,21 @@ class _Notes:
             return self.book.sheets[sheet][coordinate].note is not None
         return coordinate.replace("$", "").upper() in known
 
-    def add(self, cell: xw.Range, sheet: str, coordinate: str, text: str) -> None:
+    def add(self, cell: xw.Range, sheet: str, coordinate: str, text: str) -> bool:
+        """Add the note; False where the client cannot hold notes (Excel before ExcelApi 1.18): the
+        fill and the Check sheet still show the finding."""
         known = self.known.get(sheet)
-        if known is None:
-            cell.add_note(text)
-            return
-        # Range.add_note first asks Range.note, which on this engine searches every note of the sheet:
-        # a few thousand flags took seconds. We have just checked there is none, so add it directly.
-        cell.impl.add_note(text)
+        try:
+            if known is None:
+                cell.add_note(text)
+                return True
+            # Range.add_note first asks Range.note, which on this engine searches every note of the sheet:
+            # a few thousand flags took seconds. We have just checked there is none, so add it directly.
+            cell.impl.add_note(text)
+        except NotImplementedError:
+            return False
         known.add(coordinate.replace("$", "").upper())
+        return True
 
 
 def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
@@ -99,8 +105,8 @@ def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
         cell = book.sheets[flag.sheet][flag.coordinate]
         cell.color = flag.color
         # A note the participant wrote stays as it is; the Check sheet still lists the finding.
-        if not noted.present(flag.sheet, flag.coordinate):
-            noted.add(cell, flag.sheet, flag.coordinate, flag.note)
+        if not noted.present(flag.sheet, flag.coordinate) and noted.add(cell, flag.sheet, flag.coordinate,
+                                                                         flag.note):
             notes.append(key)
     sheet = book.sheets.add(plan.check_sheet, before=book.sheets[0])
     rows = [list(plan.check_headers)]
