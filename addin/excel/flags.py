@@ -17,7 +17,7 @@ from ..annotate import (CHECK_SHEETS, ORIGINAL_FILLS_COLUMN, ORIGINAL_FILLS_HEAD
 from ..limits import cell_chunks
 from ..reader import WorkbookData
 from ..templates import AUTO_FILL
-from .live import noted_cells
+from .live import cell_key, noted_cells
 
 # Cells whose note the flag added: only those notes are ours to delete.
 NOTES_KEY = "notes"
@@ -74,7 +74,7 @@ class _Notes:
         known = self.known[sheet]
         if known is None:
             return self.book.sheets[sheet][coordinate].note is not None
-        return coordinate.replace("$", "").upper() in known
+        return cell_key(coordinate) in known
 
     def add(self, cell: xw.Range, sheet: str, coordinate: str, text: str) -> bool:
         """Add the note; False where the client cannot hold notes (Excel before ExcelApi 1.18): the
@@ -89,7 +89,7 @@ class _Notes:
             cell.impl.add_note(text)
         except NotImplementedError:
             return False
-        known.add(coordinate.replace("$", "").upper())
+        known.add(cell_key(coordinate))
         return True
 
 

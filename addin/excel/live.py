@@ -50,7 +50,12 @@ def noted_cells(sheet: xw.Sheet) -> set[str] | None:
     flagging a few hundred cells take a noticeable while. None on the desktop: ask each cell."""
     if not is_remote(sheet.book):
         return None
-    return {str(note.get("address", "")).replace("$", "").upper() for note in sheet.api.get("notes") or []}
+    return {cell_key(str(note.get("address", ""))) for note in sheet.api.get("notes") or []}
+
+
+def cell_key(address: str) -> str:
+    """One spelling of a cell's address, as noted_cells gives it: "$b$7" and "B7" are the same cell."""
+    return address.replace("$", "").upper()
 
 
 def _plain(value: object) -> object:
