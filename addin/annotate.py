@@ -40,6 +40,7 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 CHECK_COLUMNS = ("severity", "type", "criterion", "sheet", "cell", "field", "recommendation_id", "message", "fix")
 CHECK_HEADERS = {lang: tuple(text(f"check.header.{key}", lang) for key in CHECK_COLUMNS) for lang in LANGUAGES}
 CHECK_WIDTHS = (14, 26, 9, 20, 8, 24, 14, 70, 50)  # A: "avertissement"; F: field labels wrap
+CHECK_WRAPPED_COLUMNS = (6, 8, 9)   # field, message and fix
 ORIGINAL_FILLS_HEADER = "_original_fills"
 ORIGINAL_FILLS_COLUMN = 20  # T: hidden, far right of the Check sheet
 
@@ -192,7 +193,8 @@ def _write_check_sheet(wb, plan: FlagPlan, original_fills: dict, lang: str = "en
             link.font = Font(color="0563C1", underline="single")
         ws.cell(ws.max_row, 1).fill = SEVERITY_FILLS[severity]
         for column in range(1, len(values) + 1):  # field, message and fix wrap; all read from the top
-            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=column in (6, 8, 9), vertical="top")
+            wrap = column in CHECK_WRAPPED_COLUMNS
+            ws.cell(ws.max_row, column).alignment = Alignment(wrap_text=wrap, vertical="top")
     for letter, width in zip("ABCDEFGHI", CHECK_WIDTHS):
         ws.column_dimensions[letter].width = width
     fit_header_widths(ws, 1)

@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import xlwings as xw
 from openpyxl.comments import Comment
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter, range_boundaries
 
 # Whatever the client is, the remote engine checks its version only for the VBA client.
@@ -149,6 +149,16 @@ def apply_actions(source: Path, actions: list[dict], target: Path) -> list[dict]
             ws.sheet_state = {"Visible": "visible", "Hidden": "hidden", "VeryHidden": "veryHidden"}[args[0]]
         elif func == "activateSheet":
             wb.active = args[0]
+        elif func == "setColumnWidth":   # Office.js measures in points: back to Excel's characters
+            for c in range(column, column + action["column_count"]):
+                ws.column_dimensions[get_column_letter(c)].width = round((args[0] - 3.75) / 5.25, 2)
+        elif func in ("setWrapText", "setVerticalAlignment"):
+            for r in range(row, row + action["row_count"]):
+                for c in range(column, column + action["column_count"]):
+                    cell = ws.cell(r, c)
+                    wrap = args[0] if func == "setWrapText" else cell.alignment.wrap_text
+                    vertical = args[0].lower() if func == "setVerticalAlignment" else cell.alignment.vertical
+                    cell.alignment = Alignment(wrap_text=wrap, vertical=vertical)
         elif func == "setAutofit":
             pass  # column widths: what the client measures, nothing a test of values can see
         elif func == "alert":

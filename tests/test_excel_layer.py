@@ -152,6 +152,39 @@ def test_a_participants_own_note_is_never_replaced(rwanda, tmp_path):
     assert _looks(tmp_path / "cleared.xlsx") == _looks(tmp_path / "noted.xlsx")
 
 
+def _annotated_check_widths(path: Path, tmp_path: Path) -> list[float]:
+    from openpyxl.utils import get_column_letter
+
+    from addin.annotate import CHECK_WIDTHS
+
+    copy = tmp_path / "copy.xlsx"
+    annotate(validate_paths([path]).files[0], "en", copy)
+    ws = openpyxl.load_workbook(copy)[CHECK_SHEET]
+    return [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(CHECK_WIDTHS) + 1)]
+
+
+def test_the_check_sheet_is_laid_out_as_in_an_annotated_copy(rwanda, tmp_path):
+    """A new sheet's columns are narrow: without the copy's widths and wrapping, every message was cut."""
+    from openpyxl.utils import get_column_letter
+
+    from addin.annotate import CHECK_WIDTHS, CHECK_WRAPPED_COLUMNS, ORIGINAL_FILLS_COLUMN
+
+    _run(upr.validate, rwanda["plan"], tmp_path / "flagged.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "flagged.xlsx")[CHECK_SHEET]
+    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(CHECK_WIDTHS) + 1)]
+    # The copy's widths, widened where a header would break inside a word, as the copy's are.
+    copy = _annotated_check_widths(rwanda["plan"], tmp_path)
+    assert widths == pytest.approx(copy) and all(w >= c for w, c in zip(widths, CHECK_WIDTHS))
+    # The record of what the flags replaced is hidden, as in the copy.
+    assert ws.column_dimensions[get_column_letter(ORIGINAL_FILLS_COLUMN)].hidden
+    assert ws.max_row > 2
+    for row in range(1, ws.max_row + 1):
+        for column in range(1, len(CHECK_WIDTHS) + 1):
+            alignment = ws.cell(row, column).alignment
+            assert alignment.vertical == "top"
+            assert bool(alignment.wrap_text) == (row == 1 or column in CHECK_WRAPPED_COLUMNS)
+
+
 def test_flags_ask_the_engine_for_notes_once_per_sheet_not_once_per_cell(rwanda, tmp_path, monkeypatch):
     """The remote engine's Range.note searches every note of the sheet; asked for each flagged cell (and
     again inside Range.add_note), a workbook with a thousand flags took seconds to flag."""

@@ -7,17 +7,20 @@ Clear flags can put it back even in a later session.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import math
 
 import xlwings as xw
 
-from ..annotate import (CHECK_SHEETS, ORIGINAL_FILLS_COLUMN, ORIGINAL_FILLS_HEADER, SEVERITY_FILLS, FlagPlan,
-                        internal_link)
+from ..annotate import (CHECK_SHEETS, CHECK_WIDTHS, CHECK_WRAPPED_COLUMNS, ORIGINAL_FILLS_COLUMN,
+                        ORIGINAL_FILLS_HEADER, SEVERITY_FILLS, FlagPlan, internal_link)
+from ..layout import header_width
 from ..limits import cell_chunks
 from ..reader import WorkbookData
 from ..templates import AUTO_FILL
-from .live import cell_key, noted_cells
+from .live import cell_key, is_remote, noted_cells
 
 # Cells whose note the flag added: only those notes are ours to delete.
 NOTES_KEY = "notes"
@@ -127,7 +130,26 @@ def draw(book: xw.Book, plan: FlagPlan, data: WorkbookData) -> None:
         count = len(list(block))
         sheet.range((first, 1), (first + count - 1, 1)).color = "#" + SEVERITY_FILLS[severity].fgColor.rgb[-6:]
         first += count
-    sheet.range((1, ORIGINAL_FILLS_COLUMN)).column_hidden = True
+    # The record is ours, not the reader's (Range.column_hidden is no xlwings property: it hid nothing).
+    sheet.range((1, ORIGINAL_FILLS_COLUMN)).columns.hidden = True
+    _lay_out_check_sheet(sheet, plan.check_headers, len(rows))
+
+
+def _lay_out_check_sheet(sheet: xw.Sheet, headers, rows: int) -> None:
+    """The annotated copy's column widths (wider where a header would break inside a word), and its long
+    texts wrapped and read from the top: a new sheet's narrow columns cut every message."""
+    for column, (characters, header) in enumerate(zip(CHECK_WIDTHS, headers), start=1):
+        characters = max(characters, math.ceil(header_width(header)))
+        # Desktop Excel takes characters; Office.js points (about 5.25 for a character of Calibri 11, plus
+        # the cell's padding).
+        sheet.range((1, column)).column_width = characters * 5.25 + 3.75 if is_remote(sheet.book) else characters
+    last = len(CHECK_WIDTHS)
+    sheet.range((1, 1), (1, last)).wrap_text = True   # headers break between words, as the widths assume
+    for column in CHECK_WRAPPED_COLUMNS:
+        if rows > 1:
+            sheet.range((2, column), (rows, column)).wrap_text = True
+    with contextlib.suppress(NotImplementedError):   # alignment needs the Office.js client behind a server
+        sheet.range((1, 1), (rows, last)).vertical_alignment = "top"
 
 
 def _as_text(value: object) -> object:
