@@ -102,9 +102,12 @@ DEFAULT_ISSUE_MAP = {
 
 def normalise(text: str) -> str:
     """Case-, accent- and punctuation-blind form for matching names."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").lower()
+    text = str(text)
+    if not text.isascii():   # ASCII has no accents to strip: most cells skip the per-character pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.replace("’", "'")
+    text = text.lower()
     return re.sub(r"[^a-z0-9']+", " ", text).strip()
 
 

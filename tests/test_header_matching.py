@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import difflib
 import random
+import re
+import unicodedata
+
+from conftest import shared_file
 
 from addin.groups import normalise
 from addin.reader.headers import match_header
@@ -49,3 +53,20 @@ def test_the_fast_matcher_answers_as_the_plain_one():
                     (text, taken)
                 compared += 1
     assert compared > 5000
+
+
+def _normalise_everything(text: str) -> str:
+    """groups.normalise as first written: every text through NFKD, whether it has accents or not."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9']+", " ", text.replace("’", "'").lower()).strip()
+
+
+def test_names_and_cells_normalise_as_before_with_or_without_accents():
+    texts = ["Ministry of Justice", "  MINISTÈRE de la Justice ", "Women’s rights", "ﬁnance", "İstanbul",
+             "Droits de l'enfant", "x\u0301", "1 000 km²", "Œuvre", "", "A\tB\nC", "½"]
+    with shared_file("smart", "indicators-dev.csv").open(encoding="utf-8") as handle:
+        texts += handle.read().split(",")
+    assert any(not t.isascii() for t in texts) and any(t.isascii() for t in texts)
+    for text in texts:
+        assert normalise(text) == _normalise_everything(text), text

@@ -19,7 +19,7 @@ from conftest import shared_file
 from addin.demo import example_source
 from addin.smart import lexicon as lx
 from addin.smart.text import Features, features, fold, stem
-from addin.smart.triggers import Triggers, prefixes
+from addin.smart.triggers import PREFIX_LENGTH, Triggers, prefixes
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
@@ -126,11 +126,17 @@ def test_a_caller_changing_its_features_does_not_change_the_next_callers():
 
 
 def test_pattern_beginnings_cover_every_match_and_skip_only_what_cannot_match():
-    assert prefixes("ab|cd[ef]x|g") == {"ab", "cde", "cdf", "g"}
-    assert prefixes("(?:early |teen)?pregnan\\w*") == {"ear", "tee", "pre"}
+    assert PREFIX_LENGTH == 4
+    assert prefixes("ab|cd[ef]xy|g") == {"ab", "cdex", "cdfx", "g"}
+    assert prefixes("(?:early |teen)?pregnan\\w*") == {"earl", "teen", "preg"}
     assert prefixes("\\w+ law") is None  # could begin with anything: always run
     triggers = Triggers(["child labou?r", "labou?r", "\\d+ cases"])
     text = "child labour and forced labor"
     candidates = triggers.mask(triggers.beginnings(text))
     assert candidates == 0b111  # both words patterns can begin here, the unbounded one always runs
     assert triggers.mask(triggers.beginnings("torture")) == 0b100
+    # A whole alternative shorter than the text's beginning ("sex" in "sexual") still triggers its pattern.
+    short = Triggers(["sex|gender", "sexual violence"])
+    assert short.mask(short.beginnings("sexual abuse")) == 0b11
+    assert short.mask(short.beginnings("sexe")) == 0b01
+    assert short.mask(short.beginnings("genre")) == 0

@@ -193,9 +193,15 @@ def _read(raw: str, keep_generic: bool) -> tuple:
     # Only the patterns that can begin where one of the text's words begins are run (same result, see triggers).
     beginnings = _CONCEPT_TRIGGERS.beginnings(remaining)
     candidates = _CONCEPT_TRIGGERS.mask(beginnings)
-    for k, (_, tags) in enumerate(_CONCEPTS):
-        if not candidates >> k & 1:
-            continue
+    k = -1
+    while True:
+        # The next candidate after k, in the patterns' order; one that becomes a candidate behind k stays unrun,
+        # as when each pattern's bit was tested in turn.
+        ahead = candidates >> (k + 1)
+        if not ahead:
+            break
+        k += (ahead & -ahead).bit_length()
+        tags = _CONCEPTS[k][1]
         spans = [found.span() for found in _concept_regex(k).finditer(remaining)]
         if not spans:
             continue

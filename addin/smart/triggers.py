@@ -1,8 +1,8 @@
 """Which concept patterns can match a text at all, found in one pass over its word starts.
 
-Each pattern is reduced, once, to the set of strings its matches can begin with (their first three
-characters, or the whole match when shorter). A text lists what its words begin with, and only the
-patterns sharing one of those beginnings are run. The reduction over-approximates: anything it cannot
+Each pattern is reduced, once, to the set of strings its matches can begin with (their first
+PREFIX_LENGTH characters, or the whole match when shorter). A text lists what its words begin with,
+and only the patterns sharing one of those beginnings are run. The reduction over-approximates: anything it cannot
 enumerate (\\w, a negated class...) cuts the beginning short, and a pattern whose matches could begin
 with anything is always run. So skipping a pattern never loses a match.
 """
@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 from ..run_cache import Store
 
-PREFIX_LENGTH = 3
+PREFIX_LENGTH = 4  # 'prot' (protection) apart from 'prog' (programme): three letters ran twice as many patterns
 MAX_PREFIXES = 20000  # beyond this a pattern is simply always run
 
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT} | ({sre.POSSESSIVE_REPEAT} if hasattr(sre, "POSSESSIVE_REPEAT") else set())
@@ -188,5 +188,7 @@ class Triggers:
         mask = self.always
         get = self.index.get
         for beginning in beginnings:
-            mask |= get(beginning, 0) | get(beginning[:2], 0) | get(beginning[:1], 0)
+            # A pattern's beginning may be shorter than the text's (a whole short alternative, a class cut short).
+            for length in range(1, len(beginning) + 1):
+                mask |= get(beginning[:length], 0)
         return mask
