@@ -206,13 +206,31 @@ _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="\$?([A-Z]{1,3})\$?(\d
 # spaces at an end without xml:space="preserve" (calamine trims it).
 _ESCAPE = re.compile(rb'_x[0-9A-Fa-f]{4}_')
 _EDGE_SPACE = re.compile(rb'<t>(?:\s|[^<]*+(?<=\s)</t>)')
+# Everything the checks below look for one by one, in one pass (a search for a literal is quicker than `in`):
+# a sheet without any of it, the common case, skips them. Each "<x " not followed by what must follow it is
+# a count of "<x " unequal to the count of its expected form.
+_ODD_MARKUP = re.compile(
+    rb'<(?:!|c>|c/>|c (?!r=")|row>|row (?!r=")|rPh|t/>|t></t>|t (?!xml:space="preserve">)|is></is>|is/>)'
+    rb'|_x[0-9A-Fa-f]{4}_')
+_ANY_FORMULA = re.compile(rb'<f(?:>| |/>)')
+_TYPED = re.compile(rb' t="(?:e|str|d)"')
 _ENTITY = re.compile(r"&(#[0-9]+|#x[0-9A-Fa-f]+|amp|lt|gt|quot|apos);|&")
 _OTHER_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
 
 
-def _vouch_for_text(data: bytes) -> None:
+def _vouch_for_text(data: bytes, odd: bool | None = None) -> None:
+    """odd: whether _ODD_MARKUP occurs in data, when the caller has looked."""
+    if odd is None:
+        odd = _ODD_MARKUP.search(data) is not None
+    if odd:
+        _vouch_for_odd_text(data)
+    if b"<t>" in data and _EDGE_SPACE.search(data):
+        raise Unsure("text with spaces at an end, which calamine trims")
+
+
+def _vouch_for_odd_text(data: bytes) -> None:
     if b"<!" in data:
         raise Unsure("a declaration in the XML")
     if b"_x" in data and _ESCAPE.search(data):
@@ -222,8 +240,6 @@ def _vouch_for_text(data: bytes) -> None:
     if data.count(b"<t ") != data.count(b'<t xml:space="preserve">') or b"<t/>" in data or b"<t></t>" in data \
             or b"<is></is>" in data or b"<is/>" in data:
         raise Unsure("text markup calamine reads otherwise")
-    if b"<t>" in data and _EDGE_SPACE.search(data):
-        raise Unsure("text with spaces at an end, which calamine trims")
 
 
 def _text(raw: bytes) -> str:
@@ -284,14 +300,14 @@ class _SheetScan:
     """What openpyxl reads in one sheet that calamine does not, by (row, column)."""
 
     def __init__(self, data: bytes, dates: frozenset[int], durations: frozenset[int]):
-        if b"<!" in data:
+        odd = _ODD_MARKUP.search(data) is not None
+        if odd and b"<!" in data:
             raise Unsure("a declaration, comment or CDATA in the sheet")
         if b"sheetData" in data and b"<sheetData" not in data:
             raise Unsure("prefixed markup")
         self.data = data
         self.dates, self.durations = dates, durations
-        cells = data.count(b"<c ")
-        if data.count(b'<c r="') != cells or b"<c>" in data or b"<c/>" in data:
+        if odd and (data.count(b'<c r="') != data.count(b"<c ") or b"<c>" in data or b"<c/>" in data):
             raise Unsure("a cell without its reference first")
         if _WIDE_OR_DEEP.search(data):   # else at most 26 columns by 99,999 rows
             starts = _CELL_REF.findall(data)
@@ -299,17 +315,17 @@ class _SheetScan:
             columns = max(column_index(c.decode()) for c in {c for c, _ in starts})
             if rows * columns > MAX_DENSE_CELLS:
                 raise Unsure("a sheet too large for calamine's rectangle")
-        _vouch_for_text(data)
-        self.widths, self.last_row = self._row_widths()
+        _vouch_for_text(data, odd)
+        self.widths, self.last_row = self._row_widths(odd)
         self.exact: dict[tuple[int, int], object] = {}
         self._formulas()
         self._numbers()
 
-    def _row_widths(self) -> tuple[dict[int, int], int]:
+    def _row_widths(self, odd: bool) -> tuple[dict[int, int], int]:
         """Each row's width as openpyxl gives it (up to the row's last cell element, value or not),
         and the last row. Rows out of order, or cells outside their row, are left to openpyxl."""
         data, widths, last = self.data, {}, 0
-        if data.count(b"<row ") != data.count(b'<row r="') or b"<row>" in data:
+        if odd and (data.count(b"<row ") != data.count(b'<row r="') or b"<row>" in data):
             raise Unsure("rows without numbers")
         for match in _ROW_TAG.finditer(data):
             number = int(match[1])
@@ -358,7 +374,7 @@ class _SheetScan:
         """Formula text where openpyxl gives it (data_only=False), and error, string and ISO-date cells."""
         data = self.data
         found = _CELL_FORMULA.findall(data)
-        if len(found) != data.count(b"<f>") + data.count(b"<f ") + data.count(b"<f/>"):
+        if len(found) != len(_ANY_FORMULA.findall(data)):
             self._formulas_one_by_one()   # a formula this pattern does not see whole: each is read alone
             return
         shared: dict[bytes, object] = {}
@@ -372,7 +388,7 @@ class _SheetScan:
                                                                 shared)
             else:
                 exact[(int(row), column)] = "=" + text
-        if b' t="e"' not in data and b' t="str"' not in data and b' t="d"' not in data:
+        if _TYPED.search(data) is None:
             return
         for match in _TYPED_CELL.finditer(data):
             cell = (int(match[2]), column_index(match[1].decode()))
