@@ -107,6 +107,9 @@ def test_cells_read_by_calamine_are_the_cells_openpyxl_reads(tmp_path):
     ('<row r="1"><c s="0" r="A1"><v>1</v></c></row>', "reference first"),
     ('<row r="1"><c r="A1"><v> 5 </v></c><c r="B1"><v>abc</v></c></row>', "not a number"),
     ('<row r="1"><c r="A1" t="inlineStr"><is></is></c></row>', "text markup"),
+    ('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="default">x</t></is></c></row>', "text markup"),
+    ('<row><c r="A1"><v>1</v></c></row>', "rows without numbers"),
+    ('<row r="1"><c><v>1</v></c></row>', "reference first"),
     ('<row r="1"><c r="A1"><v>1</v></c><c r="C1048576"><v>2</v></c></row>', "outside its row"),
     ('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>', "too large"),
 ])
