@@ -58,6 +58,11 @@ def test_coalition_benchmark_reports_merge_and_validate_against_peer_and_floor(t
                 assert ratios[measure] == pytest.approx(figure / base), f"{step}/{against} {measure}"
     assert result["validate_rows_per_s"] == pytest.approx(600 / result["figures"]["validate"]["wall_s"])
     assert result["one_workbook_in_process_s"] > 0 and result["one_workbook_cli_s"] > 0
+    # The same on plans whose rows all differ, as participants type them (the corpus repeats five indicators).
+    varied = result["figures"]["one-varied"]
+    assert result["one_varied_workbook_in_process_s"] == varied["seconds"] > 0
+    assert varied["rows"] == 300 and varied["distinct_indicators"] > 250 and varied["workbooks_timed"] == 5
+    assert "when all 300 rows differ" in done.stdout
     # The Excel button's path: the book as the client sends it, validated, its flags queued as actions.
     button = result["figures"]["one-button"]
     assert result["one_workbook_button_s"] == button["seconds"] > 0
