@@ -2,9 +2,9 @@
 
 Each pattern is reduced, once, to the set of strings its matches can begin with (their first
 PREFIX_LENGTH characters, or the whole match when shorter). A text lists what its words begin with,
-and only the patterns sharing one of those beginnings are run. The reduction over-approximates: anything it cannot
-enumerate (\\w, a negated class...) cuts the beginning short, and a pattern whose matches could begin
-with anything is always run. So skipping a pattern never loses a match.
+and only the patterns sharing one of those beginnings are run. The reduction over-approximates:
+anything it cannot enumerate (\\w, a negated class...) cuts the beginning short, and a pattern whose
+matches could begin with anything is always run. So skipping a pattern never loses a match.
 """
 
 from __future__ import annotations
