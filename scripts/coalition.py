@@ -154,26 +154,35 @@ def _workers_peak_mb(jobs: int) -> float:
     return jobs * ((peak / 1024 / 1024) if sys.platform == "darwin" else peak / 1024)
 
 
-def _resident_mb(pid: int | str) -> float:
+def _memory(pid: int) -> tuple[float, int, bytes] | None:
+    """(resident MB, address space kB, command line) of a process; None when it has gone."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+        status = Path(f"/proc/{pid}/status").read_text()
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
-        pass
-    return 0.0
+        return None
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    try:
+        return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmSize"].split()[0]), command
+    except (KeyError, ValueError, IndexError):   # a zombie has no memory lines
+        return None
 
 
-def _descendants(pid: int) -> list[int]:
+def _descendants(pid: int) -> list[tuple[int, int]]:
+    """(process, its parent) for every descendant of pid, parents first."""
     found, todo = [], [pid]
     while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+        parent = todo.pop(0)
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").glob("*/children"))
+        except OSError:   # it ended meanwhile (an uncaught error here would end the sampling silently)
+            continue
+        for task in tasks:
             try:
                 children = [int(p) for p in task.read_text().split()]
             except OSError:
                 continue
-            found += children
+            found += [(child, parent) for child in children]
             todo += children
     return found
 
@@ -181,7 +190,12 @@ def _descendants(pid: int) -> list[int]:
 class TreeMemory:
     """The largest sum of resident memory of this process and all its descendants at one moment,
     sampled every 50 ms (Linux): what a merge with worker processes holds at once. Forked workers'
-    shared pages count in each of them, so the figure is on the high side."""
+    shared pages count in each of them, so the figure is on the high side.
+
+    A child between fork (or vfork) and exec maps its parent's pages and reports its parent's resident
+    memory as its own: the merge starts its Findings writer that way (subprocess) while it holds its rows.
+    Such a child, the same size as its parent and with its command line (or none yet), is not counted
+    again; a sample that fell in that window once reported twice the merge's memory."""
 
     def __init__(self) -> None:
         self.peak_mb = 0.0
@@ -192,8 +206,9 @@ class TreeMemory:
     def _sample(self) -> None:
         me = os.getpid()
         while not self._stop.wait(0.05):
-            total = _resident_mb(me) + sum(_resident_mb(child) for child in _descendants(me))
-            self.peak_mb = max(self.peak_mb, total)
+            tree = _descendants(me)
+            memory = {pid: _memory(pid) for pid in [me, *(child for child, _ in tree)]}   # parents first
+            self.peak_mb = max(self.peak_mb, tree_resident_mb(me, tree, memory))
 
     def __enter__(self) -> "TreeMemory":
         if self.available:
@@ -204,6 +219,17 @@ class TreeMemory:
         self._stop.set()
         if self.available:
             self._thread.join()
+
+
+def tree_resident_mb(root: int, tree: list[tuple[int, int]], memory: dict) -> float:
+    """The resident MB of root and its descendants ((child, parent) pairs) in one sample of _memory, a child
+    the same size as its parent and with its command line (or none yet) left out: one between fork and exec."""
+    total = memory[root][0] if memory.get(root) else 0.0
+    for child, parent in tree:
+        mine, theirs = memory.get(child), memory.get(parent)
+        if mine is not None and not (theirs and mine[:2] == theirs[:2] and mine[2] in (theirs[2], b"")):
+            total += mine[0]
+    return total
 
 
 def _peak_mb() -> float:

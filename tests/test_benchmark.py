@@ -70,3 +70,21 @@ def test_coalition_benchmark_reports_merge_and_validate_against_peer_and_floor(t
     assert result["one_workbook_cli_first_run_s"] == result["figures"]["one-cli"]["first_wall_s"] > 0
     assert 0 < result["python_start_s"] < result["one_workbook_cli_s"]
     assert "rows/s" in done.stdout and "× floor wall" in done.stdout
+
+
+
+def test_tree_memory_does_not_count_a_child_between_fork_and_exec_again():
+    sys.path.insert(0, str(REPO / "scripts"))
+    from coalition import tree_resident_mb
+
+    merge = (560.0, 900_000, b"python\0benchmark.py\0")
+    tree = [(2, 1), (3, 1), (4, 1)]
+    memory = {1: merge,
+              2: (120.0, 700_000, merge[2]),               # a forked worker, grown apart: counted
+              3: merge,                                   # vforked, not yet exec'd: its parent's pages
+              4: (merge[0], merge[1], b"")}               # the same, its command line being replaced
+    assert tree_resident_mb(1, tree, memory) == 680.0
+    memory[4] = (12.0, 30_000, b"python\0-m\0addin.master.findings_worker\0")   # after exec: counted
+    assert tree_resident_mb(1, tree, memory) == 692.0
+    memory[3] = None   # ended between the listing and the reading
+    assert tree_resident_mb(1, tree, memory) == 692.0
