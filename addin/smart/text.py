@@ -51,7 +51,7 @@ _fold_cached = lru_cache(maxsize=4096)(_fold_uncached)
 
 def fold(text: object) -> str:
     """Lower case without accents, one character for one (so spans stay valid), typographic quotes made plain."""
-    raw = "" if text is None else str(text)
+    raw = text if type(text) is str else "" if text is None else str(text)
     return _fold_cached(raw) if len(raw) <= CACHED_TEXT_LENGTH else _fold_uncached(raw)
 
 
@@ -63,7 +63,11 @@ def per_text(function):
 
     @wraps(function)
     def lookup(*args):
-        length = sum(len(arg) for arg in args if isinstance(arg, str))
+        # Called for nearly every word of a row: one argument, a string, is the quick case.
+        if len(args) == 1 and type(args[0]) is str:
+            length = len(args[0])
+        else:
+            length = sum(len(arg) for arg in args if isinstance(arg, str))
         return cached(*args) if length <= CACHED_TEXT_LENGTH else function(*args)
     lookup.cache_clear = cached.cache_clear
     return lookup
