@@ -167,7 +167,7 @@ def _validate_file(path: Path, *, lang: str, first_year: int | None, last_year: 
     on return: only the findings and SMART results are kept, so memory grows with what the output shows,
     not with the files (annotating reads the file again)."""
     try:
-        data = data or open_workbook(path)
+        data = data or open_workbook(path, full_list=False)   # the merge's list: not a check's business
     except InputError as exc:
         return FileReport(path=path, kind="unknown", group="", error=exc.text(lang))
     return validate_workbook(data, lang=lang, first_year=first_year, last_year=last_year)

@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -18,9 +19,12 @@ import pytest
 from openpyxl.comments import Comment
 
 from addin.errors import InputError
+from addin.metadata import LIST_SHEET
+from addin.reader import open_workbook
 from addin.reader.xlsx import _raw_sheets_openpyxl
 from addin.reader.xlsx_fast import Unsure, raw_sheets_fast, raw_sheets_xlsx
 from addin.schema import IMPLEMENTATION_PLAN as PLAN
+from addin.validate import validate_paths, validate_workbook
 
 from example_rows import EXECUTIONS, PRETRIAL, TORTURE_LAW, make_example_workshop
 
@@ -166,6 +170,33 @@ def test_a_filled_plan_reads_and_validates_the_same_both_ways(filled_plan):
     assert compare_reader.why_not_fast(filled_plan) == ""
     result = compare_reader.compare([filled_plan])
     assert result.files == 1 and result.fast == 1 and result.differences == []
+
+
+def test_validation_leaves_the_merges_list_unread_and_finds_the_same(filled_plan, tmp_path):
+    whole, lean = open_workbook(filled_plan), open_workbook(filled_plan, full_list=False)
+    assert len(whole.full_list) > 20 and lean.full_list == []
+    assert replace(lean, full_list=whole.full_list) == whole
+    assert validate_workbook(lean).as_dict() == validate_workbook(whole).as_dict()
+    # Unread indeed: a list part that cannot even be unpacked does not stop validation, and the
+    # merge, which reads the list, still says what is wrong with the file.
+    broken = tmp_path / "broken list.xlsx"
+    with zipfile.ZipFile(filled_plan) as source, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as target:
+        member = _sheet_member(source, LIST_SHEET)
+        for item in source.infolist():
+            target.writestr(item, b"<not xml" if item.filename == member else source.read(item.filename))
+    report = validate_paths([broken]).files[0]
+    assert report.error is None and report.rows == validate_workbook(whole).rows == 3
+    with pytest.raises(InputError):
+        open_workbook(broken)
+
+
+def _sheet_member(archive: zipfile.ZipFile, name: str) -> str:
+    """The part holding the sheet called name."""
+    book = archive.read("xl/workbook.xml").decode()
+    rel = re.search(rf'<sheet [^>]*name="{re.escape(name)}"[^>]*r:id="(rId\d+)"', book)[1]
+    rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+    target = re.search(rf'Id="{rel}"[^>]*Target="/?(?:xl/)?([^"]+)"|Target="/?(?:xl/)?([^"]+)"[^>]*Id="{rel}"', rels)
+    return "xl/" + (target[1] or target[2])
 
 
 def test_the_plan_saved_by_libreoffice_reads_and_validates_the_same(filled_plan, libreoffice, tmp_path):

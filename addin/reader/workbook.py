@@ -137,10 +137,12 @@ def workbook_suffix(path: Path) -> str:
     return ""
 
 
-def open_workbook(path: Path) -> WorkbookData:
+def open_workbook(path: Path, *, full_list: bool = True) -> WorkbookData:
     """Read any supported workbook; raises InputError when it cannot be read at all.
 
-    Only a regular file is opened (a named pipe or a device would block forever)."""
+    Only a regular file is opened (a named pipe or a device would block forever). full_list=False: the
+    whole list a group workbook carries for the merge (metadata.LIST_SHEET, hidden) may be left unread,
+    and WorkbookData.full_list empty; validation never uses it, and it is a fifth of a workbook's XML."""
     path = Path(path)
     if not path.exists() and not path.is_symlink():
         raise InputError(path, "errors.file.missing")
@@ -154,7 +156,7 @@ def open_workbook(path: Path) -> WorkbookData:
             raise InputError(path, "errors.workbook.no_extension")
         raise InputError(path, "errors.workbook.not_workbook", suffix=typed)
     if suffix in (".xlsx", ".xlsm"):
-        sheets, meta = raw_sheets_xlsx(path, suffix)
+        sheets, meta = raw_sheets_xlsx(path, suffix, skip=frozenset() if full_list else frozenset({LIST_SHEET}))
         saved = SavedResults(path)
     else:
         sheets, meta = _raw_sheets_calamine(path, suffix)   # calamine reads formulas' saved results already

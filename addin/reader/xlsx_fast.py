@@ -41,8 +41,10 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def raw_sheets_fast(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
-    """The raw sheets and metadata of an .xlsx or .xlsm file the caller has checked; raises Unsure."""
+def raw_sheets_fast(path: Path, skip: frozenset[str] = frozenset()) -> tuple[list[RawSheet], WorkbookMeta | None]:
+    """The raw sheets and metadata of an .xlsx or .xlsm file the caller has checked; raises Unsure.
+
+    skip: names of sheets the caller does not use, left unread and out of the result."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     with zipfile.ZipFile(path) as archive:
@@ -80,6 +82,8 @@ def raw_sheets_fast(path: Path) -> tuple[list[RawSheet], WorkbookMeta | None]:
             raise Unsure("calamine sees the sheets otherwise")
         sheets, meta = [], None
         for name, member, hidden in listed:
+            if name in skip:
+                continue
             data = archive.read(member)
             scan = _SheetScan(data, dates, durations)
             try:
@@ -551,9 +555,11 @@ def _letters(column: int) -> str:
     return column_letter(column)
 
 
-def raw_sheets_xlsx(path: Path, suffix: str | None = None) -> tuple[list[RawSheet], WorkbookMeta | None]:
+def raw_sheets_xlsx(path: Path, suffix: str | None = None, skip: frozenset[str] = frozenset()
+                    ) -> tuple[list[RawSheet], WorkbookMeta | None]:
     """An .xlsx or .xlsm file's raw sheets: through calamine when the scan vouches for every value,
-    through openpyxl otherwise (which also names the problem in a damaged file)."""
+    through openpyxl otherwise (which also names the problem in a damaged file). skip: sheets the
+    caller does not use, which the calamine path leaves unread (the openpyxl path reads them all)."""
     from ..tables import check_workbook_file
 
     from .xlsx import _raw_sheets_openpyxl
@@ -561,7 +567,7 @@ def raw_sheets_xlsx(path: Path, suffix: str | None = None) -> tuple[list[RawShee
     check_workbook_file(path, suffix)
     if Path(path).suffix.lower() in (".xlsx", ".xlsm"):   # calamine tells the format by the name
         try:
-            return raw_sheets_fast(path)
+            return raw_sheets_fast(path, skip)
         except Exception:   # Unsure, or damage: openpyxl reads it, or says what is wrong
             pass
     return _raw_sheets_openpyxl(path, suffix)
