@@ -113,8 +113,8 @@ def test_validate_keeps_no_parsed_workbook_once_a_file_is_checked(tmp_path, monk
     opened = []
     real_open = validate_module.open_workbook
 
-    def tracked(path):
-        data = real_open(path)
+    def tracked(path, **options):
+        data = real_open(path, **options)
         opened.append(weakref.ref(data))
         return data
 
@@ -123,7 +123,6 @@ def test_validate_keeps_no_parsed_workbook_once_a_file_is_checked(tmp_path, monk
     gc.collect()
     assert len(opened) == 2 and [f.error for f in report.files] == [None, None]
     assert [ref for ref in opened if ref() is not None] == []  # the report holds findings, not workbooks
-
 
 
 def test_the_tables_quick_line_breaking_is_textwraps_own():
