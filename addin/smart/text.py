@@ -63,7 +63,7 @@ def per_text(function):
 
     @wraps(function)
     def lookup(*args):
-        # Called for nearly every word of a row: one argument, a string, is the quick case.
+        # Called a dozen times per row, nearly always with one string: that case skips the sum.
         if len(args) == 1 and type(args[0]) is str:
             length = len(args[0])
         else:
