@@ -338,14 +338,11 @@ def _validated(path: Path):
     return validate_paths([path]).files[0]
 
 
-def run_one_in_process(plan: dict, work: Path) -> dict:
-    """Read and validate one workbook in a process that has already validated another (the Excel
-    button's case: Python is running, the modules are loaded): the median of five workbooks, each read
-    for the first time."""
-    plans = [Path(w["path"]) for w in plan["workbooks"] if w["kind"] == "implementation_plan"]
-    _validated(plans[0])
+def _first_seen(warm: Path, targets: list[Path]) -> dict:
+    """Validate warm, then time each target, read for the first time: the median's wall and CPU seconds."""
+    _validated(warm)
     times = []
-    for target in (plans[-5:] if len(plans) > 5 else plans[-1:]):
+    for target in targets:
         began, cpu = time.perf_counter(), time.process_time()
         report = _validated(target)
         times.append((time.perf_counter() - began, time.process_time() - cpu, report.rows))
@@ -353,17 +350,18 @@ def run_one_in_process(plan: dict, work: Path) -> dict:
     return {"seconds": seconds, "cpu_seconds": cpu_seconds, "rows": rows, "workbooks_timed": len(times)}
 
 
+def run_one_in_process(plan: dict, work: Path) -> dict:
+    """Read and validate one workbook in a process that has already validated another (the Excel
+    button's case: Python is running, the modules are loaded): the median of five workbooks, each read
+    for the first time."""
+    plans = [Path(w["path"]) for w in plan["workbooks"] if w["kind"] == "implementation_plan"]
+    return _first_seen(plans[0], plans[-5:] if len(plans) > 5 else plans[-1:])
+
+
 def run_one_varied(plan: dict, work: Path) -> dict:
     """As run_one_in_process, on the plans of varied text: warmed on the first, the median of the next five."""
     first, *targets = [Path(p) for p in plan["varied"]]
-    _validated(first)
-    times = []
-    for target in targets:
-        began, cpu = time.perf_counter(), time.process_time()
-        report = _validated(target)
-        times.append((time.perf_counter() - began, time.process_time() - cpu, report.rows))
-    seconds, cpu_seconds, rows = sorted(times)[len(times) // 2]
-    return {"seconds": seconds, "cpu_seconds": cpu_seconds, "rows": rows, "workbooks_timed": len(times),
+    return {**_first_seen(first, targets),
             "distinct_indicators": len({row["indicator"] for row in _varied_rows(targets[len(targets) // 2])})}
 
 
