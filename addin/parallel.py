@@ -10,10 +10,12 @@ calling process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -21,6 +23,9 @@ Result = TypeVar("Result")
 
 # Below this many files forking workers costs more than it saves.
 MIN_FILES_FOR_WORKERS = 4
+
+# Allocations between two runs of the cycle collector's youngest generation during a batch (CPython: 700).
+BATCH_GC_THRESHOLD = 10_000
 
 
 def available_cores() -> int:
@@ -43,11 +48,28 @@ def map_in_order(function: Callable[[Item], Result], items: Iterable[Item], jobs
     """
     items = list(items)
     jobs = min(jobs, len(items))
-    if jobs <= 1 or len(items) < MIN_FILES_FOR_WORKERS or "fork" not in multiprocessing.get_all_start_methods():
-        for item in items:
-            yield function(item)
-        return
-    # Workers live for the whole run: forked now, while this process is small. A worker forked later
-    # would start with a copy of everything gathered so far.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(function, items, chunksize=1)
+    with fewer_collections():
+        if jobs <= 1 or len(items) < MIN_FILES_FOR_WORKERS or "fork" not in multiprocessing.get_all_start_methods():
+            for item in items:
+                yield function(item)
+            return
+        # Workers live for the whole run: forked now, while this process is small. A worker forked later
+        # would start with a copy of everything gathered so far. They inherit fewer_collections.
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(function, items, chunksize=1)
+
+
+@contextmanager
+def fewer_collections():
+    """The cycle collector runs less often while a batch runs; the thresholds are restored after.
+
+    A workbook's cells, rows and findings are freed by reference counting, yet each allocation counts
+    towards the collector's next run: at CPython's default it ran 14 times per workbook, and each full
+    run walked every finding gathered so far (5 to 8 % of validate's time). Garbage in reference cycles
+    is still collected, later. A host's own higher threshold is kept."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], BATCH_GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

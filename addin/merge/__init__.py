@@ -32,6 +32,7 @@ from ..files import copy_atomically, real_target, save_workbook
 from ..ids import id_text
 from ..inputs import scan_inputs
 from ..lock import output_lock
+from ..parallel import fewer_collections
 from ..master import read_master, row_order, write_master
 from .coverage import _coverage, _group_stats, _place_findings
 from .results import MergeResult, SourceResult
@@ -82,7 +83,7 @@ def merge_workbooks(paths, output, *, lang: str = "en", recommendations: Path | 
     files, problems = scan.files, scan.problems
     result = MergeResult(output=output, lang=lang, merged_at=now)
     full_list = _full_list(recommendations, lang)
-    with output_lock(output, lang):
+    with output_lock(output, lang), fewer_collections():   # the whole master is in memory: see parallel
         old = read_master(output) if output.exists() else None
         sources, loaded, lists, warnings = _load_sources(files, output, lang, console, on_file, scan.read, jobs)
         result.warnings += warnings + scan.notes
