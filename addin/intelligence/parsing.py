@@ -32,7 +32,8 @@ from typing import Iterable, Sequence
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "intelligence_model.npz"
+# The artefact lives in addin/data/, beside the package, where package-data ships it.
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "intelligence_model.npz"
 
 CATEGORY_NAMES = {
     1: "minimal action",
