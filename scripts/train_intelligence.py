@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from addin import intelligence as I  # noqa: E402
 # Private helpers are read (and _MODEL swapped) in the submodule that owns them.
-from addin.intelligence import parsing as I_parsing  # noqa: E402
+from addin.intelligence import model as I_model, parsing as I_parsing, text as I_text, verbs as I_verbs  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared/data/upr-info/upr-info-export-sessions01-15.csv"
 DOC = REPO / "docs/intelligence.md"
@@ -115,7 +115,7 @@ def label_matrix(issue_lists, labels) -> np.ndarray:
 
 
 def first_word(text: str) -> str:
-    toks = [t for t in I_parsing._tokens(I.clean_text(text)) if t not in I_parsing._PAREN]
+    toks = [t for t in I_text._tokens(I.clean_text(text)) if t not in I_parsing._PAREN]
     return toks[0] if toks else ""
 
 
@@ -185,7 +185,7 @@ def augment(texts, copies: int, seed: int = 0) -> list[list[str]]:
 
 def augmented_gru_tokens(words: list[str]) -> list[str]:
     # Same tokens as I.gru_tokens on the joined words (no token spans a space); a mask is an unknown word.
-    return [I.GRU_START] + [t for w in words for t in ([MASK] if w == MASK else I_parsing._GRU_TOKEN.findall(w.lower()))]
+    return [I.GRU_START] + [t for w in words for t in ([MASK] if w == MASK else I_model._GRU_TOKEN.findall(w.lower()))]
 
 
 def teacher_dir(option: Path | None) -> Path:
@@ -387,7 +387,7 @@ def train_gru(texts, y, distil: dict | None = None) -> dict[str, np.ndarray]:
 # Issues: TF-IDF + one-vs-rest logistic regression + per-issue thresholds
 # --------------------------------------------------------------------------
 def issue_docs(texts):
-    return [" ".join(t for t in I_parsing._tokens(I.clean_text(x)) if t not in I_parsing._PUNCT) for x in texts]
+    return [" ".join(t for t in I_text._tokens(I.clean_text(x)) if t not in I_model._PUNCT) for x in texts]
 
 
 def fit_issue_model(docs, y):
@@ -631,7 +631,7 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
     t_load = time.time()
     model = I.load_model(artefact)
     load_seconds = time.time() - t_load
-    previous, I_parsing._MODEL = I_parsing._MODEL, model
+    previous, I_model._MODEL = I_model._MODEL, model
     try:
         inf = I.infer(list(va.Text))
         seconds_10k = 0.0
@@ -641,12 +641,12 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
             I.infer(sample)
             seconds_10k = (time.time() - t1) * 10000 / speed_texts
     finally:
-        I_parsing._MODEL = previous
+        I_model._MODEL = previous
     y_cat = va.Action.to_numpy()
     pred_cat = np.array([r.action for r in inf])
     parses = [I.parse(t) for t in va.Text]
     rules = np.array([p.category for p in parses])
-    logistic = np.array([I_parsing._decide_category(p, q, model.cat_classes)[0]
+    logistic = np.array([I_model._decide_category(p, q, model.cat_classes)[0]
                          for p, q in zip(parses, model.logistic_proba(parses))])
     fw_tr = Counter()
     by_word: dict[str, Counter] = {}
@@ -655,7 +655,7 @@ def evaluate(artefact: Path, tr: pd.DataFrame, va: pd.DataFrame, val_sessions: l
         fw_tr[a] += 1
     default = fw_tr.most_common(1)[0][0]
     baseline = np.array([by_word.get(first_word(t), Counter({default: 1})).most_common(1)[0][0] for t in va.Text])
-    lexicon = np.array([I.EN_VERBS.get(I_parsing._en_lemma(first_word(t)), 4) for t in va.Text])
+    lexicon = np.array([I.EN_VERBS.get(I_verbs._en_lemma(first_word(t)), 4) for t in va.Text])
 
     y_va = label_matrix(va.issues, labels)
     index = {l: k for k, l in enumerate(labels)}
@@ -720,7 +720,7 @@ def category_accuracy(df: pd.DataFrame, parses: list, train: np.ndarray, test: n
     gold = y[test]
 
     def accuracy(q):  # the runtime's decision: the correction scores English only
-        return float(np.mean(np.array([I_parsing._decide_category(p, r, classes)[0] for p, r in zip(held, q)]) == gold))
+        return float(np.mean(np.array([I_model._decide_category(p, r, classes)[0] for p, r in zip(held, q)]) == gold))
     return accuracy(proba), float(np.mean(np.array([p.category for p in held]) == gold)), accuracy(logistic)
 
 
