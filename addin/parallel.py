@@ -14,6 +14,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -59,6 +60,11 @@ def map_in_order(function: Callable[[Item], Result], items: Iterable[Item], jobs
             yield from pool.imap(function, items, chunksize=1)
 
 
+_batches_running = 0
+_thresholds_before: tuple[int, ...] = ()
+_batches_lock = threading.Lock()
+
+
 @contextmanager
 def fewer_collections():
     """The cycle collector runs less often while a batch runs; the thresholds are restored after.
@@ -66,10 +72,18 @@ def fewer_collections():
     A workbook's cells, rows and findings are freed by reference counting, yet each allocation counts
     towards the collector's next run: at CPython's default it ran 14 times per workbook, and each full
     run walked every finding gathered so far (5 to 8 % of validate's time). Garbage in reference cycles
-    is still collected, later. A host's own higher threshold is kept."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], BATCH_GC_THRESHOLD), *before[1:])
+    is still collected, later. A host's own higher threshold is kept. Batches may overlap (the add-in
+    server runs requests on threads): the last one to end restores what was there before the first."""
+    global _batches_running, _thresholds_before
+    with _batches_lock:
+        if _batches_running == 0:
+            _thresholds_before = gc.get_threshold()
+            gc.set_threshold(max(_thresholds_before[0], BATCH_GC_THRESHOLD), *_thresholds_before[1:])
+        _batches_running += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _batches_lock:
+            _batches_running -= 1
+            if _batches_running == 0:
+                gc.set_threshold(*_thresholds_before)

@@ -51,3 +51,14 @@ def test_an_abandoned_batch_restores_the_threshold(default_thresholds):
     assert gc.get_threshold()[0] == BATCH_GC_THRESHOLD
     batch.close()
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_overlapping_batches_restore_the_thresholds_from_before_the_first(default_thresholds):
+    # The add-in server runs requests on threads: batches may end in any order.
+    first, second = fewer_collections(), fewer_collections()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert gc.get_threshold()[0] == BATCH_GC_THRESHOLD, "the second batch still runs"
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == (700, 10, 10)

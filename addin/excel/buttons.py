@@ -20,6 +20,7 @@ from ..i18n import t
 from ..locale import text
 from ..merge import MergeResult, merge_workbooks, render_summary
 from ..metadata import LIST_SHEET, META_SHEET
+from ..parallel import fewer_collections
 from ..report import FileReport, verdict_line
 from ..schema import RECOMMENDATIONS
 from ..templates import choice_formula
@@ -36,7 +37,7 @@ FROM_MASTER_COLUMN = 40
 def validate(book: xw.Book | None = None) -> FileReport | None:
     """Flag the open workbook's findings: fills, notes and a Check sheet, as `validate --annotate`."""
     book = target_book(book)
-    with reported_to_user(book):
+    with reported_to_user(book), fewer_collections():
         status(book, text("excel.checking", book_language(book)))
         flags.clear(book)
         data = read_book(book)

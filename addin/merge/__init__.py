@@ -32,8 +32,8 @@ from ..files import copy_atomically, real_target, save_workbook
 from ..ids import id_text
 from ..inputs import scan_inputs
 from ..lock import output_lock
-from ..parallel import fewer_collections
 from ..master import read_master, row_order, write_master
+from ..parallel import fewer_collections
 from .coverage import _coverage, _group_stats, _place_findings
 from .results import MergeResult, SourceResult
 from .rows import _collect_rows, _lay_out_columns, _list_kept_sources, _match_previous
