@@ -245,19 +245,23 @@ def test_numpy_gru_matches_torch_packed_bidirectional_gru():
 
 @pytest.fixture(scope="module")
 def training_script():
+    """scripts/intelligence_training, imported as scripts/train_intelligence.py imports it (modules as attributes)."""
     sys.path.insert(0, str(REPO / "scripts"))
     try:
         import train_intelligence
+        import intelligence_training
     finally:
         sys.path.remove(str(REPO / "scripts"))
+    settings = intelligence_training.settings
+    assert train_intelligence.settings is settings  # one module: what is patched here is what the script reads
     # The suite shares the cores: two torch threads stall each other there (same code, one thread is faster).
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(train_intelligence, "TORCH_THREADS", 1)
-        yield train_intelligence
+        patch.setattr(settings, "TORCH_THREADS", 1)  # read from `settings` when torch starts
+        yield intelligence_training
 
 
 def test_augmented_copies_hide_cut_or_swap_words_of_their_own_text(training_script):
-    T = training_script
+    T = training_script.category
     texts = ["77.3. Continue and strengthen its efforts to combat trafficking in persons, including women (Chile);",
              "Ratify the Optional Protocol to the Convention against Torture"]
     copies = T.augment(texts, copies=6)
@@ -274,10 +278,10 @@ def test_augmented_copies_hide_cut_or_swap_words_of_their_own_text(training_scri
 
 def test_distilled_gru_follows_the_teacher_as_far_as_alpha_lets_it(training_script, monkeypatch):
     _torch()
-    T = training_script
-    monkeypatch.setitem(T.GRU, "seeds", [0])
-    monkeypatch.setitem(T.GRU, "epochs", 8)
-    monkeypatch.setitem(T.GRU, "min_count", 1)
+    T, settings = training_script.category, training_script.settings
+    monkeypatch.setitem(settings.GRU, "seeds", [0])
+    monkeypatch.setitem(settings.GRU, "epochs", 8)
+    monkeypatch.setitem(settings.GRU, "min_count", 1)
     texts = ([f"Ratify the convention number {n}" for n in range(60)]
              + [f"Continue its efforts in region {n}" for n in range(60)]
              + [f"Adopt measures on issue {n}" for n in range(20)]
@@ -292,8 +296,8 @@ def test_distilled_gru_follows_the_teacher_as_far_as_alpha_lets_it(training_scri
     probe = ["Promote awareness of topic 7", "Ratify the convention number 3", "Continue its efforts in region 9"]
 
     def answers(alpha, targets):
-        monkeypatch.setitem(T.DISTIL, "alpha", alpha)
-        gru = I.CategoryGRU.from_arrays(T.train_gru(texts, y, targets), T.GRU["max_tokens"])
+        monkeypatch.setitem(settings.DISTIL, "alpha", alpha)
+        gru = I.CategoryGRU.from_arrays(T.train_gru(texts, y, targets), settings.GRU["max_tokens"])
         return list(classes[gru.proba(probe).argmax(1)])
 
     # On the texts the loss mixes labels and teacher by alpha; on the copies, which have no label, it is the
@@ -310,7 +314,7 @@ def test_teacher_fine_tunes_a_sentence_encoder_and_labels_texts_and_copies(train
         import transformers  # the test extra installs it; missing must fail in CI, not skip
     else:
         transformers = pytest.importorskip("transformers", reason="the teacher needs transformers (pip install '.[test]')")
-    T = training_script
+    T, settings = training_script.category, training_script.settings
     # A tiny, randomly initialised BERT stands in for all-MiniLM-L6-v2: same code path, seconds instead of minutes.
     words = ["ratify", "the", "convention", "continue", "its", "efforts", "adopt", "a", "law", "on", "number"]
     words += [str(n) for n in range(40)]
@@ -319,9 +323,9 @@ def test_teacher_fine_tunes_a_sentence_encoder_and_labels_texts_and_copies(train
     config = transformers.BertConfig(vocab_size=5 + len(words), hidden_size=32, num_hidden_layers=1,
                                      num_attention_heads=2, intermediate_size=64, max_position_embeddings=64)
     transformers.BertModel(config).save_pretrained(tmp_path)
-    monkeypatch.setitem(T.TEACHER, "epochs", 25)
-    monkeypatch.setitem(T.TEACHER, "peak_lr", 3e-3)
-    monkeypatch.setitem(T.TEACHER, "augment", 2)
+    monkeypatch.setitem(settings.TEACHER, "epochs", 25)
+    monkeypatch.setitem(settings.TEACHER, "peak_lr", 3e-3)
+    monkeypatch.setitem(settings.TEACHER, "augment", 2)
     texts = [f"Ratify the convention number {n}" for n in range(20)] + [f"Continue its efforts {n}" for n in range(20)]
     y = np.array([5] * 20 + [2] * 20)
     targets = T.distillation_targets(texts, y, T.teacher_dir(tmp_path))
@@ -397,7 +401,7 @@ def upr_export(training_script):
         if IN_CI:
             pytest.fail(f"{UPR_EXPORT} is missing; CI must have ../shared beside the checkout")
         pytest.skip(f"{UPR_EXPORT} is missing (../shared/data is not beside this checkout)")
-    return training_script.load(UPR_EXPORT)
+    return training_script.data.load(UPR_EXPORT)
 
 
 # A small real slice: 500 recommendations from each of four first-cycle sessions, so that the issue thresholds
@@ -417,7 +421,7 @@ def slice_validation(upr_export, tmp_path_factory, training_script):
     if not IN_CI:
         pytest.importorskip("sklearn", reason="training needs scikit-learn (pip install '.[test]')")
     _torch()
-    T = training_script
+    T = training_script.evaluation
     df = upr_export
     train = (df[df["Session"].isin(SLICE_TRAIN_SESSIONS)].groupby("Session")
              .sample(n=SLICE_ROWS_PER_SESSION, random_state=0).reset_index(drop=True))
@@ -425,7 +429,7 @@ def slice_validation(upr_export, tmp_path_factory, training_script):
     artefact = tmp_path_factory.mktemp("validation") / "validation.npz"
     with pytest.MonkeyPatch.context() as patch:
         for key, value in SLICE_GRU.items():
-            patch.setitem(T.GRU, key, value)
+            patch.setitem(training_script.settings.GRU, key, value)
         info = T.build_artefact(train, artefact, {"val_sessions": SLICE_VAL_SESSIONS})
     fig = T.evaluate(artefact, train, val, SLICE_VAL_SESSIONS, info, speed_texts=0)
     return artefact, val, fig

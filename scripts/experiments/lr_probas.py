@@ -14,17 +14,19 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(REPO), str(REPO / "scripts")]
-import train_intelligence as T  # noqa: E402
+from intelligence_training.category import train_category  # noqa: E402
+from intelligence_training.data import load  # noqa: E402
+from intelligence_training.settings import DEFAULT_DATA  # noqa: E402
 from addin import intelligence as I  # noqa: E402
 
 
 def proba(parses, y, train, test):
-    vocab, W, b, _ = T.train_category([p for p, t in zip(parses, train) if t], y[train])
+    vocab, W, b, _ = train_category([p for p, t in zip(parses, train) if t], y[train])
     return I.LogisticCorrection(vocab, W, b).proba([p for p, t in zip(parses, test) if t])
 
 
 def main(out: str) -> None:
-    df = T.load(T.DEFAULT_DATA)
+    df = load(DEFAULT_DATA)
     parses = [I.parse(t) for t in df.Text]
     y, S = df.Action.to_numpy(), df.Session.to_numpy()
     oof = np.full((len(df), 5), np.nan)
