@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections import Counter
@@ -11,13 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import measure
+from conftest import IN_CI, measure, shared_file
 
 from addin import intelligence as I
 
 REPO = Path(__file__).resolve().parents[1]
-UPR_EXPORT = Path(__file__).resolve().parents[1].parent / "shared/data/upr-info/upr-info-export-sessions01-15.csv"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def category(text: str) -> int:
@@ -397,11 +394,7 @@ def test_documented_figures_are_the_shipped_models():
 
 @pytest.fixture(scope="module")
 def upr_export(training_script):
-    if not UPR_EXPORT.exists():
-        if IN_CI:
-            pytest.fail(f"{UPR_EXPORT} is missing; CI must have ../shared beside the checkout")
-        pytest.skip(f"{UPR_EXPORT} is missing (../shared/data is not beside this checkout)")
-    return training_script.data.load(UPR_EXPORT)
+    return training_script.data.load(shared_file("upr-info", "upr-info-export-sessions01-15.csv"))
 
 
 # A small real slice: 500 recommendations from each of four first-cycle sessions, so that the issue thresholds

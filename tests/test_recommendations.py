@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -22,9 +21,8 @@ from addin.recommendations import (
     split_paragraph, write_list_workbook)
 from addin.schema import RECOMMENDATIONS, RESPONSES, SCHEMA_VERSION
 
-from conftest import measure
+from conftest import measure, shared_file
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "upr-info"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPR_INFO = "upr-info-export-sessions01-15.csv"
 MAC_ROMAN = "upr-info-export-sessions10-13.original-macroman.csv"
@@ -33,12 +31,7 @@ MAPPING = GroupMapping.default()
 
 
 def shared(name: str) -> Path:
-    path = SHARED / name
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is missing; under CI=true the shared data must be there")
-        pytest.skip(f"shared data not found: {path} (../shared is not beside this checkout)")
-    return path
+    return shared_file("upr-info", name)
 
 
 def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:

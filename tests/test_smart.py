@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 import string
 from pathlib import Path
 
 import pytest
 
-from conftest import measure
+from conftest import measure, shared_file
 
 from addin.errors import InputError
 from addin.smart import CRITERIA, MESSAGES, PlanWindow, SmartResult, assess, check_csv
 
-DEV_CSV = Path(__file__).resolve().parents[1].parent / "shared/data/smart/indicators-dev.csv"
 WINDOW = PlanWindow.from_years(2016, 2020)  # the dev rows' plan, as their rationales say
 REQUIRED_ACCURACY = 0.90
 KEYS = ("recommendation", "goal", "government_action", "indicator", "baseline", "target", "deadline",
@@ -214,13 +212,10 @@ def verdicts(**values: object) -> dict[str, bool]:
 
 # --- accuracy -------------------------------------------------------------------------------------------
 def test_dev_set_accuracy_per_criterion():
-    if not DEV_CSV.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{DEV_CSV} is missing; CI must have ../shared beside the checkout")
-        pytest.skip(f"{DEV_CSV} is missing (../shared is not beside this checkout)")
-    with DEV_CSV.open(encoding="utf-8-sig", newline="") as handle:
+    dev_csv = shared_file("smart", "indicators-dev.csv")
+    with dev_csv.open(encoding="utf-8-sig", newline="") as handle:
         labelled = list(csv.DictReader(handle))
-    results = check_csv(DEV_CSV, WINDOW)
+    results = check_csv(dev_csv, WINDOW)
     assert len(results) == len(labelled)
     labels = [{c: int(r[c]) for c in CRITERIA} for r in labelled]
     accuracies = accuracy(results, labels)
